@@ -1,0 +1,126 @@
+package org.imagesmith.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.imagesmith.wim.WimFormatException;
+
+/**
+ * The {@code imagesmith} command: DISM's syntax and output on offline Windows images. It runs as a plain
+ * Java program on a class path of the engine jars, without an OSGi framework.
+ */
+public final class Main {
+    /** Options every command accepts. /English is a no-op: output is always English. */
+    private static final List<String> GLOBAL_OPTIONS = List.of("English");
+
+    private static final List<ServicingCommand> COMMANDS = List.of(new GetWimInfoCommand());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err, ZoneId.systemDefault()));
+    }
+
+    /** Runs one command line and returns its exit code; all output goes to the given streams. */
+    public static int run(List<String> args, PrintStream out, PrintStream err, ZoneId zone) {
+        DismConsole console = new DismConsole(out, err, zone);
+        if (args.isEmpty() || args.stream().anyMatch(a -> a.equals("/?") || a.equals("-?") || a.equals("--help"))) {
+            printHelp(console);
+            return ExitCode.SUCCESS;
+        }
+        console.banner();
+        try {
+            CommandLine commandLine = CommandLine.parse(args);
+            ServicingCommand command = findCommand(commandLine);
+            checkOptions(commandLine, command);
+            return command.run(commandLine, console);
+        } catch (CommandLineException e) {
+            console.error(e.exitCode(), e.getMessage());
+            return e.exitCode();
+        } catch (NoSuchFileException e) {
+            console.error(ExitCode.FILE_NOT_FOUND, "The system cannot find the file specified: " + e.getFile());
+            return ExitCode.FILE_NOT_FOUND;
+        } catch (AccessDeniedException e) {
+            console.error(5, "Access is denied: " + e.getFile());
+            return 5;
+        } catch (WimFormatException e) {
+            console.error(ExitCode.BAD_FORMAT, "The file cannot be read as a WIM file: " + e.getMessage() + ".");
+            return ExitCode.BAD_FORMAT;
+        } catch (IOException e) {
+            console.error(ExitCode.BAD_FORMAT, "An error occurred while reading: " + e.getMessage());
+            return ExitCode.BAD_FORMAT;
+        }
+    }
+
+    private static ServicingCommand findCommand(CommandLine commandLine) throws CommandLineException {
+        List<ServicingCommand> found = new ArrayList<>();
+        List<String> given = new ArrayList<>();
+        for (Option option : commandLine.options()) {
+            Optional<ServicingCommand> command = COMMANDS.stream()
+                    .filter(c -> c.names().stream().anyMatch(option::is)).findFirst();
+            if (command.isPresent()) {
+                found.add(command.get());
+                given.add(option.text());
+            }
+        }
+        if (found.size() > 1) {
+            throw new CommandLineException("Multiple servicing commands are not supported (" + String.join(", ", given)
+                    + "); run one command per command line.");
+        }
+        if (found.isEmpty()) {
+            Option first = commandLine.options().get(0);
+            throw new CommandLineException("No command was given: \"" + first.text() + "\" is not a known command."
+                    + " Run imagesmith /? for the list of commands.");
+        }
+        return found.get(0);
+    }
+
+    private static void checkOptions(CommandLine commandLine, ServicingCommand command) throws CommandLineException {
+        for (Option option : commandLine.options()) {
+            boolean known = command.names().stream().anyMatch(option::is)
+                    || command.options().stream().anyMatch(option::is)
+                    || GLOBAL_OPTIONS.stream().anyMatch(option::is);
+            if (!known) {
+                throw new CommandLineException("The option " + option.text().split(":", 2)[0] + " is unknown with /"
+                        + command.names().get(0) + ". It accepts: "
+                        + command.options().stream().sorted().map(o -> "/" + o).reduce((a, b) -> a + ", " + b).orElse("")
+                        + ".");
+            }
+        }
+    }
+
+    private static void printHelp(DismConsole console) {
+        console.banner();
+        console.line("IMAGESMITH <command> [<options>]");
+        console.blank();
+        console.line("Imagesmith services offline Windows images with DISM's commands and options.");
+        console.line("Options are written /Name:value or -Name:value (names ignore case).");
+        console.blank();
+        console.line("COMMANDS:");
+        console.blank();
+        for (ServicingCommand command : COMMANDS) {
+            console.line("  " + command.summary());
+            if (command.names().size() > 1) {
+                console.line("      Aliases: " + String.join(", ", command.names().subList(1, command.names().size())
+                        .stream().map(n -> "/" + n).toList()));
+            }
+        }
+        console.blank();
+        console.line("GENERIC OPTIONS:");
+        console.blank();
+        console.line("  /English   Displays output in English (output is always English).");
+        console.line("  /?         Displays this help.");
+        console.blank();
+        console.line("EXAMPLE:");
+        console.line("  imagesmith /Get-WimInfo /WimFile:install.wim /Index:1");
+        console.blank();
+        console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 87 bad command line.");
+    }
+}

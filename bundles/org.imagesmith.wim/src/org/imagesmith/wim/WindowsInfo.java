@@ -1,0 +1,68 @@
+package org.imagesmith.wim;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The WINDOWS element of an image's XML data: what a Windows image says about itself. Absent elements are
+ * empty strings (or an empty optional), as they are absent in images that are not Windows installations.
+ */
+public record WindowsInfo(
+        Optional<Architecture> architecture,
+        String productName,
+        String editionId,
+        String installationType,
+        String hal,
+        String productType,
+        String productSuite,
+        List<String> languages,
+        String defaultLanguage,
+        Optional<WindowsVersion> version,
+        String systemRoot) {
+
+    public WindowsInfo {
+        languages = List.copyOf(languages);
+    }
+
+    /** The processor architectures of the WINDOWS/ARCH element (PROCESSOR_ARCHITECTURE_* values). */
+    public enum Architecture {
+        X86(0, "x86", "x86"),
+        ARM(5, "ARM", "arm"),
+        IA64(6, "ia64", "ia64"),
+        X64(9, "x64", "x86_64"),
+        ARM64(12, "ARM64", "arm64");
+
+        private final int code;
+        private final String dismName;
+        private final String wimlibName;
+
+        Architecture(int code, String dismName, String wimlibName) {
+            this.code = code;
+            this.dismName = dismName;
+            this.wimlibName = wimlibName;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        /** The name DISM prints, such as "x64". */
+        public String dismName() {
+            return dismName;
+        }
+
+        /** The name wimlib-imagex prints, such as "x86_64". */
+        public String wimlibName() {
+            return wimlibName;
+        }
+
+        public static Optional<Architecture> ofCode(long code) {
+            for (Architecture a : values()) {
+                if (a.code == code) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
