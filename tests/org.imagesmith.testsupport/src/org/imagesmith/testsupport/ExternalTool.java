@@ -67,6 +67,12 @@ public final class ExternalTool {
     }
 
     private String locate() {
+        if (command.contains("/")) {
+            if (Files.isExecutable(Path.of(command))) {
+                return command;
+            }
+            throw new IllegalStateException("The program " + command + " is missing or not executable.");
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path candidate = Path.of(dir, command);
             if (Files.isExecutable(candidate)) {
