@@ -1,0 +1,302 @@
+package org.imagesmith.registry;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A registry hive file (regf format) loaded in memory: read it with {@link #open}, or start a new one with
+ * {@link #create}; navigate from {@link #root()}; write it back with {@link #save}, which replaces the target
+ * atomically.
+ *
+ * <p>Opening validates the whole file (every bin, cell, key, value and list), so a damaged hive is rejected with a
+ * {@link HiveFormatException} up front. A hive whose sequence numbers differ (not cleanly written; its transaction logs
+ * are not applied here) opens with {@link #isDirty()} set and a warning.
+ *
+ * <p>Changes reuse freed cells first and append hive bins when nothing fits. A hive is not safe for use by several
+ * threads at once.
+ */
+public final class Hive {
+    /** The deepest key nesting Windows allows. */
+    static final int MAX_DEPTH = 512;
+    private static final int DEFAULT_MINOR_VERSION = 5;
+    private static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 4096L;
+
+    private BaseBlock baseBlock;
+    private final HiveBins bins;
+    private final int rootCell;
+    private final boolean dirty;
+    private final List<String> warnings;
+    private final boolean unsortedLists;
+
+    private Hive(BaseBlock baseBlock, HiveBins bins, boolean unsortedLists, List<String> warnings) {
+        this.baseBlock = baseBlock;
+        this.bins = bins;
+        this.rootCell = baseBlock.rootCellOffset();
+        this.dirty = baseBlock.isDirty();
+        this.unsortedLists = unsortedLists;
+        this.warnings = Collections.unmodifiableList(warnings);
+    }
+
+    /** Reads and validates the hive file at {@code file}. */
+    public static Hive open(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_SIZE) {
+            throw new HiveFormatException(file + " is " + size + " bytes, larger than a registry hive can be");
+        }
+        try {
+            return read(Files.readAllBytes(file));
+        } catch (HiveFormatException e) {
+            HiveFormatException named = new HiveFormatException(e.offset(), file + ": " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    /** Reads and validates a hive from the bytes of a hive file. */
+    public static Hive read(byte[] file) throws HiveFormatException {
+        BaseBlock base = BaseBlock.parse(file);
+        HiveBins bins = HiveBins.parse(file, BaseBlock.SIZE, base.hiveBinsDataSize());
+        List<String> warnings = new ArrayList<>();
+        if (base.isDirty()) {
+            warnings.add("hive is dirty: primary sequence number " + Integer.toUnsignedString(
+                    base.primarySequenceNumber()) + " differs from secondary sequence number "
+                    + Integer.toUnsignedString(base.secondarySequenceNumber())
+                    + "; it was not written completely and its transaction logs (.LOG1/.LOG2) are not applied");
+        }
+        try {
+            boolean unsorted = validate(bins, base.rootCellOffset(), warnings);
+            return new Hive(base, bins, unsorted, warnings);
+        } catch (CorruptCellException e) {
+            throw e.toFormatException();
+        }
+    }
+
+    /** A new empty hive (format 1.5) whose root key is named "ROOT". */
+    public static Hive create() {
+        return create("ROOT");
+    }
+
+    /** A new empty hive (format 1.5) with the given root key name. */
+    public static Hive create(String rootKeyName) {
+        KeyNames.checkKeyName(rootKeyName);
+        long time = KeyNames.fileTimeNow();
+        HiveBins bins = HiveBins.empty(time);
+        SecurityKey sk = SecurityKey.create(bins, SecurityDescriptors.defaultForNewHive(), KeyNode.NONE, time);
+        KeyNode root = KeyNode.create(bins, rootKeyName, KeyNode.NONE, sk.cell(),
+                KeyNode.FLAG_HIVE_ENTRY | KeyNode.FLAG_NO_DELETE, time);
+        BaseBlock base = new BaseBlock(1, 1, time, 1, DEFAULT_MINOR_VERSION, BaseBlock.FILE_TYPE_PRIMARY,
+                BaseBlock.FILE_FORMAT_DIRECT_MEMORY_LOAD, root.cell(), bins.length(), 1, "");
+        return new Hive(base, bins, false, new ArrayList<>());
+    }
+
+    /**
+     * Walks the whole key tree checking every structure, and that no cell belongs to two structures (security cells
+     * excepted: they are shared, and their reference counts must cover their users). Returns whether some subkey
+     * list is not sorted.
+     */
+    private static boolean validate(HiveBins bins, int rootCell, List<String> warnings) {
+        boolean unsorted = false;
+        Map<Integer, String> claimed = new HashMap<>();
+        Map<Integer, Integer> securityUsers = new HashMap<>();
+        Deque<int[]> pending = new ArrayDeque<>();
+        pending.push(new int[] {rootCell, 0});
+        while (!pending.isEmpty()) {
+            int[] item = pending.pop();
+            int cell = item[0];
+            if (claimed.containsKey(cell)) {
+                throw new CorruptCellException(cell, "key node is reached twice in the key tree (loop or shared"
+                        + " subkey)");
+            }
+            if (item[1] > MAX_DEPTH) {
+                throw new CorruptCellException(cell, "key tree is deeper than " + MAX_DEPTH + " levels");
+            }
+            KeyNode node = new KeyNode(bins, cell, item[1] == 0 ? "root cell offset in the base block" : "subkey");
+            String name = node.name();
+            String owner = "key \"" + name + "\"";
+            claim(claimed, cell, owner);
+            if (node.classNameLength() > 0 && node.className() != KeyNode.NONE) {
+                if (bins.payloadLength(node.className(), "class name of " + owner) < node.classNameLength()) {
+                    throw new CorruptCellException(node.className(), "class name of " + owner
+                            + " is longer than its cell");
+                }
+                claim(claimed, node.className(), "class name of " + owner);
+            }
+            int security = node.security();
+            if (security != KeyNode.NONE && securityUsers.merge(security, 1, Integer::sum) == 1) {
+                SecurityKey sk = new SecurityKey(bins, security, "security cell of " + owner);
+                new SecurityKey(bins, sk.flink(), "forward link of the security cell at 0x"
+                        + Integer.toHexString(security));
+                new SecurityKey(bins, sk.blink(), "backward link of the security cell at 0x"
+                        + Integer.toHexString(security));
+                claim(claimed, security, "security cell");
+            }
+            int[] values = node.valueCells();
+            if (values.length > 0) {
+                claim(claimed, node.valueList(), "value list of " + owner);
+            }
+            for (int value : values) {
+                ValueKey vk = new ValueKey(bins, value, "value of " + owner);
+                claim(claimed, value, "value \"" + vk.name() + "\" of " + owner);
+                for (int dataCell : vk.dataCells()) {
+                    claim(claimed, dataCell, "data of value \"" + vk.name() + "\" of " + owner);
+                }
+                vk.data();
+            }
+            List<Integer> children = SubkeyIndex.read(bins, node.subkeyList(), node.subkeyCount(), cell);
+            if (!children.isEmpty()) {
+                for (int indexCell : SubkeyIndex.cells(bins, node.subkeyList())) {
+                    claim(claimed, indexCell, "subkey list of " + owner);
+                }
+            }
+            String previous = null;
+            for (int child : children) {
+                String childName = new KeyNode(bins, child, "subkey of " + owner).name();
+                if (previous != null && KeyNames.compare(previous, childName) >= 0 && !unsorted) {
+                    unsorted = true;
+                    warnings.add("subkeys of " + owner + " are not sorted by name (\"" + previous
+                            + "\" before \"" + childName + "\")");
+                }
+                previous = childName;
+                pending.push(new int[] {child, item[1] + 1});
+            }
+        }
+        for (Map.Entry<Integer, Integer> e : securityUsers.entrySet()) {
+            int count = new SecurityKey(bins, e.getKey(), "security cell").referenceCount();
+            if (Integer.compareUnsigned(count, e.getValue()) < 0) {
+                throw new CorruptCellException(e.getKey(), "security cell has a reference count of " + count
+                        + " but " + e.getValue() + " keys use it");
+            }
+        }
+        return unsorted;
+    }
+
+    private static void claim(Map<Integer, String> claimed, int cell, String owner) {
+        String previous = claimed.putIfAbsent(cell, owner);
+        if (previous != null) {
+            throw new CorruptCellException(cell, "cell belongs to both " + previous + " and " + owner);
+        }
+    }
+
+    /** The root key. */
+    public RegistryKey root() {
+        return new RegistryKey(this, rootCell, "");
+    }
+
+    /**
+     * The key at {@code path} below the root, e.g. {@code "ControlSet001\\Control\\Nls\\Language"} (any case).
+     *
+     * @throws RegistryEntryNotFoundException when it does not exist
+     */
+    public RegistryKey key(String path) {
+        return root().key(path);
+    }
+
+    /** The key at {@code path} below the root, or empty. */
+    public Optional<RegistryKey> findKey(String path) {
+        return root().findKey(path);
+    }
+
+    /** True when the hive was opened with differing sequence numbers (not cleanly written). */
+    public boolean isDirty() {
+        return dirty;
+    }
+
+    /** What was found odd when opening, but still readable (dirty hive, unsorted subkey lists). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The format version in the base block: 1.3 (Windows XP), 1.5 (Vista and later; new hives)... */
+    public int majorVersion() {
+        return baseBlock.majorVersion();
+    }
+
+    /** See {@link #majorVersion()}. */
+    public int minorVersion() {
+        return baseBlock.minorVersion();
+    }
+
+    /** The bytes of the hive file as {@link #save} writes them (sequence numbers advanced, checksum updated). */
+    public byte[] toByteArray() {
+        int sequence = Math.max(baseBlock.primarySequenceNumber(), baseBlock.secondarySequenceNumber()) + 1;
+        baseBlock = baseBlock.withWrite(sequence, now(), rootCell, bins.length());
+        byte[] header = baseBlock.toBytes();
+        byte[] data = bins.toByteArray();
+        byte[] out = new byte[header.length + data.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(data, 0, out, header.length, data.length);
+        return out;
+    }
+
+    /**
+     * Writes the hive to {@code target}: into a temporary file in the same directory, forced to disk, then renamed
+     * over the target atomically, so a crash leaves either the old file or the complete new one.
+     */
+    public void save(Path target) throws IOException {
+        byte[] bytes = toByteArray();
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        forceDirectory(directory);
+    }
+
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can sync a directory (Windows cannot open one); the rename itself is done.
+        }
+    }
+
+    HiveBins bins() {
+        return bins;
+    }
+
+    int rootCell() {
+        return rootCell;
+    }
+
+    boolean hasUnsortedLists() {
+        return unsortedLists;
+    }
+
+    /** Whether long value data goes into big data cells (format 1.4 and later). */
+    boolean bigDataCells() {
+        return baseBlock.minorVersion() >= 4;
+    }
+
+    long now() {
+        return KeyNames.fileTimeNow();
+    }
+}
