@@ -12,9 +12,13 @@ public final class DismConsole {
     private static final DateTimeFormatter DISM_DATE =
             DateTimeFormatter.ofPattern("M/d/yyyy - h:mm:ss a", Locale.US);
 
+    private static final DateTimeFormatter DISM_SHORT_DATE =
+            DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.US);
+
     private final PrintStream out;
     private final PrintStream err;
     private final ZoneId zone;
+    private boolean quiet;
 
     public DismConsole(PrintStream out, PrintStream err, ZoneId zone) {
         this.out = out;
@@ -22,28 +26,69 @@ public final class DismConsole {
         this.zone = zone;
     }
 
+    /** /Quiet: from now on only errors are printed. */
+    public void setQuiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
     public void banner() {
-        out.println();
-        out.println("Deployment Image Servicing and Management tool");
-        out.println("Version: " + Version.TOOL);
-        out.println();
+        blank();
+        line("Deployment Image Servicing and Management tool");
+        line("Version: " + Version.TOOL);
+        blank();
     }
 
     public void line(String text) {
-        out.println(text);
+        if (!quiet) {
+            out.println(text);
+        }
     }
 
     public void blank() {
-        out.println();
+        line("");
     }
 
     /** A "Key : value" line. */
     public void field(String key, Object value) {
-        out.println(key + " : " + value);
+        line(key + " : " + value);
     }
 
     public void success() {
-        out.println("The operation completed successfully.");
+        line("The operation completed successfully.");
+    }
+
+    /** A warning, as DISM prints them after the operation. */
+    public void warning(String message) {
+        if (!quiet) {
+            err.println("Warning: " + message);
+        }
+    }
+
+    /** DISM's progress bar at a percentage, such as [==========================100.0%==========================]. */
+    public void progress(double percent) {
+        int filled = (int) Math.round(percent / 100 * 58);
+        StringBuilder bar = new StringBuilder();
+        for (int i = 0; i < 58; i++) {
+            bar.append(i < filled ? '=' : ' ');
+        }
+        String label = String.format(Locale.US, "%.1f%%", percent);
+        int at = (bar.length() - label.length()) / 2;
+        bar.replace(at, at + label.length(), label);
+        line("[" + bar + "]");
+    }
+
+    /** Prints a servicing failure as DISM does and returns the exit code a shell sees for it. */
+    public int failure(org.imagesmith.servicing.ServicingException e, java.nio.file.Path logFile) {
+        int code = e.errorCode();
+        err.println();
+        err.println("Error: " + e.errorCodeText());
+        err.println();
+        err.println(e.getMessage());
+        err.println();
+        err.println("The DISM log file can be found at " + logFile);
+        // A shell sees the low byte of an exit status, as it would of DISM's HRESULT exit codes.
+        int exit = code & 0xFF;
+        return exit == 0 ? 1 : exit;
     }
 
     /** DISM's error block: "Error: N", the message, and where to look for help. */
@@ -68,7 +113,36 @@ public final class DismConsole {
         return DISM_DATE.format(instant.atZone(zone));
     }
 
-    public PrintStream out() {
-        return out;
+    /** A time as DISM's listings print it, such as "11/21/2010 3:40 AM". */
+    public String shortDate(Instant instant) {
+        return DISM_SHORT_DATE.format(instant.atZone(zone));
+    }
+
+    /** Prints rows as DISM's /Format:Table does: a dashed rule, the header, a rule, then the rows. */
+    public void table(java.util.List<String> header, java.util.List<java.util.List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (java.util.List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        String rule = row(java.util.Arrays.stream(widths).mapToObj("-"::repeat).toList(), widths);
+        line(rule);
+        line(row(header, widths));
+        line(rule);
+        rows.forEach(r -> line(row(r, widths)));
+        blank();
+    }
+
+    private static String row(java.util.List<String> cells, int[] widths) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                text.append(" | ");
+            }
+            text.append(i == cells.size() - 1 ? cells.get(i) : String.format("%-" + widths[i] + "s", cells.get(i)));
+        }
+        return text.toString();
     }
 }

@@ -19,7 +19,9 @@ public final class Main {
     /** Options every command accepts. /English is a no-op: output is always English. */
     private static final List<String> GLOBAL_OPTIONS = List.of("English");
 
-    private static final List<ServicingCommand> COMMANDS = List.of(new GetWimInfoCommand());
+    private static final List<ServicingCommand> COMMANDS = List.of(new GetWimInfoCommand(),
+            new GetPackagesCommand(), new GetPackageInfoCommand(), new AddPackageCommand(), new RemovePackageCommand(),
+            new GetFeaturesCommand(), new GetFeatureInfoCommand(), new SetFeatureCommand(true), new SetFeatureCommand(false));
 
     private Main() {
     }
@@ -35,9 +37,14 @@ public final class Main {
             printHelp(console);
             return ExitCode.SUCCESS;
         }
-        console.banner();
         try {
-            CommandLine commandLine = CommandLine.parse(args);
+            CommandLine commandLine;
+            try {
+                commandLine = CommandLine.parse(args);
+            } finally {
+                console.setQuiet(args.stream().anyMatch(a -> a.equalsIgnoreCase("/Quiet") || a.equalsIgnoreCase("-Quiet")));
+                console.banner();
+            }
             ServicingCommand command = findCommand(commandLine);
             checkOptions(commandLine, command);
             return command.run(commandLine, console);

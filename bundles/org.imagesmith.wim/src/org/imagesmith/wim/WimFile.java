@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,11 +16,15 @@ import java.util.Optional;
 public final class WimFile implements AutoCloseable {
     /** XML data larger than this is refused rather than read into memory (real files hold a few hundred KiB). */
     static final long MAX_XML_DATA_SIZE = 64L << 20;
+    /** Lookup tables larger than this are refused (1 GiB is about 21 million streams). */
+    static final long MAX_LOOKUP_TABLE_SIZE = 1L << 30;
 
     private final Path path;
     private final FileChannel channel;
     private final WimHeader header;
     private final XmlData xmlData;
+    private LookupTable lookupTable;
+    private ResourceReader resourceReader;
 
     private WimFile(Path path, FileChannel channel, WimHeader header, XmlData xmlData) {
         this.path = path;
@@ -124,6 +129,67 @@ public final class WimFile implements AutoCloseable {
     /** True when the header's boot index names this image. */
     public boolean isBootable(int index) {
         return header.bootIndex() == index;
+    }
+
+    /**
+     * The lookup table, read on first use.
+     *
+     * @throws WimFormatException when the lookup table is damaged
+     */
+    public synchronized LookupTable lookupTable() throws IOException {
+        if (lookupTable == null) {
+            ResourceHeader resource = header.lookupTable();
+            if (resource.isEmpty()) {
+                lookupTable = LookupTable.parse(new byte[0], header);
+            } else {
+                if (resource.originalSize() > MAX_LOOKUP_TABLE_SIZE) {
+                    throw new WimFormatException("the WIM header gives the lookup table " + resource.originalSize()
+                            + " bytes, more than this engine reads (" + MAX_LOOKUP_TABLE_SIZE + "); the header is damaged");
+                }
+                ResourceReader bootstrap = new ResourceReader(channel, channel.size(), header, path,
+                        LookupTable.parse(new byte[0], header));
+                lookupTable = LookupTable.parse(bootstrap.readResource(resource), header);
+            }
+        }
+        return lookupTable;
+    }
+
+    /** The reader of this file's streams (one per file; not thread-safe). */
+    public synchronized ResourceReader resourceReader() throws IOException {
+        if (resourceReader == null) {
+            resourceReader = new ResourceReader(channel, channel.size(), header, path, lookupTable());
+        }
+        return resourceReader;
+    }
+
+    /**
+     * Reads the stream with this SHA-1 digest, checking the digest.
+     *
+     * @throws WimFormatException when the file has no such stream or its data is damaged
+     */
+    public byte[] readStream(Sha1Digest hash) throws IOException {
+        LookupEntry entry = lookupTable().find(hash).orElseThrow(() -> new WimFormatException("the WIM file " + path
+                + " has no stream with SHA-1 " + hash + " in its lookup table"));
+        return resourceReader().readStream(entry);
+    }
+
+    /**
+     * Reads the metadata resource of the image with this 1-based index (its directory tree and security data),
+     * checking its SHA-1 digest.
+     *
+     * @throws IllegalArgumentException when the file has no such image
+     * @throws WimFormatException when the lookup table lacks the image's metadata resource or it is damaged
+     */
+    public byte[] readMetadataResource(int index) throws IOException {
+        if (index < 1 || index > header.imageCount()) {
+            throw new IllegalArgumentException(noSuchImage("index " + index));
+        }
+        List<LookupEntry> metadata = lookupTable().metadataResources();
+        if (index > metadata.size()) {
+            throw new WimFormatException("the WIM file " + path + " has " + header.imageCount() + " images but its"
+                    + " lookup table lists metadata resources for only " + metadata.size() + "; it is damaged");
+        }
+        return resourceReader().readStream(metadata.get(index - 1));
     }
 
     @Override

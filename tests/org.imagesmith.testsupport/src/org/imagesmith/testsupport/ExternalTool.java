@@ -28,7 +28,12 @@ public final class ExternalTool {
 
     /** Runs the tool and fails when it exits non-zero. */
     public String run(String... arguments) {
-        Result result = runAllowingFailure(arguments);
+        return runIn(null, arguments);
+    }
+
+    /** Runs the tool in a working directory and fails when it exits non-zero. */
+    public String runIn(Path workingDirectory, String... arguments) {
+        Result result = start(workingDirectory, arguments);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(command + " " + String.join(" ", arguments) + " failed with exit code "
                     + result.exitCode() + ":\n" + result.stderr() + result.stdout());
@@ -38,6 +43,10 @@ public final class ExternalTool {
 
     /** Runs the tool and returns its result whatever its exit code. */
     public Result runAllowingFailure(String... arguments) {
+        return start(null, arguments);
+    }
+
+    private Result start(Path workingDirectory, String... arguments) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(locate());
         commandLine.addAll(Arrays.asList(arguments));
@@ -45,7 +54,11 @@ public final class ExternalTool {
             Path out = Files.createTempFile("oracle-out", ".txt");
             Path err = Files.createTempFile("oracle-err", ".txt");
             try {
-                Process process = new ProcessBuilder(commandLine).redirectOutput(out.toFile())
+                ProcessBuilder builder = new ProcessBuilder(commandLine);
+                if (workingDirectory != null) {
+                    builder.directory(workingDirectory.toFile());
+                }
+                Process process = builder.redirectOutput(out.toFile())
                         .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                         .start();
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {

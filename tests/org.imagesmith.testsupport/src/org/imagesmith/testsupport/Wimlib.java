@@ -27,6 +27,13 @@ public final class Wimlib {
         WIMLIB.run(args.toArray(String[]::new));
     }
 
+    /** Applies (extracts) an image to a directory, as the reference for what applying must produce. */
+    public static void apply(Path wim, int index, Path target, String... options) {
+        List<String> args = new ArrayList<>(List.of("apply", wim.toString(), Integer.toString(index), target.toString()));
+        args.addAll(List.of(options));
+        WIMLIB.run(args.toArray(String[]::new));
+    }
+
     /** Sets XML properties of an image, such as "WINDOWS/EDITIONID=Professional". */
     public static void setProperties(Path wim, int index, String... properties) {
         List<String> args = new ArrayList<>(List.of("info", wim.toString(), Integer.toString(index)));

@@ -1,0 +1,49 @@
+package org.imagesmith.cli;
+
+import java.util.List;
+import java.util.Set;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.servicing.packages.PackageSource;
+
+/** {@code /Add-Package /PackagePath:<cab|msu|folder> ... [/IgnoreCheck] [/PreventPending]}: packages, in order. */
+final class AddPackageCommand extends ImageServicingCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("Add-Package");
+    }
+
+    @Override
+    Set<String> commandOptions() {
+        return Set.of("PackagePath", "IgnoreCheck", "PreventPending");
+    }
+
+    @Override
+    public String summary() {
+        return "/Image:<dir> /Add-Package /PackagePath:<file|folder> [/PackagePath:...] [/IgnoreCheck] [/PreventPending]";
+    }
+
+    @Override
+    int run(CommandLine commandLine, DismConsole console, ServicingSession session)
+            throws CommandLineException, ServicingException {
+        List<PackageSource> sources = PackageArguments.sources(commandLine, session);
+        PackageServicing packages = new PackageServicing(session);
+        PackageServicing.AddOptions options = new PackageServicing.AddOptions(commandLine.has("IgnoreCheck"),
+                commandLine.has("PreventPending"));
+        for (int i = 0; i < sources.size(); i++) {
+            PackageSource source = sources.get(i);
+            console.line("Processing " + (i + 1) + " of " + sources.size() + " - Adding package "
+                    + source.manifest().identity());
+            PackageServicing.AddResult result = packages.add(List.of(source), options).get(0);
+            console.progress(100.0);
+            if (result.skipped()) {
+                console.warning(result.message());
+            }
+        }
+        session.log().warnings().forEach(console::warning);
+        console.success();
+        return ExitCode.SUCCESS;
+    }
+}

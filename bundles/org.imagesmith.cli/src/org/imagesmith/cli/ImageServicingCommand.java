@@ -1,0 +1,83 @@
+package org.imagesmith.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.ServicingSession;
+
+/**
+ * A command that services an offline image ({@code /Image:<folder>}): it opens the session with DISM's
+ * session options (/LogPath, /LogLevel, /ScratchDir, /Quiet, /NoRestart, /Format), prints the image version
+ * and runs on it.
+ */
+abstract class ImageServicingCommand implements ServicingCommand {
+    static final Set<String> SESSION_OPTIONS = Set.of("Image", "LogPath", "LogLevel", "ScratchDir", "Quiet", "NoRestart",
+            "Format");
+
+    /** The command's own options, besides the session's. */
+    abstract Set<String> commandOptions();
+
+    /** Runs on the open session; the banner and image version have been printed. */
+    abstract int run(CommandLine commandLine, DismConsole console, ServicingSession session)
+            throws CommandLineException, ServicingException, IOException;
+
+    @Override
+    public final Set<String> options() {
+        Set<String> all = new HashSet<>(commandOptions());
+        all.addAll(SESSION_OPTIONS);
+        return all;
+    }
+
+    @Override
+    public final int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
+        String image = commandLine.required("Image", "<folder of a mounted or applied image>");
+        LogLevel level = logLevel(commandLine);
+        Path logFile = commandLine.value("LogPath").map(Path::of).orElseGet(ServicingLog::defaultLogFile);
+        Optional<Path> scratch = commandLine.value("ScratchDir").map(Path::of);
+        try (ServicingLog log = ServicingLog.open(logFile, level)) {
+            log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
+                    commandLine.options().stream().map(Option::text).toList()));
+            try (ServicingSession session = ServicingSession.open(DirectoryImage.open(Path.of(image)), log, scratch)) {
+                console.line("Image Version: " + session.identity().version());
+                console.blank();
+                return run(commandLine, console, session);
+            } catch (ServicingException e) {
+                log.error("DISM.EXE", e.getMessage());
+                return console.failure(e, logFile);
+            }
+        } catch (ServicingException e) {
+            return console.failure(e, logFile);
+        }
+    }
+
+    private static LogLevel logLevel(CommandLine commandLine) throws CommandLineException {
+        Optional<String> value = commandLine.value("LogLevel");
+        if (value.isEmpty()) {
+            return LogLevel.INFO;
+        }
+        try {
+            return LogLevel.ofNumber(Integer.parseInt(value.get().trim()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineException("The value \"" + value.get() + "\" of /LogLevel is not valid; give 1 (errors),"
+                    + " 2 (errors and warnings), 3 (also information, the default) or 4 (also debug).");
+        }
+    }
+
+    /** True when /Format:Table was given (the default is List). */
+    static boolean table(CommandLine commandLine) throws CommandLineException {
+        Optional<String> format = commandLine.value("Format");
+        if (format.isEmpty() || format.get().equalsIgnoreCase("List")) {
+            return false;
+        }
+        if (format.get().equalsIgnoreCase("Table")) {
+            return true;
+        }
+        throw new CommandLineException("The value \"" + format.get() + "\" of /Format is not valid; give Table or List.");
+    }
+}

@@ -1,0 +1,120 @@
+package org.imagesmith.servicing;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** An offline image extracted or mounted into a directory (DISM's /Image:&lt;dir&gt;). */
+public final class DirectoryImage implements OfflineImage {
+    private final Path root;
+    private final boolean readOnly;
+
+    private DirectoryImage(Path root, boolean readOnly) {
+        this.root = root;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Opens the image in this directory.
+     *
+     * @throws ServicingException when the directory does not exist or holds no Windows folder
+     */
+    public static DirectoryImage open(Path root) throws ServicingException {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(absolute)) {
+            throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The image directory " + root
+                    + " does not exist. Give the folder an image is mounted or applied to with /Image:<folder>.");
+        }
+        DirectoryImage image = new DirectoryImage(absolute, !Files.isWritable(absolute));
+        if (image.find("Windows").filter(Files::isDirectory).isEmpty()) {
+            throw new ServicingException(ServicingException.INVALID_PARAMETER, "The folder " + root
+                    + " holds no Windows folder, so it is not the root of an offline Windows image."
+                    + " Give the folder the image was mounted or applied to.");
+        }
+        return image;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String description() {
+        return root.toString();
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    @Override
+    public Optional<Path> find(String windowsPath) {
+        Path current = root;
+        for (String segment : segments(windowsPath)) {
+            Optional<Path> next = child(current, segment);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            current = next.get();
+        }
+        return Optional.of(current);
+    }
+
+    @Override
+    public Path pathForWrite(String windowsPath) throws IOException {
+        String[] segments = segments(windowsPath);
+        Path current = root;
+        for (int i = 0; i < segments.length; i++) {
+            Optional<Path> existing = child(current, segments[i]);
+            Path next = existing.orElse(current.resolve(segments[i]));
+            if (i < segments.length - 1 && existing.isEmpty()) {
+                Files.createDirectory(next);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String[] segments(String windowsPath) {
+        String trimmed = windowsPath.replace('/', '\\');
+        while (trimmed.startsWith("\\")) {
+            trimmed = trimmed.substring(1);
+        }
+        if (trimmed.isEmpty()) {
+            return new String[0];
+        }
+        String[] segments = trimmed.split("\\\\+");
+        for (String segment : segments) {
+            if (segment.equals("..") || segment.equals(".") || segment.indexOf(':') >= 0 || segment.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("The path " + windowsPath + " leaves the image or is not a valid"
+                        + " Windows path inside it.");
+            }
+        }
+        return segments;
+    }
+
+    /** The entry of dir whose name equals segment ignoring case (an exact match first); never a symbolic link. */
+    private static Optional<Path> child(Path dir, String segment) {
+        Path exact = dir.resolve(segment);
+        if (Files.exists(exact, LinkOption.NOFOLLOW_LINKS)) {
+            return Files.isSymbolicLink(exact) ? Optional.empty() : Optional.of(exact);
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().equalsIgnoreCase(segment) && !Files.isSymbolicLink(entry)) {
+                    return Optional.of(entry);
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

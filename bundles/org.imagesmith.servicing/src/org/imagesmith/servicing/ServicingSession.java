@@ -1,0 +1,177 @@
+package org.imagesmith.servicing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.imagesmith.registry.Hive;
+import org.imagesmith.registry.RegistryKey;
+import org.imagesmith.registry.RegistryValue;
+
+/**
+ * An open servicing session on one offline image: its identity, its SOFTWARE and SYSTEM hives, the log and a
+ * scratch folder. Changes to a hive are kept in memory until {@link #saveHive} writes it atomically.
+ */
+public final class ServicingSession implements Closeable {
+    public static final String SOFTWARE_HIVE = "Windows\\System32\\config\\SOFTWARE";
+    public static final String SYSTEM_HIVE = "Windows\\System32\\config\\SYSTEM";
+    static final String CURRENT_VERSION = "Microsoft\\Windows NT\\CurrentVersion";
+    static final String COMPONENT = "DISM Provider Store";
+
+    private final OfflineImage image;
+    private final ServicingLog log;
+    private final ScratchDirectory scratch;
+    private final Hive software;
+    private final Hive system;
+    private final ImageIdentity identity;
+
+    private ServicingSession(OfflineImage image, ServicingLog log, ScratchDirectory scratch, Hive software, Hive system,
+            ImageIdentity identity) {
+        this.image = image;
+        this.log = log;
+        this.scratch = scratch;
+        this.software = software;
+        this.system = system;
+        this.identity = identity;
+    }
+
+    /**
+     * Opens a session: reads the SOFTWARE and SYSTEM hives and the image's identity, and makes a scratch folder.
+     *
+     * @throws ServicingException when a hive is missing or damaged, or no scratch folder can be made
+     */
+    public static ServicingSession open(OfflineImage image, ServicingLog log, Optional<Path> scratchParent)
+            throws ServicingException {
+        log.info(COMPONENT, "Opening the offline image " + image.description());
+        Hive software = openHive(image, SOFTWARE_HIVE);
+        Hive system = openHive(image, SYSTEM_HIVE);
+        ImageIdentity identity = readIdentity(image, software, system);
+        log.info(COMPONENT, "Image version " + identity.version() + ", edition " + identity.editionId() + ", "
+                + identity.architecture().displayName());
+        ScratchDirectory scratch = ScratchDirectory.create(scratchParent);
+        log.debug(COMPONENT, "Scratch directory " + scratch.path());
+        return new ServicingSession(image, log, scratch, software, system, identity);
+    }
+
+    private static Hive openHive(OfflineImage image, String windowsPath) throws ServicingException {
+        Path file = image.find(windowsPath).orElseThrow(() -> new ServicingException(ServicingException.FILE_NOT_FOUND,
+                "The image " + image.description() + " has no " + windowsPath + " hive, so it is not a complete"
+                        + " offline Windows image."));
+        try {
+            return Hive.open(file);
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.BAD_FORMAT, "The registry hive " + windowsPath
+                    + " of the image cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static ImageIdentity readIdentity(OfflineImage image, Hive software, Hive system) throws ServicingException {
+        RegistryKey version = software.findKey(CURRENT_VERSION).orElseThrow(() -> new ServicingException(
+                ServicingException.BAD_FORMAT, "The SOFTWARE hive of " + image.description() + " has no key "
+                        + CURRENT_VERSION + "; it is not the SOFTWARE hive of a Windows installation."));
+        int major;
+        int minor;
+        Optional<RegistryValue> majorNumber = version.value("CurrentMajorVersionNumber");
+        if (majorNumber.isPresent()) {
+            major = majorNumber.get().asDword();
+            minor = version.value("CurrentMinorVersionNumber").map(RegistryValue::asDword).orElse(0);
+        } else {
+            String[] parts = string(version, "CurrentVersion").orElse("0.0").split("\\.");
+            major = parseInt(parts[0]);
+            minor = parts.length > 1 ? parseInt(parts[1]) : 0;
+        }
+        int build = parseInt(string(version, "CurrentBuildNumber").or(() -> string(version, "CurrentBuild")).orElse("0"));
+        int revision = version.value("UBR").map(RegistryValue::asDword).orElseGet(() -> {
+            // BuildLabEx: "7601.17514.amd64fre.win7sp1_rtm.101119-1850"
+            String[] lab = string(version, "BuildLabEx").orElse("").split("\\.");
+            return lab.length > 1 ? parseInt(lab[1]) : 0;
+        });
+        ImageIdentity.Architecture architecture = readArchitecture(image, system);
+        return new ImageIdentity(major, minor, build, revision, string(version, "EditionID").orElse(""),
+                string(version, "InstallationType").orElse(""), string(version, "ProductName").orElse(""),
+                string(version, "CSDVersion").orElse(""), architecture);
+    }
+
+    private static ImageIdentity.Architecture readArchitecture(OfflineImage image, Hive system) throws ServicingException {
+        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
+        String environment = String.format("ControlSet%03d\\Control\\Session Manager\\Environment", current);
+        String value = system.findKey(environment).flatMap(k -> string(k, "PROCESSOR_ARCHITECTURE"))
+                .orElseThrow(() -> new ServicingException(ServicingException.BAD_FORMAT, "The SYSTEM hive of "
+                        + image.description() + " has no PROCESSOR_ARCHITECTURE under " + environment + "."));
+        try {
+            return ImageIdentity.Architecture.ofEnvironment(value);
+        } catch (IllegalArgumentException e) {
+            throw new ServicingException(ServicingException.BAD_FORMAT, "The image's processor architecture \""
+                    + value + "\" (SYSTEM\\" + environment + ") is not one Imagesmith services (x86, AMD64, IA64, ARM64).");
+        }
+    }
+
+    private static Optional<String> string(RegistryKey key, String name) {
+        return key.value(name).map(RegistryValue::asString).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public OfflineImage image() {
+        return image;
+    }
+
+    public ServicingLog log() {
+        return log;
+    }
+
+    public ScratchDirectory scratch() {
+        return scratch;
+    }
+
+    public ImageIdentity identity() {
+        return identity;
+    }
+
+    /** The image's SOFTWARE hive, as changed so far in this session. */
+    public Hive software() {
+        return software;
+    }
+
+    /** The image's SYSTEM hive, as changed so far in this session. */
+    public Hive system() {
+        return system;
+    }
+
+    /**
+     * Writes a hive of this session back into the image, atomically.
+     *
+     * @param windowsPath {@link #SOFTWARE_HIVE} or {@link #SYSTEM_HIVE}
+     */
+    public void saveHive(String windowsPath) throws ServicingException {
+        requireWritable();
+        Hive hive = windowsPath.equals(SYSTEM_HIVE) ? system : software;
+        try {
+            hive.save(image.pathForWrite(windowsPath));
+            log.debug(COMPONENT, "Saved " + windowsPath);
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + windowsPath
+                    + " cannot be written back into the image: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails when the image may not be changed. */
+    public void requireWritable() throws ServicingException {
+        if (image.isReadOnly()) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The image " + image.description()
+                    + " is read-only (mounted with /ReadOnly, or not writable). Remount it read/write to change it.");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        scratch.close();
+        log.info(COMPONENT, "Closed the offline image " + image.description());
+    }
+}

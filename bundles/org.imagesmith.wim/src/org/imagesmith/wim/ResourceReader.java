@@ -1,0 +1,333 @@
+package org.imagesmith.wim;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.imagesmith.compression.ChunkDecompressor;
+import org.imagesmith.compression.CompressionException;
+import org.imagesmith.compression.LzmsDecompressor;
+import org.imagesmith.compression.LzxDecompressor;
+import org.imagesmith.compression.LzxFormat;
+import org.imagesmith.compression.XpressDecompressor;
+
+/**
+ * Reads streams of a WIM file: whole (checking their SHA-1 digest) or a byte range, decompressing only the chunks
+ * the range needs. Handles uncompressed, chunked XPRESS, LZX and LZMS resources and solid resources. Keeps the last
+ * decompressed chunk and recently used chunk tables; not thread-safe.
+ */
+public final class ResourceReader {
+    /** Streams larger than this cannot be read into one array; copy them with {@link #transferTo}. */
+    public static final long MAX_ARRAY_STREAM = Integer.MAX_VALUE - 16;
+    private static final int CHUNK_TABLE_CACHE = 64;
+    /** The chunk size of compressed resources when the WIM header gives none. */
+    private static final int DEFAULT_CHUNK_SIZE = 32768;
+    private static final int TRANSFER_BUFFER = 1 << 20;
+
+    private final FileChannel channel;
+    private final long fileSize;
+    private final WimHeader header;
+    private final Path path;
+    private final LookupTable lookupTable;
+    private final Map<CompressionType, Map<Integer, ChunkDecompressor>> decompressors = new EnumMap<>(CompressionType.class);
+    private final Map<Long, ChunkTable> chunkTables = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ChunkTable> eldest) {
+            return size() > CHUNK_TABLE_CACHE;
+        }
+    };
+    private ChunkTable cachedTable;
+    private int cachedChunk = -1;
+    private byte[] chunkData = new byte[0];
+    private byte[] storedData = new byte[0];
+
+    ResourceReader(FileChannel channel, long fileSize, WimHeader header, Path path, LookupTable lookupTable) {
+        this.channel = channel;
+        this.fileSize = fileSize;
+        this.header = header;
+        this.path = path;
+        this.lookupTable = lookupTable;
+    }
+
+    /**
+     * Reads a whole stream and checks that its SHA-1 digest is the one its lookup table entry gives.
+     *
+     * @throws WimFormatException when the stream's data is damaged or its digest differs
+     */
+    public byte[] readStream(LookupEntry entry) throws IOException {
+        long size = entry.size();
+        if (size > MAX_ARRAY_STREAM) {
+            throw new IOException("the stream " + entry.hash() + " has " + size
+                    + " bytes, too many to read into memory; copy it with transferTo");
+        }
+        if (size == 0 && entry.hash().isZero()) {
+            return new byte[0];
+        }
+        checkLayout(entry);
+        byte[] data = new byte[(int) size];
+        read(entry, 0, data, 0, data.length);
+        verify(entry, sha1().digest(data));
+        return data;
+    }
+
+    /** Copies a whole stream to {@code out}, then checks its SHA-1 digest. */
+    public void transferTo(LookupEntry entry, OutputStream out) throws IOException {
+        checkLayout(entry);
+        MessageDigest sha1 = sha1();
+        byte[] buffer = new byte[(int) Math.min(TRANSFER_BUFFER, Math.max(1, entry.size()))];
+        for (long offset = 0; offset < entry.size();) {
+            int n = read(entry, offset, buffer, 0, buffer.length);
+            sha1.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+            offset += n;
+        }
+        verify(entry, sha1.digest());
+    }
+
+    /**
+     * Reads up to {@code len} bytes of a stream from {@code offset} (no digest check) and returns how many it read:
+     * {@code len}, or fewer at the end of the stream.
+     */
+    public int read(LookupEntry entry, long offset, byte[] dst, int dstOff, int len) throws IOException {
+        Objects.checkFromIndexSize(dstOff, len, dst.length);
+        if (offset < 0 || offset > entry.size()) {
+            throw new IllegalArgumentException("offset " + offset + " lies outside the stream's " + entry.size() + " bytes");
+        }
+        int n = (int) Math.min(len, entry.size() - offset);
+        if (n == 0) {
+            return 0;
+        }
+        if (entry.isInSolidResource()) {
+            readSolid(entry, offset, dst, dstOff, n);
+        } else {
+            readResource(entry.resource(), offset, dst, dstOff, n);
+        }
+        return n;
+    }
+
+    /**
+     * Reads the whole uncompressed data of a (not solid) resource, such as the lookup table or a metadata
+     * resource, without a digest check.
+     */
+    public byte[] readResource(ResourceHeader resource) throws IOException {
+        if (resource.originalSize() > MAX_ARRAY_STREAM) {
+            throw new WimFormatException("the resource at offset " + resource.offset() + " claims "
+                    + resource.originalSize() + " bytes, too many to read into memory");
+        }
+        checkLayout(resource);
+        byte[] data = new byte[(int) resource.originalSize()];
+        readResource(resource, 0, data, 0, data.length);
+        return data;
+    }
+
+    /** Validates where a stream lies (and reads its chunk tables) before any buffer of its size is allocated. */
+    private void checkLayout(LookupEntry entry) throws IOException {
+        if (entry.isInSolidResource()) {
+            locateSolid(entry);
+        } else {
+            checkLayout(entry.resource());
+        }
+    }
+
+    private void checkLayout(ResourceHeader resource) throws IOException {
+        if (resource.isCompressed()) {
+            chunkTable(resource);
+        } else {
+            checkUncompressed(resource);
+        }
+    }
+
+    private void checkUncompressed(ResourceHeader resource) throws WimFormatException {
+        ChunkTable.checkInFile(resource, fileSize);
+        if (resource.storedSize() != resource.originalSize()) {
+            throw new WimFormatException("the uncompressed resource at offset " + resource.offset() + " stores "
+                    + resource.storedSize() + " bytes for " + resource.originalSize()
+                    + "; its resource header is damaged");
+        }
+    }
+
+    /** Where a stream inside a solid resource lies: the solid resource of its run and the offset in its data. */
+    private record SolidLocation(ChunkTable table, long offset) {
+    }
+
+    private SolidLocation locateSolid(LookupEntry entry) throws IOException {
+        long start = entry.resource().offset();
+        for (LookupEntry resourceEntry : lookupTable.solidRunOf(entry).resources()) {
+            ChunkTable table = solidChunkTable(resourceEntry.resource());
+            if (start >= 0 && start <= table.uncompressedSize() - entry.size()) {
+                return new SolidLocation(table, start);
+            }
+            start -= table.uncompressedSize();
+        }
+        throw new WimFormatException("the stream " + entry.hash() + " (lookup table entry " + entry.index()
+                + ") lies at offset " + entry.resource().offset() + " with " + entry.size()
+                + " bytes, outside the solid resources of its run; the lookup table is damaged");
+    }
+
+    private void readSolid(LookupEntry entry, long offset, byte[] dst, int dstOff, int len) throws IOException {
+        SolidLocation location = locateSolid(entry);
+        readChunked(location.table(), location.offset() + offset, dst, dstOff, len);
+    }
+
+    private void readResource(ResourceHeader resource, long offset, byte[] dst, int dstOff, int len)
+            throws IOException {
+        if (resource.isSolid()) {
+            throw new WimFormatException("the resource at offset " + resource.offset()
+                    + " is a solid resource, which is read through the streams inside it");
+        }
+        if (!resource.isCompressed()) {
+            checkUncompressed(resource);
+            readFully(resource.offset() + offset, dst, dstOff, len);
+            return;
+        }
+        ChunkTable table = chunkTable(resource);
+        readChunked(table, offset, dst, dstOff, len);
+    }
+
+    private ChunkTable chunkTable(ResourceHeader resource) throws IOException {
+        ChunkTable table = chunkTables.get(resource.offset());
+        if (table == null || !table.resource().equals(resource)) {
+            CompressionType type = header.compressionType();
+            if (type == CompressionType.NONE) {
+                throw new WimFormatException("the resource at offset " + resource.offset() + " is marked"
+                        + " compressed, but the WIM header names no compression type; the file is damaged");
+            }
+            int chunkSize = header.chunkSize() == 0 ? DEFAULT_CHUNK_SIZE : header.chunkSize();
+            table = ChunkTable.read(channel, fileSize, resource, chunkSize, type);
+            chunkTables.put(resource.offset(), table);
+        }
+        return table;
+    }
+
+    private ChunkTable solidChunkTable(ResourceHeader resource) throws IOException {
+        ChunkTable table = chunkTables.get(resource.offset());
+        if (table == null || !table.resource().equals(resource)) {
+            table = ChunkTable.readSolid(channel, fileSize, resource);
+            chunkTables.put(resource.offset(), table);
+        }
+        return table;
+    }
+
+    private void readChunked(ChunkTable table, long offset, byte[] dst, int dstOff, int len) throws IOException {
+        if (offset + len > table.uncompressedSize()) {
+            throw new WimFormatException("a read of " + len + " bytes at " + offset + " runs past the "
+                    + table.uncompressedSize() + " bytes of the resource at offset " + table.resource().offset()
+                    + "; the lookup table is damaged");
+        }
+        int chunkSize = table.chunkSize();
+        while (len > 0) {
+            int index = (int) (offset / chunkSize);
+            int within = (int) (offset % chunkSize);
+            loadChunk(table, index);
+            int n = Math.min(len, table.uncompressedChunkSize(index) - within);
+            System.arraycopy(chunkData, within, dst, dstOff, n);
+            offset += n;
+            dstOff += n;
+            len -= n;
+        }
+    }
+
+    private void loadChunk(ChunkTable table, int index) throws IOException {
+        if (cachedTable == table && cachedChunk == index) {
+            return;
+        }
+        cachedTable = null;
+        int size = table.uncompressedChunkSize(index);
+        int stored = table.storedSize(index);
+        if (chunkData.length < table.chunkSize()) {
+            chunkData = new byte[table.chunkSize()];
+        }
+        if (stored == size) {
+            readFully(table.storedOffset(index), chunkData, 0, size);
+        } else {
+            if (storedData.length < stored) {
+                storedData = new byte[Math.max(stored, table.chunkSize())];
+            }
+            readFully(table.storedOffset(index), storedData, 0, stored);
+            ChunkDecompressor decompressor = decompressor(table);
+            try {
+                decompressor.decompress(storedData, 0, stored, chunkData, 0, size);
+            } catch (CompressionException e) {
+                throw new WimFormatException("chunk " + index + " of the " + table.compression().displayName()
+                        + " resource at offset " + table.resource().offset() + " in " + path + " is damaged: "
+                        + e.getMessage(), e);
+            }
+        }
+        cachedTable = table;
+        cachedChunk = index;
+    }
+
+    private ChunkDecompressor decompressor(ChunkTable table) throws WimFormatException {
+        CompressionType type = table.compression();
+        int chunkSize = table.chunkSize();
+        Map<Integer, ChunkDecompressor> bySize = decompressors.computeIfAbsent(type, t -> new HashMap<>());
+        ChunkDecompressor decompressor = bySize.get(chunkSize);
+        if (decompressor == null) {
+            decompressor = switch (type) {
+                case XPRESS -> {
+                    if (chunkSize > XpressDecompressor.MAX_BLOCK_SIZE) {
+                        throw new WimFormatException("the XPRESS resource at offset " + table.resource().offset()
+                                + " uses chunks of " + chunkSize + " bytes; XPRESS chunks have at most "
+                                + XpressDecompressor.MAX_BLOCK_SIZE);
+                    }
+                    yield new XpressDecompressor();
+                }
+                case LZX -> {
+                    if (chunkSize > LzxFormat.MAX_WINDOW_SIZE) {
+                        throw new WimFormatException("the LZX resource at offset " + table.resource().offset()
+                                + " uses chunks of " + chunkSize + " bytes; LZX chunks have at most "
+                                + LzxFormat.MAX_WINDOW_SIZE);
+                    }
+                    yield new LzxDecompressor(LzxFormat.wim(chunkSize));
+                }
+                case LZMS -> new LzmsDecompressor();
+                case NONE -> throw new WimFormatException("the resource at offset " + table.resource().offset()
+                        + " has chunks smaller than their data, but names no compression; it is damaged");
+            };
+            bySize.put(chunkSize, decompressor);
+        }
+        return decompressor;
+    }
+
+    private void readFully(long position, byte[] dst, int off, int len) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(dst, off, len);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position() - off) < 0) {
+                throw new WimFormatException("the file " + path + " ends at " + fileSize + " bytes, inside the"
+                        + " resource data at offset " + position + "; it is truncated");
+            }
+        }
+    }
+
+    private void verify(LookupEntry entry, byte[] digest) throws WimFormatException {
+        Sha1Digest actual = Sha1Digest.of(digest);
+        if (!actual.equals(entry.hash())) {
+            String where = entry.isInSolidResource()
+                    ? "at offset " + entry.resource().offset() + " in the solid resources of lookup table entry "
+                            + entry.index()
+                    : "resource at offset " + entry.resource().offset();
+            throw new WimFormatException("the stream " + entry.hash() + " (" + where + " in " + path
+                    + ") is damaged: its data has SHA-1 " + actual);
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the Java runtime has no SHA-1", e);
+        }
+    }
+}
