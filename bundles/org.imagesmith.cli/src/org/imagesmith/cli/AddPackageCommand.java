@@ -9,20 +9,9 @@ import org.imagesmith.servicing.packages.PackageSource;
 
 /** {@code /Add-Package /PackagePath:<cab|msu|folder> ... [/IgnoreCheck] [/PreventPending]}: packages, in order. */
 final class AddPackageCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Add-Package");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("PackagePath", "IgnoreCheck", "PreventPending");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Add-Package /PackagePath:<file|folder> [/PackagePath:...] [/IgnoreCheck] [/PreventPending]";
+    AddPackageCommand() {
+        super(List.of("Add-Package"), Set.of("PackagePath", "IgnoreCheck", "PreventPending"),
+                "/Image:<dir> /Add-Package /PackagePath:<file|folder> [/PackagePath:...] [/IgnoreCheck] [/PreventPending]");
     }
 
     @Override

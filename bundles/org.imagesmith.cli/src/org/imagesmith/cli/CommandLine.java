@@ -57,6 +57,20 @@ public record CommandLine(List<Option> options) {
         return option.value();
     }
 
+    /**
+     * The values of an option that may be repeated (/PackagePath, /FeatureName, /Driver), in command-line order.
+     *
+     * @throws CommandLineException when one of them has no value
+     */
+    public List<String> values(String name, String example) throws CommandLineException {
+        List<String> values = new ArrayList<>();
+        for (Option option : all(name)) {
+            values.add(option.value().filter(v -> !v.isEmpty()).orElseThrow(() -> new CommandLineException(
+                    "The option /" + name + " needs a value, as in /" + name + ":" + example + ".")));
+        }
+        return values;
+    }
+
     /** The value of an option that must be given. */
     public String required(String name, String example) throws CommandLineException {
         return value(name).orElseThrow(() -> new CommandLineException(

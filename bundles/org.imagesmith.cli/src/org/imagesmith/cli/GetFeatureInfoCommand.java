@@ -9,20 +9,9 @@ import org.imagesmith.servicing.packages.PackageServicing;
 
 /** {@code /Get-FeatureInfo /FeatureName:<name> [/PackageName:<identity>]}. */
 final class GetFeatureInfoCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Get-FeatureInfo");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("FeatureName", "PackageName", "PackagePath");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Get-FeatureInfo /FeatureName:<name> [/PackageName:<identity>]   Shows one feature.";
+    GetFeatureInfoCommand() {
+        super(List.of("Get-FeatureInfo"), Set.of("FeatureName", "PackageName", "PackagePath"),
+                "/Image:<dir> /Get-FeatureInfo /FeatureName:<name> [/PackageName:<identity>]   Shows one feature.");
     }
 
     @Override

@@ -12,20 +12,9 @@ import org.imagesmith.servicing.packages.PackageServicing;
 
 /** {@code /Get-Features [/PackageName | /PackagePath] [/Format:Table|List]}. */
 final class GetFeaturesCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Get-Features");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("PackageName", "PackagePath");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Get-Features [/PackageName:<identity>] [/Format:Table|List]   Lists features.";
+    GetFeaturesCommand() {
+        super(List.of("Get-Features"), Set.of("PackageName", "PackagePath"),
+                "/Image:<dir> /Get-Features [/PackageName:<identity>] [/Format:Table|List]   Lists features.");
     }
 
     @Override

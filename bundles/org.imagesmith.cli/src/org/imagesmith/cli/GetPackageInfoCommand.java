@@ -13,20 +13,9 @@ import org.imagesmith.servicing.packages.PackageServicing;
 
 /** {@code /Get-PackageInfo /PackageName:<identity> | /PackagePath:<cab>}: one package in detail. */
 final class GetPackageInfoCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Get-PackageInfo");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("PackageName", "PackagePath");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Get-PackageInfo /PackageName:<identity> | /PackagePath:<file>   Shows one package.";
+    GetPackageInfoCommand() {
+        super(List.of("Get-PackageInfo"), Set.of("PackageName", "PackagePath"),
+                "/Image:<dir> /Get-PackageInfo /PackageName:<identity> | /PackagePath:<file>   Shows one package.");
     }
 
     @Override

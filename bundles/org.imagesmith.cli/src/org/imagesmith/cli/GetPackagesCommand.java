@@ -10,20 +10,9 @@ import org.imagesmith.servicing.packages.PackageServicing;
 
 /** {@code /Get-Packages}: the packages of the image with state, release type and install time. */
 final class GetPackagesCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Get-Packages");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of();
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Get-Packages [/Format:Table|List]   Lists the packages in the image.";
+    GetPackagesCommand() {
+        super(List.of("Get-Packages"), Set.of(),
+                "/Image:<dir> /Get-Packages [/Format:Table|List]   Lists the packages in the image.");
     }
 
     @Override

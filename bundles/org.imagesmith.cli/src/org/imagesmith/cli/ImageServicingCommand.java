@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.DirectoryImage;
@@ -20,8 +21,32 @@ abstract class ImageServicingCommand implements ServicingCommand {
     static final Set<String> SESSION_OPTIONS = Set.of("Image", "LogPath", "LogLevel", "ScratchDir", "Quiet", "NoRestart",
             "Format");
 
-    /** The command's own options, besides the session's. */
-    abstract Set<String> commandOptions();
+    private final List<String> names;
+    private final Set<String> options;
+    private final String summary;
+
+    /**
+     * @param names the command's name and aliases, without the slash
+     * @param commandOptions the command's own options, besides the session's
+     * @param summary one line for the help listing
+     */
+    ImageServicingCommand(List<String> names, Set<String> commandOptions, String summary) {
+        this.names = List.copyOf(names);
+        Set<String> all = new HashSet<>(commandOptions);
+        all.addAll(SESSION_OPTIONS);
+        this.options = Set.copyOf(all);
+        this.summary = summary;
+    }
+
+    @Override
+    public final List<String> names() {
+        return names;
+    }
+
+    @Override
+    public final String summary() {
+        return summary;
+    }
 
     /** Runs on the open session; the banner and image version have been printed. */
     abstract int run(CommandLine commandLine, DismConsole console, ServicingSession session)
@@ -29,9 +54,7 @@ abstract class ImageServicingCommand implements ServicingCommand {
 
     @Override
     public final Set<String> options() {
-        Set<String> all = new HashSet<>(commandOptions());
-        all.addAll(SESSION_OPTIONS);
-        return all;
+        return options;
     }
 
     @Override

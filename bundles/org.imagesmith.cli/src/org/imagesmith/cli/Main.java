@@ -19,9 +19,17 @@ public final class Main {
     /** Options every command accepts. /English is a no-op: output is always English. */
     private static final List<String> GLOBAL_OPTIONS = List.of("English");
 
-    private static final List<ServicingCommand> COMMANDS = List.of(new GetWimInfoCommand(),
-            new GetPackagesCommand(), new GetPackageInfoCommand(), new AddPackageCommand(), new RemovePackageCommand(),
-            new GetFeaturesCommand(), new GetFeatureInfoCommand(), new SetFeatureCommand(true), new SetFeatureCommand(false));
+    /** Every command, one per line (DISM's help lists them in this order). */
+    private static final List<ServicingCommand> COMMANDS = List.of(
+            new GetWimInfoCommand(),
+            new GetPackagesCommand(),
+            new GetPackageInfoCommand(),
+            new AddPackageCommand(),
+            new RemovePackageCommand(),
+            new GetFeaturesCommand(),
+            new GetFeatureInfoCommand(),
+            new SetFeatureCommand(true),
+            new SetFeatureCommand(false));
 
     private Main() {
     }

@@ -40,9 +40,7 @@ final class PackageArguments {
     static List<PackageSource> sources(CommandLine commandLine, ServicingSession session)
             throws CommandLineException, ServicingException {
         List<PackageSource> sources = new ArrayList<>();
-        for (Option option : commandLine.all("PackagePath")) {
-            String value = option.value().filter(v -> !v.isEmpty()).orElseThrow(() -> new CommandLineException(
-                    "The option /PackagePath needs a value, as in /PackagePath:Windows6.1-KB976932-X64.cab."));
+        for (String value : commandLine.values("PackagePath", "Windows6.1-KB976932-X64.cab")) {
             if (value.contains("*") || value.contains("?")) {
                 throw new CommandLineException("Wildcards are not supported in /PackagePath (" + value
                         + "); give each package, or the folder of an expanded package.");

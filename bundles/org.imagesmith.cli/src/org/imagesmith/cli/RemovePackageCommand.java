@@ -9,20 +9,9 @@ import org.imagesmith.servicing.packages.PackageServicing;
 
 /** {@code /Remove-Package /PackageName:<identity> | /PackagePath:<cab>}. */
 final class RemovePackageCommand extends ImageServicingCommand {
-
-    @Override
-    public List<String> names() {
-        return List.of("Remove-Package");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("PackageName", "PackagePath");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /Remove-Package /PackageName:<identity> | /PackagePath:<file>   Removes a package.";
+    RemovePackageCommand() {
+        super(List.of("Remove-Package"), Set.of("PackageName", "PackagePath"),
+                "/Image:<dir> /Remove-Package /PackageName:<identity> | /PackagePath:<file>   Removes a package.");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.imagesmith.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
@@ -12,32 +11,16 @@ final class SetFeatureCommand extends ImageServicingCommand {
     private final boolean enable;
 
     SetFeatureCommand(boolean enable) {
+        super(List.of(enable ? "Enable-Feature" : "Disable-Feature"), Set.of("FeatureName", "PackageName", "PackagePath"),
+                "/Image:<dir> /" + (enable ? "Enable-Feature" : "Disable-Feature")
+                        + " /FeatureName:<name> [/FeatureName:...] [/PackageName:<identity>]");
         this.enable = enable;
-    }
-
-    @Override
-    public List<String> names() {
-        return List.of(enable ? "Enable-Feature" : "Disable-Feature");
-    }
-
-    @Override
-    Set<String> commandOptions() {
-        return Set.of("FeatureName", "PackageName", "PackagePath");
-    }
-
-    @Override
-    public String summary() {
-        return "/Image:<dir> /" + names().get(0) + " /FeatureName:<name> [/FeatureName:...] [/PackageName:<identity>]";
     }
 
     @Override
     int run(CommandLine commandLine, DismConsole console, ServicingSession session)
             throws CommandLineException, ServicingException {
-        List<String> names = new ArrayList<>();
-        for (Option option : commandLine.all("FeatureName")) {
-            names.add(option.value().filter(v -> !v.isEmpty()).orElseThrow(() -> new CommandLineException(
-                    "The option /FeatureName needs a value, as in /FeatureName:TelnetClient.")));
-        }
+        List<String> names = commandLine.values("FeatureName", "TelnetClient");
         if (names.isEmpty()) {
             throw new CommandLineException("The option /FeatureName is missing; give it as /FeatureName:<name>.");
         }
