@@ -1,17 +1,15 @@
 package org.imagesmith.cab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import org.imagesmith.testsupport.ExternalTool;
 import java.util.stream.Stream;
 
 /** Runs the Debian cabinet tools (cabextract, gcab) that the tests use as oracles, and compares directory trees. */
@@ -22,26 +20,16 @@ final class Tools {
     private Tools() {
     }
 
-    /** Runs a command in {@code directory}; a missing tool fails the test. */
-    static Result exec(Path directory, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            return fail("'" + command[0] + "' is needed by this test but could not be run (install the Debian package "
-                    + command[0] + "): " + e.getMessage());
-        }
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within a minute");
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    /** Runs a command in {@code directory}; a missing tool fails the test with the package to install. */
+    static Result exec(Path directory, String... command) {
+        ExternalTool tool = new ExternalTool(command[0], command[0].equals("cabextract") ? "cabextract" : "gcab");
+        ExternalTool.Result result = tool.runAllowingFailureIn(directory,
+                java.util.Arrays.copyOfRange(command, 1, command.length));
+        return new Result(result.exitCode(), result.stdout() + result.stderr());
     }
 
     /** Runs a command that must succeed and returns its output. */
-    static String run(Path directory, String... command) throws IOException, InterruptedException {
+    static String run(Path directory, String... command) {
         Result result = exec(directory, command);
         assertEquals(0, result.exitCode(), () -> String.join(" ", command) + " failed:\n" + result.output());
         return result.output();

@@ -46,6 +46,11 @@ public final class ExternalTool {
         return start(null, arguments);
     }
 
+    /** Runs the tool in a working directory (null: this process's) and returns its result whatever its exit code. */
+    public Result runAllowingFailureIn(Path workingDirectory, String... arguments) {
+        return start(workingDirectory, arguments);
+    }
+
     private Result start(Path workingDirectory, String... arguments) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(locate());
