@@ -22,6 +22,7 @@ public final class Main {
     /** Every command, one per line (DISM's help lists them in this order). */
     private static final List<ServicingCommand> COMMANDS = List.of(
             new GetWimInfoCommand(),
+            new ApplyImageCommand(),
             new GetPackagesCommand(),
             new GetPackageInfoCommand(),
             new AddPackageCommand(),

@@ -1,0 +1,91 @@
+package org.imagesmith.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.ApplyResult;
+import org.imagesmith.wim.ImageApplier;
+import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.WimFile;
+
+/**
+ * {@code /Apply-Image /ImageFile:<wim> /Index:<n> | /Name:<name> /ApplyDir:<dir> [/CheckIntegrity] [/Verify]
+ * [/Overwrite]}: extracts an image to a directory. Stream digests are always checked, so /Verify adds nothing;
+ * /Overwrite (not in DISM) allows a directory that already holds files.
+ */
+final class ApplyImageCommand implements ServicingCommand {
+    /** ERROR_CANNOT_MAKE: the directory or file cannot be created. */
+    static final int CANNOT_MAKE = 82;
+    /** ERROR_DIR_NOT_EMPTY. */
+    static final int DIR_NOT_EMPTY = 145;
+
+    @Override
+    public List<String> names() {
+        return List.of("Apply-Image");
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("ImageFile", "Index", "Name", "ApplyDir", "CheckIntegrity", "Verify", "Overwrite");
+    }
+
+    @Override
+    public String summary() {
+        return "/Apply-Image /ImageFile:<file> /Index:<n> | /Name:<name> /ApplyDir:<dir> [/CheckIntegrity] [/Verify]"
+                + " [/Overwrite]   Applies an image to a directory.";
+    }
+
+    @Override
+    public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
+        String file = commandLine.required("ImageFile", "<path to a .wim file>");
+        String applyDir = commandLine.required("ApplyDir", "<directory to apply the image to>");
+        Optional<Integer> index = commandLine.positiveNumber("Index");
+        Optional<String> name = commandLine.value("Name");
+        if (index.isPresent() == name.isPresent()) {
+            throw new CommandLineException(index.isPresent() ? "Give either /Index or /Name, not both."
+                    : "The image to apply is missing; give it as /Index:<n> or /Name:<name>.");
+        }
+        try (WimFile wim = WimFile.open(Path.of(file))) {
+            int imageIndex;
+            if (index.isPresent()) {
+                if (index.get() > wim.imageCount()) {
+                    throw new CommandLineException(wim.noSuchImage("index " + index.get()));
+                }
+                imageIndex = index.get();
+            } else {
+                imageIndex = wim.imageNamed(name.get()).orElseThrow(() -> new CommandLineException(
+                        wim.noSuchImage("the name \"" + name.get() + "\""))).index();
+            }
+            if (commandLine.has("CheckIntegrity") && !IntegrityTable.verify(wim)) {
+                console.warning("The WIM file " + file + " has no integrity table; /CheckIntegrity checked nothing.");
+            }
+            console.line("Applying image");
+            ApplyResult result = apply(wim, imageIndex, Path.of(applyDir), commandLine.has("Overwrite"));
+            console.progress(100.0);
+            result.skipped().forEach(console::warning);
+        }
+        console.success();
+        return ExitCode.SUCCESS;
+    }
+
+    private static ApplyResult apply(WimFile wim, int index, Path target, boolean overwrite)
+            throws CommandLineException, IOException {
+        try {
+            return ImageApplier.apply(wim, index, target, new ApplyOptions(overwrite, (done, total) -> { }));
+        } catch (DirectoryNotEmptyException e) {
+            throw new CommandLineException(DIR_NOT_EMPTY, "The directory " + target + " is not empty. Apply the"
+                    + " image to an empty directory, or add /Overwrite to replace the files the image holds.");
+        } catch (AccessDeniedException e) {
+            throw e; // Main reports it as DISM does, with exit code 5
+        } catch (FileSystemException e) {
+            throw new CommandLineException(CANNOT_MAKE, "The image cannot be applied to " + target + ": "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.imagesmith.wim;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+
+/**
+ * The integrity table of a WIM file: a table size, an entry count and a chunk size (32 bits each), then the SHA-1
+ * digest of each chunk of the file from the end of the WIM header to the end of the lookup table.
+ */
+public final class IntegrityTable {
+    private static final int HEADER_SIZE = 12;
+    /** Integrity tables larger than this are refused (64 MiB of digests cover about 100 TB in 32 KiB chunks). */
+    static final long MAX_SIZE = 64L << 20;
+
+    private IntegrityTable() {
+    }
+
+    /**
+     * Checks every chunk of the file against its integrity table.
+     *
+     * @return false when the file has no integrity table, true when every chunk matches
+     * @throws WimFormatException when the table is damaged or a chunk's digest differs (the file is damaged)
+     */
+    public static boolean verify(WimFile wim) throws IOException {
+        WimHeader header = wim.header();
+        ResourceHeader table = header.integrityTable();
+        if (table.isEmpty()) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(wim.path(), StandardOpenOption.READ)) {
+            long fileSize = channel.size();
+            if (table.isCompressed() || table.storedSize() < HEADER_SIZE || table.storedSize() > MAX_SIZE
+                    || table.offset() < WimHeader.SIZE || table.offset() > fileSize - table.storedSize()) {
+                throw new WimFormatException("the integrity table of " + wim.path() + " (offset " + table.offset()
+                        + ", " + table.storedSize() + " bytes) does not fit the file's " + fileSize
+                        + " bytes; the file is damaged");
+            }
+            ByteBuffer data = ByteBuffer.wrap(read(channel, table.offset(), (int) table.storedSize(), wim))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            long size = Integer.toUnsignedLong(data.getInt());
+            long count = Integer.toUnsignedLong(data.getInt());
+            long chunkSize = Integer.toUnsignedLong(data.getInt());
+            long end = header.lookupTable().offset() + header.lookupTable().storedSize();
+            long covered = end - WimHeader.SIZE;
+            if (chunkSize == 0 || chunkSize > Integer.MAX_VALUE || size > table.storedSize()
+                    || count * Sha1Digest.SIZE + HEADER_SIZE > size || end > fileSize || covered < 0
+                    || count != (covered + chunkSize - 1) / chunkSize) {
+                throw new WimFormatException("the integrity table of " + wim.path() + " lists " + count + " chunks of "
+                        + chunkSize + " bytes in " + size + " bytes, which do not cover the " + covered
+                        + " bytes from the header to the end of the lookup table; the file is damaged");
+            }
+            MessageDigest sha1 = sha1();
+            byte[] expected = new byte[Sha1Digest.SIZE];
+            for (long i = 0; i < count; i++) {
+                long start = WimHeader.SIZE + i * chunkSize;
+                int length = (int) Math.min(chunkSize, end - start);
+                byte[] actual = sha1.digest(read(channel, start, length, wim));
+                data.get(expected);
+                if (!Arrays.equals(expected, actual)) {
+                    throw new WimFormatException("the WIM file " + wim.path() + " is damaged: bytes " + start + " to "
+                            + (start + length - 1) + " (integrity chunk " + i + ") do not match the SHA-1 digest its"
+                            + " integrity table gives");
+                }
+            }
+            return true;
+        }
+    }
+
+    private static byte[] read(FileChannel channel, long position, int length, WimFile wim) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new WimFormatException("the file " + wim.path() + " ends inside the region its integrity table"
+                        + " covers; it is truncated");
+            }
+        }
+        return buffer.array();
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the Java runtime has no SHA-1", e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.imagesmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.imagesmith.testsupport.SyntheticTree;
+import org.imagesmith.testsupport.Wimlib;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** imagesmith /Apply-Image against "wimlib-imagex apply" on the same files. */
+class ApplyImageCommandTest {
+    private static final String BAR = "[==========================100.0%==========================]";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path wim(String... options) throws IOException {
+        Path wim = dir.resolve("install.wim");
+        Wimlib.capture(SyntheticTree.write(dir.resolve("src1"), 1), wim, "Windows One", "first", options);
+        Wimlib.append(SyntheticTree.write(dir.resolve("src2"), 2), wim, "Windows Two", "second", options);
+        return wim;
+    }
+
+    /**
+     * Checks that two trees hold the same names, kinds, contents and modification times (to the second) below their
+     * roots.
+     */
+    private static void assertSameTree(Path expected, Path actual) throws IOException {
+        List<Path> want = relativeEntries(expected);
+        assertEquals(want, relativeEntries(actual));
+        for (Path relative : want) {
+            Path a = expected.resolve(relative);
+            Path b = actual.resolve(relative);
+            assertEquals(Files.isDirectory(a, LinkOption.NOFOLLOW_LINKS), Files.isDirectory(b, LinkOption.NOFOLLOW_LINKS),
+                    relative.toString());
+            if (Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) {
+                assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), relative.toString());
+            }
+            if (!relative.toString().isEmpty()) {
+                assertEquals(Files.getLastModifiedTime(a).toInstant().getEpochSecond(),
+                        Files.getLastModifiedTime(b).toInstant().getEpochSecond(), relative.toString());
+            }
+        }
+    }
+
+    private static List<Path> relativeEntries(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.map(root::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void appliesByIndexAndByNameAsWimlibDoes() throws IOException {
+        Path wim = wim("--compress=lzx", "--check");
+        Path ours = dir.resolve("ours");
+        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:2", "/ApplyDir:" + ours, "/CheckIntegrity", "/Verify");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(String.join("\n", "", "Deployment Image Servicing and Management tool", "Version: " + Version.TOOL, "",
+                "Applying image", BAR, "The operation completed successfully.", ""), run.out().replace("\r\n", "\n"));
+        assertEquals("", run.err());
+        Wimlib.apply(wim, 2, dir.resolve("theirs"));
+        assertSameTree(dir.resolve("theirs"), ours);
+        assertEquals("variant 2", Files.readString(ours.resolve("Windows/variant.txt")));
+
+        Path byName = dir.resolve("by-name");
+        Run named = run("-apply-image", "-imagefile:" + wim, "/name:windows one", "/APPLYDIR:" + byName);
+        assertEquals(0, named.exitCode(), named.err());
+        assertSameTree(dir.resolve("src1"), byName);
+    }
+
+    @Test
+    void aNonEmptyDirectoryNeedsOverwrite() throws IOException {
+        Path wim = wim();
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Files.writeString(target.resolve("lost+found.txt"), "already here");
+        Run refused = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
+        assertEquals(145, refused.exitCode());
+        assertTrue(refused.err().contains("is not empty"), refused.err());
+        assertTrue(refused.err().contains("/Overwrite"), refused.err());
+        assertFalse(refused.out().contains("completed successfully"), refused.out());
+        assertFalse(Files.exists(target.resolve("Windows")));
+
+        Run overwrite = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
+        assertEquals(0, overwrite.exitCode(), overwrite.err());
+        assertEquals("already here", Files.readString(target.resolve("lost+found.txt")));
+        Files.delete(target.resolve("lost+found.txt"));
+        assertSameTree(dir.resolve("src1"), target);
+    }
+
+    @Test
+    void aSymbolicLinkInTheTargetIsNotFollowed() throws IOException {
+        Path wim = wim();
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(target.resolve("Windows"), elsewhere);
+        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
+        assertEquals(82, run.exitCode(), run.err());
+        assertTrue(run.err().contains("symbolic link"), run.err());
+        try (Stream<Path> list = Files.list(elsewhere)) {
+            assertEquals(0, list.count());
+        }
+    }
+
+    @Test
+    void symbolicLinksInTheImageAreLeftOutWithAWarning() throws IOException {
+        Path source = SyntheticTree.write(dir.resolve("src"), 1);
+        Files.createSymbolicLink(source.resolve("Windows/link"), Path.of("variant.txt"));
+        Path wim = dir.resolve("links.wim");
+        Wimlib.capture(source, wim, "Links", "links");
+        Path target = dir.resolve("out");
+        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("Warning: \\Windows\\link: reparse point (symbolic link)"), run.err());
+        assertFalse(Files.exists(target.resolve("Windows/link"), LinkOption.NOFOLLOW_LINKS));
+        Files.delete(source.resolve("Windows/link"));
+        assertEquals(relativeEntries(source), relativeEntries(target));
+    }
+
+    @Test
+    void damagedFilesAndBadCommandLinesFail() throws IOException {
+        Path wim = wim("--check");
+        Path target = dir.resolve("out");
+        assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/ApplyDir:" + target).exitCode());
+        assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/Name:Windows One",
+                "/ApplyDir:" + target).exitCode());
+        assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Index:1").exitCode());
+        Run noSuchImage = run("/Apply-Image", "/ImageFile:" + wim, "/Index:3", "/ApplyDir:" + target);
+        assertEquals(87, noSuchImage.exitCode());
+        assertTrue(noSuchImage.err().contains("images 1 to 2"), noSuchImage.err());
+        assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Name:Windows Three", "/ApplyDir:" + target).exitCode());
+        assertEquals(2, run("/Apply-Image", "/ImageFile:" + dir.resolve("absent.wim"), "/Index:1",
+                "/ApplyDir:" + target).exitCode());
+        assertFalse(Files.exists(target));
+
+        try (RandomAccessFile raw = new RandomAccessFile(wim.toFile(), "rw")) {
+            raw.seek(1000);
+            int b = raw.read();
+            raw.seek(1000);
+            raw.write(b ^ 1);
+        }
+        Run damaged = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/CheckIntegrity");
+        assertEquals(11, damaged.exitCode(), damaged.err());
+        assertTrue(damaged.err().contains("integrity table"), damaged.err());
+        assertFalse(Files.exists(target), "nothing is applied from a damaged file");
+    }
+
+    @Test
+    void helpListsTheCommand() {
+        Run run = run("/?");
+        assertTrue(run.out().contains("/Apply-Image /ImageFile:<file>"), run.out());
+    }
+}
