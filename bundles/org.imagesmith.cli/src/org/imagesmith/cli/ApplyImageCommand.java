@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.ApplyProgress;
 import org.imagesmith.wim.ApplyResult;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.IntegrityTable;
@@ -66,7 +67,7 @@ final class ApplyImageCommand implements ServicingCommand {
                 console.warning("The WIM file " + file + " has no integrity table; /CheckIntegrity checked nothing.");
             }
             console.line("Applying image");
-            ApplyResult result = apply(wim, imageIndex, Path.of(applyDir), commandLine.has("Overwrite"));
+            ApplyResult result = apply(wim, imageIndex, Path.of(applyDir), commandLine.has("Overwrite"), console);
             console.progress(100.0);
             result.skipped().forEach(console::warning);
         }
@@ -74,10 +75,11 @@ final class ApplyImageCommand implements ServicingCommand {
         return ExitCode.SUCCESS;
     }
 
-    private static ApplyResult apply(WimFile wim, int index, Path target, boolean overwrite)
+    private static ApplyResult apply(WimFile wim, int index, Path target, boolean overwrite, DismConsole console)
             throws CommandLineException, IOException {
+        ApplyProgress progress = (done, total) -> console.progress(total == 0 ? 100.0 : 100.0 * done / total);
         try {
-            return ImageApplier.apply(wim, index, target, new ApplyOptions(overwrite, (done, total) -> { }));
+            return ImageApplier.apply(wim, index, target, new ApplyOptions(overwrite, progress));
         } catch (DirectoryNotEmptyException e) {
             throw new CommandLineException(DIR_NOT_EMPTY, "The directory " + target + " is not empty. Apply the"
                     + " image to an empty directory, or add /Overwrite to replace the files the image holds.");

@@ -19,6 +19,9 @@ public final class DismConsole {
     private final PrintStream err;
     private final ZoneId zone;
     private boolean quiet;
+    private boolean terminal;
+    private boolean progressOpen;
+    private double lastProgress = -1;
 
     public DismConsole(PrintStream out, PrintStream err, ZoneId zone) {
         this.out = out;
@@ -31,6 +34,11 @@ public final class DismConsole {
         this.quiet = quiet;
     }
 
+    /** On a terminal the progress bar is redrawn in place; elsewhere each step is a plain line. */
+    public void setTerminal(boolean terminal) {
+        this.terminal = terminal;
+    }
+
     public void banner() {
         blank();
         line("Deployment Image Servicing and Management tool");
@@ -40,7 +48,16 @@ public final class DismConsole {
 
     public void line(String text) {
         if (!quiet) {
+            endProgress();
+            lastProgress = -1;
             out.println(text);
+        }
+    }
+
+    private void endProgress() {
+        if (progressOpen) {
+            out.println();
+            progressOpen = false;
         }
     }
 
@@ -64,8 +81,32 @@ public final class DismConsole {
         }
     }
 
-    /** DISM's progress bar at a percentage, such as [==========================100.0%==========================]. */
+    /**
+     * DISM's progress bar at a percentage, such as [==========================100.0%==========================].
+     * On a terminal it is redrawn in place; in a log or a pipe only the finished bar is printed, once.
+     */
     public void progress(double percent) {
+        // the bar shows tenths of a percent, rounded down so that only a finished operation shows 100.0%
+        double shown = Math.floor(Math.min(100, Math.max(0, percent)) * 10) / 10;
+        if (quiet || shown == lastProgress) {
+            return;
+        }
+        lastProgress = shown;
+        if (!terminal) {
+            if (shown >= 100) {
+                out.println(bar(shown));
+            }
+            return;
+        }
+        out.print("\r" + bar(shown));
+        out.flush();
+        progressOpen = shown < 100;
+        if (!progressOpen) {
+            out.println();
+        }
+    }
+
+    private static String bar(double percent) {
         int filled = (int) Math.round(percent / 100 * 58);
         StringBuilder bar = new StringBuilder();
         for (int i = 0; i < 58; i++) {
@@ -74,7 +115,7 @@ public final class DismConsole {
         String label = String.format(Locale.US, "%.1f%%", percent);
         int at = (bar.length() - label.length()) / 2;
         bar.replace(at, at + label.length(), label);
-        line("[" + bar + "]");
+        return "[" + bar + "]";
     }
 
     /** Prints a servicing failure as DISM does and returns the exit code a shell sees for it. */

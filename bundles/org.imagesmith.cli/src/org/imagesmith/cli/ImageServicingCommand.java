@@ -18,8 +18,8 @@ import org.imagesmith.servicing.ServicingSession;
  * and runs on it.
  */
 abstract class ImageServicingCommand implements ServicingCommand {
-    static final Set<String> SESSION_OPTIONS = Set.of("Image", "LogPath", "LogLevel", "ScratchDir", "Quiet", "NoRestart",
-            "Format");
+    static final Set<String> SESSION_OPTIONS = Set.of("Image", "WinDir", "SysDriveDir", "LogPath", "LogLevel",
+            "ScratchDir", "Quiet", "NoRestart", "Format");
 
     private final List<String> names;
     private final Set<String> options;
@@ -66,16 +66,29 @@ abstract class ImageServicingCommand implements ServicingCommand {
         try (ServicingLog log = ServicingLog.open(logFile, level)) {
             log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
                     commandLine.options().stream().map(Option::text).toList()));
-            try (ServicingSession session = ServicingSession.open(DirectoryImage.open(Path.of(image)), log, scratch)) {
-                console.line("Image Version: " + session.identity().version());
-                console.blank();
-                return run(commandLine, console, session);
+            try {
+                checkSystemDrive(commandLine);
+                DirectoryImage offline = DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"));
+                try (ServicingSession session = ServicingSession.open(offline, log, scratch)) {
+                    console.line("Image Version: " + session.identity().version());
+                    console.blank();
+                    return run(commandLine, console, session);
+                }
             } catch (ServicingException e) {
                 log.error("DISM.EXE", e.getMessage());
                 return console.failure(e, logFile);
             }
         } catch (ServicingException e) {
             return console.failure(e, logFile);
+        }
+    }
+
+    /** /SysDriveDir names the folder holding the system loader (BootMgr); servicing reads nothing there. */
+    private static void checkSystemDrive(CommandLine commandLine) throws CommandLineException, ServicingException {
+        Optional<String> systemDrive = commandLine.value("SysDriveDir");
+        if (systemDrive.isPresent() && !java.nio.file.Files.isDirectory(Path.of(systemDrive.get()))) {
+            throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The system drive folder "
+                    + systemDrive.get() + " given with /SysDriveDir does not exist.");
         }
     }
 

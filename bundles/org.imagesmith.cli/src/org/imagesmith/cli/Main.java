@@ -36,12 +36,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out, System.err, ZoneId.systemDefault()));
+        DismConsole console = new DismConsole(System.out, System.err, ZoneId.systemDefault());
+        console.setTerminal(System.console() != null);
+        System.exit(run(Arrays.asList(args), console));
     }
 
     /** Runs one command line and returns its exit code; all output goes to the given streams. */
     public static int run(List<String> args, PrintStream out, PrintStream err, ZoneId zone) {
-        DismConsole console = new DismConsole(out, err, zone);
+        return run(args, new DismConsole(out, err, zone));
+    }
+
+    private static int run(List<String> args, DismConsole console) {
         if (args.isEmpty() || args.stream().anyMatch(a -> a.equals("/?") || a.equals("-?") || a.equals("--help"))) {
             printHelp(console);
             return ExitCode.SUCCESS;

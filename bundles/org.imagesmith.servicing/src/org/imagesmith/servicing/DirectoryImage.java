@@ -7,14 +7,21 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** An offline image extracted or mounted into a directory (DISM's /Image:&lt;dir&gt;). */
+/**
+ * An offline image extracted or mounted into a directory (DISM's /Image:&lt;dir&gt;). Windows paths that start
+ * with "Windows" go to the image's Windows folder, which /WinDir may name otherwise.
+ */
 public final class DirectoryImage implements OfflineImage {
+    static final String WINDOWS = "Windows";
+
     private final Path root;
     private final boolean readOnly;
+    private final String windowsFolder;
 
-    private DirectoryImage(Path root, boolean readOnly) {
+    private DirectoryImage(Path root, boolean readOnly, String windowsFolder) {
         this.root = root;
         this.readOnly = readOnly;
+        this.windowsFolder = windowsFolder;
     }
 
     /**
@@ -23,16 +30,31 @@ public final class DirectoryImage implements OfflineImage {
      * @throws ServicingException when the directory does not exist or holds no Windows folder
      */
     public static DirectoryImage open(Path root) throws ServicingException {
+        return open(root, WINDOWS);
+    }
+
+    /**
+     * Opens the image in this directory whose Windows folder has another name or place (DISM's /WinDir, a path
+     * relative to the image's root such as "Windows" or "WINNT").
+     */
+    public static DirectoryImage open(Path root, String windowsFolder) throws ServicingException {
+        if (windowsFolder.isBlank() || windowsFolder.contains("..") || windowsFolder.contains(":")
+                || windowsFolder.startsWith("/") || windowsFolder.startsWith("\\")) {
+            throw new ServicingException(ServicingException.INVALID_PARAMETER, "The Windows folder \"" + windowsFolder
+                    + "\" is not valid; give its path relative to the image's root, as in /WinDir:Windows.");
+        }
         Path absolute = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
             throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The image directory " + root
                     + " does not exist. Give the folder an image is mounted or applied to with /Image:<folder>.");
         }
-        DirectoryImage image = new DirectoryImage(absolute, !Files.isWritable(absolute));
-        if (image.find("Windows").filter(Files::isDirectory).isEmpty()) {
+        DirectoryImage image = new DirectoryImage(absolute, !Files.isWritable(absolute),
+                windowsFolder.replace('/', '\\'));
+        if (image.find(WINDOWS).filter(Files::isDirectory).isEmpty()) {
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "The folder " + root
-                    + " holds no Windows folder, so it is not the root of an offline Windows image."
-                    + " Give the folder the image was mounted or applied to.");
+                    + " holds no " + windowsFolder + " folder, so it is not the root of an offline Windows image."
+                    + " Give the folder the image was mounted or applied to (and /WinDir if its Windows folder"
+                    + " has another name).");
         }
         return image;
     }
@@ -79,8 +101,11 @@ public final class DirectoryImage implements OfflineImage {
         return current;
     }
 
-    private static String[] segments(String windowsPath) {
+    private String[] segments(String windowsPath) {
         String trimmed = windowsPath.replace('/', '\\');
+        if (trimmed.equalsIgnoreCase(WINDOWS) || trimmed.regionMatches(true, 0, WINDOWS + "\\", 0, WINDOWS.length() + 1)) {
+            trimmed = windowsFolder + trimmed.substring(WINDOWS.length());
+        }
         while (trimmed.startsWith("\\")) {
             trimmed = trimmed.substring(1);
         }

@@ -157,4 +157,38 @@ class ImageServicingCommandsTest {
         assertEquals(2, quiet.exitCode());
         assertEquals("", quiet.out(), "/Quiet prints only errors");
     }
+
+    @Test
+    void winDirNamesAnotherWindowsFolder() throws IOException {
+        Files.move(image.resolve("Windows"), image.resolve("WINNT"));
+        Run without = run("/Get-Packages");
+        assertEquals(87, without.exitCode());
+        assertTrue(without.err().contains("holds no Windows folder"), without.err());
+        Run with = run("/WinDir:WINNT", "/Get-Packages");
+        assertEquals(0, with.exitCode(), with.err());
+        assertTrue(with.out().contains(SyntheticWindowsImage.FOUNDATION), with.out());
+        Run missingSystemDrive = run("/WinDir:WINNT", "/SysDriveDir:" + dir.resolve("no-such-drive"), "/Get-Packages");
+        assertEquals(2, missingSystemDrive.exitCode());
+    }
+
+    @Test
+    void theProgressBarIsRedrawnOnATerminalAndPrintedOnceElsewhere() {
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+        DismConsole onTerminal = new DismConsole(new PrintStream(terminal, true, StandardCharsets.UTF_8), System.err, ZoneOffset.UTC);
+        onTerminal.setTerminal(true);
+        for (double p : new double[] {0, 40, 40.04, 99.99, 100, 100}) {
+            onTerminal.progress(p);
+        }
+        assertEquals("\r[                           0.0%                           ]"
+                + "\r[=======================   40.0%                           ]"
+                + "\r[==========================99.9%===========================]"
+                + "\r[==========================100.0%==========================]\n", terminal.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream pipe = new ByteArrayOutputStream();
+        DismConsole inPipe = new DismConsole(new PrintStream(pipe, true, StandardCharsets.UTF_8), System.err, ZoneOffset.UTC);
+        for (double p : new double[] {0, 40, 99.99, 100, 100}) {
+            inPipe.progress(p);
+        }
+        assertEquals("[==========================100.0%==========================]\n", pipe.toString(StandardCharsets.UTF_8));
+    }
 }
