@@ -59,4 +59,16 @@ class LauncherTest {
         assertEquals(87, badIndex.exitCode());
         assertFalse(badIndex.stdout().contains("completed successfully"), badIndex.stdout());
     }
+
+    @Test
+    void theReadmeJobAppliesTheSampleAndListsItsPackages(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path target = dir.resolve("win7");
+        ExternalTool.Result apply = imagesmith("/Apply-Image", "/ImageFile:" + SAMPLE, "/Index:1", "/ApplyDir:" + target);
+        assertEquals(0, apply.exitCode(), apply.stderr());
+        ExternalTool.Result packages = imagesmith("/Image:" + target, "/LogPath:" + dir.resolve("dism.log"), "/Get-Packages");
+        assertEquals(0, packages.exitCode(), packages.stderr());
+        assertTrue(packages.stdout().contains("Image Version: 6.1.7601.17514"), packages.stdout());
+        assertTrue(packages.stdout().contains("Package Identity : Microsoft-Windows-Foundation-Package~31bf3856ad364e35"
+                + "~amd64~~6.1.7601.17514\nState : Installed\nRelease Type : Foundation\n"), packages.stdout());
+    }
 }
