@@ -185,6 +185,10 @@ class PackageServicingTest {
         assertEquals(ServicingException.INVALID_PACKAGE, notPackage.errorCode());
         assertTrue(notPackage.getMessage().contains("no update.mum"), notPackage.getMessage());
 
+        ServicingException missing = assertThrows(ServicingException.class, () -> add(dir.resolve("absent.cab"), false));
+        assertEquals(ServicingException.FILE_NOT_FOUND, missing.errorCode());
+        assertTrue(missing.getMessage().contains("absent.cab"), missing.getMessage());
+
         Path garbage = Files.writeString(dir.resolve("garbage.cab"), "MSCF but not really");
         assertEquals(ServicingException.INVALID_PACKAGE,
                 assertThrows(ServicingException.class, () -> add(garbage, false)).errorCode());
