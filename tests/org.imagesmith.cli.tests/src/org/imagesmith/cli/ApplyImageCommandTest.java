@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.imagesmith.testsupport.SyntheticTree;
@@ -28,15 +24,9 @@ class ApplyImageCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path wim(String... options) throws IOException {
@@ -78,7 +68,7 @@ class ApplyImageCommandTest {
     void appliesByIndexAndByNameAsWimlibDoes() throws IOException {
         Path wim = wim("--compress=lzx", "--check");
         Path ours = dir.resolve("ours");
-        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:2", "/ApplyDir:" + ours, "/CheckIntegrity", "/Verify");
+        CliRun run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:2", "/ApplyDir:" + ours, "/CheckIntegrity", "/Verify");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(String.join("\n", "", "Deployment Image Servicing and Management tool", "Version: " + Version.TOOL, "",
                 "Applying image", BAR, "The operation completed successfully.", ""), run.out().replace("\r\n", "\n"));
@@ -88,7 +78,7 @@ class ApplyImageCommandTest {
         assertEquals("variant 2", Files.readString(ours.resolve("Windows/variant.txt")));
 
         Path byName = dir.resolve("by-name");
-        Run named = run("-apply-image", "-imagefile:" + wim, "/name:windows one", "/APPLYDIR:" + byName);
+        CliRun named = run("-apply-image", "-imagefile:" + wim, "/name:windows one", "/APPLYDIR:" + byName);
         assertEquals(0, named.exitCode(), named.err());
         assertSameTree(dir.resolve("src1"), byName);
     }
@@ -98,14 +88,14 @@ class ApplyImageCommandTest {
         Path wim = wim();
         Path target = Files.createDirectories(dir.resolve("target"));
         Files.writeString(target.resolve("lost+found.txt"), "already here");
-        Run refused = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
+        CliRun refused = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
         assertEquals(145, refused.exitCode());
         assertTrue(refused.err().contains("is not empty"), refused.err());
         assertTrue(refused.err().contains("/Overwrite"), refused.err());
         assertFalse(refused.out().contains("completed successfully"), refused.out());
         assertFalse(Files.exists(target.resolve("Windows")));
 
-        Run overwrite = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
+        CliRun overwrite = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
         assertEquals(0, overwrite.exitCode(), overwrite.err());
         assertEquals("already here", Files.readString(target.resolve("lost+found.txt")));
         Files.delete(target.resolve("lost+found.txt"));
@@ -118,7 +108,7 @@ class ApplyImageCommandTest {
         Path target = Files.createDirectories(dir.resolve("target"));
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.createSymbolicLink(target.resolve("Windows"), elsewhere);
-        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
+        CliRun run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
         assertEquals(82, run.exitCode(), run.err());
         assertTrue(run.err().contains("symbolic link"), run.err());
         try (Stream<Path> list = Files.list(elsewhere)) {
@@ -133,7 +123,7 @@ class ApplyImageCommandTest {
         Path wim = dir.resolve("links.wim");
         Wimlib.capture(source, wim, "Links", "links");
         Path target = dir.resolve("out");
-        Run run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
+        CliRun run = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("Warning: \\Windows\\link: reparse point (symbolic link)"), run.err());
         assertFalse(Files.exists(target.resolve("Windows/link"), LinkOption.NOFOLLOW_LINKS));
@@ -149,7 +139,7 @@ class ApplyImageCommandTest {
         assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/Name:Windows One",
                 "/ApplyDir:" + target).exitCode());
         assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Index:1").exitCode());
-        Run noSuchImage = run("/Apply-Image", "/ImageFile:" + wim, "/Index:3", "/ApplyDir:" + target);
+        CliRun noSuchImage = run("/Apply-Image", "/ImageFile:" + wim, "/Index:3", "/ApplyDir:" + target);
         assertEquals(87, noSuchImage.exitCode());
         assertTrue(noSuchImage.err().contains("images 1 to 2"), noSuchImage.err());
         assertEquals(87, run("/Apply-Image", "/ImageFile:" + wim, "/Name:Windows Three", "/ApplyDir:" + target).exitCode());
@@ -163,7 +153,7 @@ class ApplyImageCommandTest {
             raw.seek(1000);
             raw.write(b ^ 1);
         }
-        Run damaged = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/CheckIntegrity");
+        CliRun damaged = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/CheckIntegrity");
         assertEquals(11, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains("integrity table"), damaged.err());
         assertFalse(Files.exists(target), "nothing is applied from a damaged file");
@@ -171,7 +161,7 @@ class ApplyImageCommandTest {
 
     @Test
     void helpListsTheCommand() {
-        Run run = run("/?");
+        CliRun run = run("/?");
         assertTrue(run.out().contains("/Apply-Image /ImageFile:<file>"), run.out());
     }
 }

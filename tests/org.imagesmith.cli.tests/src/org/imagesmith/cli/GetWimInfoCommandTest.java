@@ -3,14 +3,10 @@ package org.imagesmith.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +24,9 @@ class GetWimInfoCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path wim(String compression, int images) throws IOException {
@@ -57,7 +47,7 @@ class GetWimInfoCommandTest {
     void listsEveryImageAsWimlibSeesIt(String compression) throws IOException {
         for (int images : new int[] {1, 3}) {
             Path wim = wim(compression, images);
-            Run run = run("/Get-WimInfo", "/WimFile:" + wim);
+            CliRun run = run("/Get-WimInfo", "/WimFile:" + wim);
             assertEquals(0, run.exitCode(), run.err());
             List<String> expected = new ArrayList<>();
             expected.add("");
@@ -90,7 +80,7 @@ class GetWimInfoCommandTest {
         Wimlib.setBootIndex(wim, 2);
         Map<String, String> oracle = Wimlib.info(wim).images().get(1);
 
-        Run run = run("-get-wiminfo", "-wimfile:" + wim, "/INDEX:2");
+        CliRun run = run("-get-wiminfo", "-wimfile:" + wim, "/INDEX:2");
         assertEquals(0, run.exitCode(), run.err());
         String created = dismDate(oracle.get("Creation Time"));
         String modified = dismDate(oracle.get("Last Modification Time"));
@@ -121,7 +111,7 @@ class GetWimInfoCommandTest {
                 "");
         assertTrue(run.out().endsWith(expected), run.out());
 
-        Run byName = run("/Get-ImageInfo", "/ImageFile:" + wim, "/Name:image 1");
+        CliRun byName = run("/Get-ImageInfo", "/ImageFile:" + wim, "/Name:image 1");
         assertEquals(0, byName.exitCode(), byName.err());
         assertTrue(byName.out().contains("Index : 1\nName : Image 1\n"), byName.out());
         assertTrue(byName.out().contains("WIM Bootable : No\n"), byName.out());
@@ -136,7 +126,7 @@ class GetWimInfoCommandTest {
 
     @Test
     void missingFileExitsWithTwo() {
-        Run run = run("/Get-WimInfo", "/WimFile:" + dir.resolve("absent.wim"));
+        CliRun run = run("/Get-WimInfo", "/WimFile:" + dir.resolve("absent.wim"));
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Error: 2"), run.err());
         assertTrue(run.err().contains("absent.wim"), run.err());
@@ -145,7 +135,7 @@ class GetWimInfoCommandTest {
     @Test
     void fileThatIsNotAWimExitsWithEleven() throws IOException {
         Path file = Files.writeString(dir.resolve("readme.wim"), "not a wim".repeat(40));
-        Run run = run("/Get-WimInfo", "/WimFile:" + file);
+        CliRun run = run("/Get-WimInfo", "/WimFile:" + file);
         assertEquals(11, run.exitCode());
         assertTrue(run.err().contains("not a WIM file"), run.err());
         assertTrue(!run.out().contains("completed successfully"), run.out());
@@ -154,7 +144,7 @@ class GetWimInfoCommandTest {
     @Test
     void badIndexExitsWith87() throws IOException {
         Path wim = wim("xpress", 3);
-        Run run = run("/Get-WimInfo", "/WimFile:" + wim, "/Index:4");
+        CliRun run = run("/Get-WimInfo", "/WimFile:" + wim, "/Index:4");
         assertEquals(87, run.exitCode());
         assertTrue(run.err().contains("images 1 to 3"), run.err());
         assertEquals(87, run("/Get-WimInfo", "/WimFile:" + wim, "/Index:zero").exitCode());
@@ -163,26 +153,26 @@ class GetWimInfoCommandTest {
 
     @Test
     void wrongCommandLinesExitWith87() {
-        Run unknownOption = run("/Get-WimInfo", "/WimFile:x.wim", "/Frobnicate");
+        CliRun unknownOption = run("/Get-WimInfo", "/WimFile:x.wim", "/Frobnicate");
         assertEquals(87, unknownOption.exitCode());
         assertTrue(unknownOption.err().contains("/Frobnicate is unknown"), unknownOption.err());
-        Run unknownCommand = run("/Get-Frobs");
+        CliRun unknownCommand = run("/Get-Frobs");
         assertEquals(87, unknownCommand.exitCode());
         assertTrue(unknownCommand.err().contains("not a known command"), unknownCommand.err());
-        Run missingFile = run("/Get-WimInfo");
+        CliRun missingFile = run("/Get-WimInfo");
         assertEquals(87, missingFile.exitCode());
         assertTrue(missingFile.err().contains("/WimFile is missing"), missingFile.err());
-        Run notAnOption = run("/Get-WimInfo", "install.wim");
+        CliRun notAnOption = run("/Get-WimInfo", "install.wim");
         assertEquals(87, notAnOption.exitCode());
         assertTrue(notAnOption.err().contains("not an option"), notAnOption.err());
-        Run twoCommands = run("/Get-WimInfo", "/Get-ImageInfo", "/WimFile:x.wim");
+        CliRun twoCommands = run("/Get-WimInfo", "/Get-ImageInfo", "/WimFile:x.wim");
         assertEquals(87, twoCommands.exitCode());
         assertTrue(twoCommands.err().contains("Multiple servicing commands are not supported"), twoCommands.err());
     }
 
     @Test
     void helpListsTheCommands() {
-        Run run = run("/?");
+        CliRun run = run("/?");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("/Get-WimInfo /WimFile:<file>"), run.out());
         assertTrue(run.out().contains("/Get-ImageInfo"), run.out());

@@ -30,8 +30,6 @@ class ImageServicingCommandsTest {
     Path image;
     Path log;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void makeImage() throws IOException {
@@ -39,19 +37,15 @@ class ImageServicingCommandsTest {
         log = dir.resolve("logs/dism.log");
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
         all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.of(all);
     }
 
     @Test
     void getPackagesPrintsDismsListing() {
-        Run run = run("/Get-Packages");
+        CliRun run = run("/Get-Packages");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Image Version: 6.1.7601.17514\n\nPackages listing:\n\n"), run.out());
         assertTrue(run.out().contains("Package Identity : " + SyntheticWindowsImage.FOUNDATION + "\nState : Installed\n"
@@ -59,7 +53,7 @@ class ImageServicingCommandsTest {
         assertTrue(run.out().contains("Release Type : Language Pack"), run.out());
         assertTrue(run.out().endsWith("The operation completed successfully.\n"), run.out());
 
-        Run table = run("/Get-Packages", "/Format:Table");
+        CliRun table = run("/Get-Packages", "/Format:Table");
         assertEquals(0, table.exitCode(), table.err());
         assertTrue(table.out().contains("Package Identity"), table.out());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith(SyntheticWindowsImage.FOUNDATION) && l.contains(" | Installed")),
@@ -72,7 +66,7 @@ class ImageServicingCommandsTest {
         SyntheticPackage second = SyntheticPackage.update("KB2545698");
         Path cab = first.writeCabinetWithGcab(dir.resolve("w1"), dir.resolve("Windows6.1-KB2533552-x64.cab"));
         Path msu = second.writeMsu(dir.resolve("w2"), dir.resolve("Windows6.1-KB2545698-x64.msu"));
-        Run run = run("/Add-Package", "/PackagePath:" + cab, "/PackagePath:" + msu, "/ScratchDir:" + dir);
+        CliRun run = run("/Add-Package", "/PackagePath:" + cab, "/PackagePath:" + msu, "/ScratchDir:" + dir);
         assertEquals(0, run.exitCode(), run.err());
         int firstAt = run.out().indexOf("Processing 1 of 2 - Adding package " + first.identity());
         int secondAt = run.out().indexOf("Processing 2 of 2 - Adding package " + second.identity());
@@ -92,7 +86,7 @@ class ImageServicingCommandsTest {
     @Test
     void aPackageThatDoesNotApplyGetsDismsErrorAndExitCode() throws IOException {
         Path x86 = new SyntheticPackage("Package_for_KB2000000", "x86", "", "6.1.1.17514").writeFolder(dir.resolve("x86"));
-        Run run = run("/Add-Package", "/PackagePath:" + x86);
+        CliRun run = run("/Add-Package", "/PackagePath:" + x86);
         assertEquals(0x1e, run.exitCode(), "a shell sees the low byte of 0x800f081e");
         assertTrue(run.err().contains("Error: 0x800f081e"), run.err());
         assertTrue(run.err().contains("not applicable"), run.err());
@@ -102,20 +96,20 @@ class ImageServicingCommandsTest {
 
     @Test
     void featuresAreListedShownAndSwitched() {
-        Run features = run("/Get-Features");
+        CliRun features = run("/Get-Features");
         assertEquals(0, features.exitCode(), features.err());
         assertTrue(features.out().contains("Feature Name : TelnetClient\nState : Disabled\n"), features.out());
         assertTrue(features.out().contains("Feature Name : MediaPlayback\nState : Enabled\n"), features.out());
 
-        Run enable = run("/Enable-Feature", "/FeatureName:TelnetClient", "/FeatureName:TFTP");
+        CliRun enable = run("/Enable-Feature", "/FeatureName:TelnetClient", "/FeatureName:TFTP");
         assertEquals(0, enable.exitCode(), enable.err());
-        Run info = run("/Get-FeatureInfo", "/FeatureName:telnetclient");
+        CliRun info = run("/Get-FeatureInfo", "/FeatureName:telnetclient");
         assertTrue(info.out().contains("Feature Name : TelnetClient\nDisplay Name : TelnetClient\n"), info.out());
         assertTrue(info.out().contains("State : Enabled\n"), info.out());
         Path software = image.resolve("Windows/System32/config/SOFTWARE");
         assertEquals(Optional.of("112"), Hivex.get(software, CBS + SyntheticWindowsImage.FOUNDATION + "\\Updates", "TFTP"));
 
-        Run unknown = run("/Enable-Feature", "/FeatureName:NoSuchFeature");
+        CliRun unknown = run("/Enable-Feature", "/FeatureName:NoSuchFeature");
         assertEquals(0x0c, unknown.exitCode());
         assertTrue(unknown.err().contains("Error: 0x800f080c"), unknown.err());
         assertTrue(unknown.err().contains("Feature name NoSuchFeature is unknown."), unknown.err());
@@ -123,14 +117,14 @@ class ImageServicingCommandsTest {
 
     @Test
     void packageInfoAndRemoval() {
-        Run info = run("/Get-PackageInfo", "/PackageName:" + SyntheticWindowsImage.INSTALLED_UPDATE);
+        CliRun info = run("/Get-PackageInfo", "/PackageName:" + SyntheticWindowsImage.INSTALLED_UPDATE);
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Package Identity : " + SyntheticWindowsImage.INSTALLED_UPDATE + "\n"), info.out());
         assertTrue(info.out().contains("Release Type : Update\n"), info.out());
         assertTrue(info.out().contains("Support Information : http://support.microsoft.com/?kbid=976902\n"), info.out());
         assertTrue(info.out().contains("State : Installed\n"), info.out());
 
-        Run remove = run("/Remove-Package", "/PackageName:" + SyntheticWindowsImage.INSTALLED_UPDATE);
+        CliRun remove = run("/Remove-Package", "/PackageName:" + SyntheticWindowsImage.INSTALLED_UPDATE);
         assertEquals(0, remove.exitCode(), remove.err());
         assertFalse(run("/Get-Packages").out().contains(SyntheticWindowsImage.INSTALLED_UPDATE));
         assertFalse(Hivex.hasKey(image.resolve("Windows/System32/config/SOFTWARE"), CBS + SyntheticWindowsImage.INSTALLED_UPDATE));
@@ -138,22 +132,22 @@ class ImageServicingCommandsTest {
 
     @Test
     void badSessionOptionsAndImagesGetClearErrors() throws IOException {
-        Run level = run("/Get-Packages", "/LogLevel:7");
+        CliRun level = run("/Get-Packages", "/LogLevel:7");
         assertEquals(87, level.exitCode());
         assertTrue(level.err().contains("/LogLevel is not valid"), level.err());
-        Run wildcard = run("/Add-Package", "/PackagePath:" + dir + "/*.cab");
+        CliRun wildcard = run("/Add-Package", "/PackagePath:" + dir + "/*.cab");
         assertEquals(87, wildcard.exitCode());
         assertTrue(wildcard.err().contains("Wildcards are not supported"), wildcard.err());
-        Run two = run("/Get-Packages", "/Get-Features");
+        CliRun two = run("/Get-Packages", "/Get-Features");
         assertEquals(87, two.exitCode());
         assertTrue(two.err().contains("Multiple servicing commands are not supported"), two.err());
 
         Files.delete(image.resolve("Windows/System32/config/SOFTWARE"));
-        Run noHive = run("/Get-Packages");
+        CliRun noHive = run("/Get-Packages");
         assertEquals(2, noHive.exitCode());
         assertTrue(noHive.err().contains("SOFTWARE"), noHive.err());
 
-        Run quiet = run("/Get-Packages", "/Quiet");
+        CliRun quiet = run("/Get-Packages", "/Quiet");
         assertEquals(2, quiet.exitCode());
         assertEquals("", quiet.out(), "/Quiet prints only errors");
     }
@@ -161,13 +155,13 @@ class ImageServicingCommandsTest {
     @Test
     void winDirNamesAnotherWindowsFolder() throws IOException {
         Files.move(image.resolve("Windows"), image.resolve("WINNT"));
-        Run without = run("/Get-Packages");
+        CliRun without = run("/Get-Packages");
         assertEquals(87, without.exitCode());
         assertTrue(without.err().contains("holds no Windows folder"), without.err());
-        Run with = run("/WinDir:WINNT", "/Get-Packages");
+        CliRun with = run("/WinDir:WINNT", "/Get-Packages");
         assertEquals(0, with.exitCode(), with.err());
         assertTrue(with.out().contains(SyntheticWindowsImage.FOUNDATION), with.out());
-        Run missingSystemDrive = run("/WinDir:WINNT", "/SysDriveDir:" + dir.resolve("no-such-drive"), "/Get-Packages");
+        CliRun missingSystemDrive = run("/WinDir:WINNT", "/SysDriveDir:" + dir.resolve("no-such-drive"), "/Get-Packages");
         assertEquals(2, missingSystemDrive.exitCode());
     }
 

@@ -1,0 +1,23 @@
+package org.imagesmith.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** One run of the imagesmith command in this process: its exit code and what it printed (times in UTC). */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static CliRun of(String... args) {
+        return of(List.of(args));
+    }
+}
