@@ -46,23 +46,8 @@ final class ApplyImageCommand implements ServicingCommand {
     public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
         String file = commandLine.required("ImageFile", "<path to a .wim file>");
         String applyDir = commandLine.required("ApplyDir", "<directory to apply the image to>");
-        Optional<Integer> index = commandLine.positiveNumber("Index");
-        Optional<String> name = commandLine.value("Name");
-        if (index.isPresent() == name.isPresent()) {
-            throw new CommandLineException(index.isPresent() ? "Give either /Index or /Name, not both."
-                    : "The image to apply is missing; give it as /Index:<n> or /Name:<name>.");
-        }
         try (WimFile wim = WimFile.open(Path.of(file))) {
-            int imageIndex;
-            if (index.isPresent()) {
-                if (index.get() > wim.imageCount()) {
-                    throw new CommandLineException(wim.noSuchImage("index " + index.get()));
-                }
-                imageIndex = index.get();
-            } else {
-                imageIndex = wim.imageNamed(name.get()).orElseThrow(() -> new CommandLineException(
-                        wim.noSuchImage("the name \"" + name.get() + "\""))).index();
-            }
+            int imageIndex = ImageSelection.required(commandLine, wim).index();
             if (commandLine.has("CheckIntegrity") && !IntegrityTable.verify(wim)) {
                 console.warning("The WIM file " + file + " has no integrity table; /CheckIntegrity checked nothing.");
             }

@@ -30,28 +30,9 @@ final class GetWimInfoCommand implements ServicingCommand {
 
     @Override
     public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
-        Optional<String> wimFile = commandLine.value("WimFile");
-        if (wimFile.isEmpty()) {
-            wimFile = commandLine.value("ImageFile");
-        }
-        String file = wimFile.orElseThrow(() -> new CommandLineException(
-                "The option /WimFile is missing; give it as /WimFile:<path to a .wim file>."));
-        Optional<Integer> index = commandLine.positiveNumber("Index");
-        Optional<String> name = commandLine.value("Name");
-        if (index.isPresent() && name.isPresent()) {
-            throw new CommandLineException("Give either /Index or /Name, not both.");
-        }
+        String file = ImageSelection.wimFile(commandLine);
         try (WimFile wim = WimFile.open(Path.of(file))) {
-            ImageInfo only = null;
-            if (index.isPresent()) {
-                if (index.get() > wim.imageCount()) {
-                    throw new CommandLineException(wim.noSuchImage("index " + index.get()));
-                }
-                only = wim.image(index.get());
-            } else if (name.isPresent()) {
-                only = wim.imageNamed(name.get()).orElseThrow(() -> new CommandLineException(
-                        wim.noSuchImage("the name \"" + name.get() + "\"")));
-            }
+            ImageInfo only = ImageSelection.optional(commandLine, wim).orElse(null);
             console.line("Details for image : " + file);
             console.blank();
             if (only != null) {

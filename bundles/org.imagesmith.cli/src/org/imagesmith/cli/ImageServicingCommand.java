@@ -68,7 +68,10 @@ abstract class ImageServicingCommand implements ServicingCommand {
                     commandLine.options().stream().map(Option::text).toList()));
             try {
                 checkSystemDrive(commandLine);
-                DirectoryImage offline = DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"));
+                boolean readOnlyMount = MountCommands.mountedImages().store().find(Path.of(image))
+                        .map(mount -> !mount.readWrite()).orElse(false);
+                DirectoryImage offline = DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"),
+                        readOnlyMount);
                 try (ServicingSession session = ServicingSession.open(offline, log, scratch)) {
                     console.line("Image Version: " + session.identity().version());
                     console.blank();

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.imagesmith.wim.WimFormatException;
+import org.imagesmith.wim.mount.MountException;
 
 /**
  * The {@code imagesmith} command: DISM's syntax and output on offline Windows images. It runs as a plain
@@ -23,6 +24,11 @@ public final class Main {
     private static final List<ServicingCommand> COMMANDS = List.of(
             new GetWimInfoCommand(),
             new ApplyImageCommand(),
+            new MountWimCommand(),
+            new UnmountWimCommand(),
+            new RemountWimCommand(),
+            new CleanupWimCommand(),
+            new GetMountedWimInfoCommand(),
             new GetPackagesCommand(),
             new GetPackageInfoCommand(),
             new AddPackageCommand(),
@@ -71,6 +77,9 @@ public final class Main {
         } catch (AccessDeniedException e) {
             console.error(5, "Access is denied: " + e.getFile());
             return 5;
+        } catch (MountException e) {
+            console.error(e.errorCode(), e.getMessage());
+            return e.errorCode() & 0xFF;
         } catch (WimFormatException e) {
             console.error(ExitCode.BAD_FORMAT, "The file cannot be read as a WIM file: " + e.getMessage() + ".");
             return ExitCode.BAD_FORMAT;

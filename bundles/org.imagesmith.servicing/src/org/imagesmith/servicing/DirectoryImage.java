@@ -30,14 +30,15 @@ public final class DirectoryImage implements OfflineImage {
      * @throws ServicingException when the directory does not exist or holds no Windows folder
      */
     public static DirectoryImage open(Path root) throws ServicingException {
-        return open(root, WINDOWS);
+        return open(root, WINDOWS, false);
     }
 
     /**
      * Opens the image in this directory whose Windows folder has another name or place (DISM's /WinDir, a path
-     * relative to the image's root such as "Windows" or "WINNT").
+     * relative to the image's root such as "Windows" or "WINNT"), read-only when {@code readOnly} (an image
+     * mounted with /ReadOnly) or when the directory cannot be written.
      */
-    public static DirectoryImage open(Path root, String windowsFolder) throws ServicingException {
+    public static DirectoryImage open(Path root, String windowsFolder, boolean readOnly) throws ServicingException {
         if (windowsFolder.isBlank() || windowsFolder.contains("..") || windowsFolder.contains(":")
                 || windowsFolder.startsWith("/") || windowsFolder.startsWith("\\")) {
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "The Windows folder \"" + windowsFolder
@@ -48,7 +49,7 @@ public final class DirectoryImage implements OfflineImage {
             throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The image directory " + root
                     + " does not exist. Give the folder an image is mounted or applied to with /Image:<folder>.");
         }
-        DirectoryImage image = new DirectoryImage(absolute, !Files.isWritable(absolute),
+        DirectoryImage image = new DirectoryImage(absolute, readOnly || !Files.isWritable(absolute),
                 windowsFolder.replace('/', '\\'));
         if (image.find(WINDOWS).filter(Files::isDirectory).isEmpty()) {
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "The folder " + root

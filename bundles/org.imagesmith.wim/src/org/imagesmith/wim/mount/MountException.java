@@ -1,0 +1,30 @@
+package org.imagesmith.wim.mount;
+
+import java.io.IOException;
+
+/**
+ * A mount operation that cannot be done; the message says why and what to do instead, the error code is the
+ * Win32 error DISM reports for it.
+ */
+public class MountException extends IOException {
+    private static final long serialVersionUID = 1L;
+    /** ERROR_PATH_NOT_FOUND: the mount directory does not exist, or is not a mount point. */
+    public static final int PATH_NOT_FOUND = 3;
+    /** ERROR_DIR_NOT_EMPTY: the mount directory holds files. */
+    public static final int DIR_NOT_EMPTY = 145;
+    /** ERROR_ALREADY_EXISTS: the directory, or the image read/write, is already mounted. */
+    public static final int ALREADY_MOUNTED = 183;
+    /** ERROR_FILE_INVALID: the WIM file changed or went away since the mount. */
+    public static final int IMAGE_CHANGED = 1006;
+
+    private final int errorCode;
+
+    public MountException(int errorCode, String message) {
+        super(message);
+        this.errorCode = errorCode;
+    }
+
+    public int errorCode() {
+        return errorCode;
+    }
+}

@@ -1,0 +1,179 @@
+package org.imagesmith.wim.mount;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.ApplyProgress;
+import org.imagesmith.wim.ImageApplier;
+import org.imagesmith.wim.WimFile;
+
+/**
+ * Mounting WIM images on a system without a WIM filter driver: a mount applies the image into the mount directory
+ * and records it in a {@link MountStore}, so that it survives the process and a reboot; the original metadata is
+ * kept aside for the commit.
+ */
+public final class MountedImages {
+    private final MountStore store;
+    private final Clock clock;
+
+    public MountedImages(MountStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    MountedImages(MountStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public MountStore store() {
+        return store;
+    }
+
+    /**
+     * Mounts an image into an existing empty directory.
+     *
+     * @throws MountException when the directory is already a mount point, is not empty or does not exist, or the
+     *         image is already mounted read/write and this mount is read/write too
+     */
+    public MountRecord mount(Path wimFile, int index, Path mountDir, boolean readOnly, ApplyProgress progress)
+            throws IOException {
+        Path dir = MountStore.canonical(mountDir);
+        Path image = MountStore.canonical(wimFile);
+        if (store.find(dir).isPresent()) {
+            throw new MountException(MountException.ALREADY_MOUNTED, "The directory " + dir + " is already the mount point of an image. Unmount it"
+                    + " (/Unmount-Wim /MountDir:" + dir + " /Commit or /Discard) or choose another directory.");
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MountException(MountException.PATH_NOT_FOUND, "The mount directory " + dir + " does not exist. Create an empty directory first.");
+        }
+        if (!isEmpty(dir)) {
+            throw new MountException(MountException.DIR_NOT_EMPTY, "The mount directory " + dir + " is not empty. Mount into an empty directory.");
+        }
+        if (!readOnly) {
+            for (MountRecord other : store.records()) {
+                if (other.readWrite() && other.imageIndex() == index && other.imageFile().equals(image)) {
+                    throw new MountException(MountException.ALREADY_MOUNTED, "Image " + index + " of " + image + " is already mounted read/write at "
+                            + other.mountDir() + ". Two read/write mounts of one image would overwrite each other's"
+                            + " commits: unmount it first, or mount this one with /ReadOnly.");
+                }
+            }
+        }
+        try (WimFile wim = WimFile.open(image)) {
+            byte[] metadata = wim.readMetadataResource(index);
+            try {
+                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress));
+            } catch (IOException | RuntimeException e) {
+                deleteContents(dir);
+                throw e;
+            }
+            MountRecord record = new MountRecord(dir, image, index, !readOnly, clock.instant(), Files.size(image),
+                    Files.getLastModifiedTime(image).toInstant());
+            store.save(record, metadata);
+            return record;
+        }
+    }
+
+    /** Ok, Needs Remount or Invalid, as DISM reports mounts. */
+    public MountStatus status(MountRecord record) throws IOException {
+        Path image = record.imageFile();
+        if (!Files.isRegularFile(image) || Files.size(image) != record.imageFileSize()
+                || !Files.getLastModifiedTime(image).toInstant().equals(record.imageFileModified())) {
+            return MountStatus.INVALID;
+        }
+        if (!Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS) || isEmpty(record.mountDir())) {
+            return MountStatus.NEEDS_REMOUNT;
+        }
+        return MountStatus.OK;
+    }
+
+    /** The record of a mount directory, or an error saying it is not one. */
+    public MountRecord record(Path mountDir) throws IOException {
+        Path dir = MountStore.canonical(mountDir);
+        Optional<MountRecord> record = store.find(dir);
+        if (record.isEmpty()) {
+            throw new MountException(MountException.PATH_NOT_FOUND, "The directory " + dir + " is not the mount point of an image."
+                    + " /Get-MountedWimInfo lists the mounted images.");
+        }
+        return record.get();
+    }
+
+    /** Applies the image again into a mount directory that lost its contents (status Needs Remount). */
+    public MountRecord remount(Path mountDir, ApplyProgress progress) throws IOException {
+        MountRecord record = record(mountDir);
+        MountStatus status = status(record);
+        if (status == MountStatus.OK) {
+            return record;
+        }
+        if (status == MountStatus.INVALID) {
+            throw new MountException(MountException.IMAGE_CHANGED, "The WIM file " + record.imageFile() + " is missing or was changed since the image"
+                    + " was mounted, so the mount cannot be restored. Discard it with /Unmount-Wim /Discard or /Cleanup-Wim.");
+        }
+        Files.createDirectories(record.mountDir());
+        try (WimFile wim = WimFile.open(record.imageFile())) {
+            ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress));
+        }
+        return record;
+    }
+
+    /** Unmounts without saving: empties the mount directory (leaving it in place) and forgets the mount. */
+    public void discard(Path mountDir) throws IOException {
+        MountRecord record = record(mountDir);
+        if (Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS)) {
+            deleteContents(record.mountDir());
+        }
+        store.remove(record.mountDir());
+    }
+
+    /**
+     * Removes what abandoned mounts left (status Needs Remount or Invalid): their records and any files in their
+     * mount directories. Mounts that are Ok are left alone. Returns the mounts cleaned up.
+     */
+    public List<MountRecord> cleanup() throws IOException {
+        List<MountRecord> cleaned = new ArrayList<>();
+        for (MountRecord record : store.records()) {
+            if (status(record) != MountStatus.OK) {
+                discard(record.mountDir());
+                cleaned.add(record);
+            }
+        }
+        return cleaned;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            return !entries.iterator().hasNext();
+        }
+    }
+
+    /** Deletes everything inside dir, never following a symbolic link out of it. */
+    static void deleteContents(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                if (!d.equals(dir)) {
+                    Files.delete(d);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

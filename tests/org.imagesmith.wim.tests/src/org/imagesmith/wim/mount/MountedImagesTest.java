@@ -1,0 +1,167 @@
+package org.imagesmith.wim.mount;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.imagesmith.testsupport.SyntheticTree;
+import org.imagesmith.testsupport.Wimlib;
+import org.imagesmith.wim.ApplyOptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mounts recorded so that they survive the process: mount, status, remount, discard, cleanup. */
+class MountedImagesTest {
+    @TempDir
+    Path dir;
+    Path wim;
+    MountStore store;
+
+    @BeforeEach
+    void wimAndStore() throws IOException {
+        wim = dir.resolve("install.wim");
+        Wimlib.capture(SyntheticTree.write(dir.resolve("src1"), 1), wim, "One", "first", "--compress=lzx");
+        Wimlib.append(SyntheticTree.write(dir.resolve("src2"), 2), wim, "Two", "second", "--compress=lzx");
+        store = new MountStore(dir.resolve("state/mounts"));
+    }
+
+    private Path emptyDir(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    private static TreeMap<String, String> tree(Path root) throws IOException {
+        TreeMap<String, String> result = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.toList()) {
+                result.put(root.relativize(f).toString(), Files.isRegularFile(f) ? sha1(Files.readAllBytes(f)) : "dir");
+            }
+        }
+        return result;
+    }
+
+    private static String sha1(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aMountHoldsTheImageAndIsRememberedByANewProcess() throws IOException {
+        Path mount = emptyDir("mount");
+        MountRecord record = new MountedImages(store).mount(wim, 2, mount, false, ApplyOptions.DEFAULT.progress());
+        Wimlib.apply(wim, 2, dir.resolve("reference"));
+        assertEquals(tree(dir.resolve("reference")), tree(mount));
+
+        MountedImages later = new MountedImages(new MountStore(dir.resolve("state/mounts")));
+        List<MountRecord> records = later.store().records();
+        assertEquals(List.of(record), records);
+        assertEquals(mount.toRealPath(), records.get(0).mountDir());
+        assertEquals(wim.toRealPath(), records.get(0).imageFile());
+        assertEquals(2, records.get(0).imageIndex());
+        assertTrue(records.get(0).readWrite());
+        assertEquals(MountStatus.OK, later.status(records.get(0)));
+        assertTrue(later.store().metadata(mount).length > 0, "the original metadata is kept aside for the commit");
+    }
+
+    @Test
+    void aSecondReadWriteMountOfTheSameImageIsRefused() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        mounts.mount(wim, 1, emptyDir("first"), false, ApplyOptions.DEFAULT.progress());
+        MountException e = assertThrows(MountException.class,
+                () -> mounts.mount(wim, 1, emptyDir("second"), false, ApplyOptions.DEFAULT.progress()));
+        assertEquals(MountException.ALREADY_MOUNTED, e.errorCode());
+        assertTrue(e.getMessage().contains("already mounted read/write"), e.getMessage());
+        mounts.mount(wim, 1, dir.resolve("second"), true, ApplyOptions.DEFAULT.progress());
+        mounts.mount(wim, 2, emptyDir("third"), false, ApplyOptions.DEFAULT.progress());
+        assertEquals(3, store.records().size());
+    }
+
+    @Test
+    void aMountNeedsAnEmptyDirectoryThatIsNotAMountPointYet() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path full = emptyDir("full");
+        Files.writeString(full.resolve("keep.txt"), "mine");
+        MountException notEmpty = assertThrows(MountException.class,
+                () -> mounts.mount(wim, 1, full, false, ApplyOptions.DEFAULT.progress()));
+        assertEquals(MountException.DIR_NOT_EMPTY, notEmpty.errorCode());
+        assertEquals("mine", Files.readString(full.resolve("keep.txt")));
+        assertEquals(MountException.PATH_NOT_FOUND, assertThrows(MountException.class,
+                () -> mounts.mount(wim, 1, dir.resolve("absent"), false, ApplyOptions.DEFAULT.progress())).errorCode());
+        Path mount = emptyDir("mount");
+        mounts.mount(wim, 1, mount, true, ApplyOptions.DEFAULT.progress());
+        assertEquals(MountException.ALREADY_MOUNTED, assertThrows(MountException.class,
+                () -> mounts.mount(wim, 2, mount, true, ApplyOptions.DEFAULT.progress())).errorCode());
+    }
+
+    @Test
+    void statusFollowsTheDirectoryAndTheWimFile() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path lost = emptyDir("lost");
+        Path ok = emptyDir("ok");
+        MountRecord lostRecord = mounts.mount(wim, 1, lost, true, ApplyOptions.DEFAULT.progress());
+        MountRecord okRecord = mounts.mount(wim, 2, ok, true, ApplyOptions.DEFAULT.progress());
+
+        MountedImages.deleteContents(lost);
+        Files.delete(lost);
+        assertEquals(MountStatus.NEEDS_REMOUNT, mounts.status(lostRecord));
+        mounts.remount(lost, ApplyOptions.DEFAULT.progress());
+        assertEquals(MountStatus.OK, mounts.status(lostRecord));
+        Wimlib.apply(wim, 1, dir.resolve("reference"));
+        assertEquals(tree(dir.resolve("reference")), tree(lost));
+
+        Files.setLastModifiedTime(wim, FileTime.fromMillis(Files.getLastModifiedTime(wim).toMillis() + 60_000));
+        assertEquals(MountStatus.INVALID, mounts.status(okRecord));
+        MountException e = assertThrows(MountException.class, () -> mounts.remount(ok, ApplyOptions.DEFAULT.progress()));
+        assertEquals(MountException.IMAGE_CHANGED, e.errorCode());
+    }
+
+    @Test
+    void cleanupRemovesAbandonedMountsAndKeepsGoodOnes() throws IOException {
+        Path good = emptyDir("good");
+        Path abandoned = emptyDir("abandoned");
+        MountedImages mounts = new MountedImages(store);
+        mounts.mount(wim, 1, good, true, ApplyOptions.DEFAULT.progress());
+        mounts.mount(wim, 2, abandoned, true, ApplyOptions.DEFAULT.progress());
+        MountedImages.deleteContents(abandoned);
+
+        List<MountRecord> cleaned = mounts.cleanup();
+        assertEquals(1, cleaned.size());
+        assertEquals(abandoned.toRealPath(), cleaned.get(0).mountDir());
+        assertEquals(1, store.records().size());
+        assertEquals(good.toRealPath(), store.records().get(0).mountDir());
+    }
+
+    @Test
+    void discardEmptiesTheDirectoryWithoutFollowingLinksOut() throws IOException {
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "not yours");
+        Path mount = emptyDir("mount");
+        MountedImages mounts = new MountedImages(store);
+        mounts.mount(wim, 1, mount, false, ApplyOptions.DEFAULT.progress());
+        Files.createSymbolicLink(mount.resolve("link-out"), outside);
+        Files.createSymbolicLink(mount.resolve("dir-link-out"), dir.resolve("src1"));
+        mounts.discard(mount);
+        assertTrue(Files.isDirectory(mount));
+        try (Stream<Path> left = Files.list(mount)) {
+            assertEquals(0, left.count());
+        }
+        assertEquals("not yours", Files.readString(outside));
+        assertTrue(Files.exists(dir.resolve("src1/Windows/variant.txt")), "a linked directory outside is untouched");
+        assertTrue(store.records().isEmpty());
+        assertFalse(store.find(mount).isPresent());
+        assertThrows(MountException.class, () -> mounts.discard(mount));
+    }
+}
