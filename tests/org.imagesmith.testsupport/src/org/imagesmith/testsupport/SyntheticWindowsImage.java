@@ -93,7 +93,7 @@ public final class SyntheticWindowsImage {
         return root;
     }
 
-    private static void register(Hive software, SyntheticPackage p, int state, Instant when, boolean features) {
+    static void register(Hive software, SyntheticPackage p, int state, Instant when, boolean features) {
         RegistryKey key = software.root().createKey(CBS + p.identity());
         key.setDword("CurrentState", state);
         key.setString("InstallClient", "DISM Package Manager Provider");

@@ -75,6 +75,14 @@ public final class Wimlib {
         return new Info(file, images);
     }
 
+    /**
+     * Runs "wimlib-imagex verify" (integrity table if any, metadata, every stream's SHA-1) and fails, with its
+     * output, when it finds the file damaged.
+     */
+    public static void verify(Path wim) {
+        WIMLIB.run("verify", wim.toString());
+    }
+
     /** Runs any wimlib-imagex command. */
     public static String run(String... arguments) {
         return WIMLIB.run(arguments);

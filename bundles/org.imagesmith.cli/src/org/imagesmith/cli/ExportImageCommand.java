@@ -1,0 +1,96 @@
+package org.imagesmith.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.imagesmith.wim.CompressionType;
+import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.WimFile;
+import org.imagesmith.wim.WimWriter;
+
+/**
+ * {@code /Export-Image /SourceImageFile:<wim> /SourceIndex:<n> | /SourceName:<name> /DestinationImageFile:<wim>
+ * [/DestinationName:<name>] [/Compress:max|fast|none] [/Bootable] [/CheckIntegrity]}: copies an image into another
+ * WIM file, new or existing. Streams the destination holds already are not stored again; the others are copied as
+ * stored when the compression matches, without recompressing. A new destination takes the source's compression
+ * unless /Compress says otherwise; an existing one keeps its own.
+ */
+final class ExportImageCommand implements ServicingCommand {
+
+    @Override
+    public List<String> names() {
+        return List.of("Export-Image");
+    }
+
+    @Override
+    public Set<String> options() {
+        return Set.of("SourceImageFile", "SourceIndex", "SourceName", "DestinationImageFile", "DestinationName",
+                "Compress", "Bootable", "CheckIntegrity");
+    }
+
+    @Override
+    public String summary() {
+        return "/Export-Image /SourceImageFile:<file> /SourceIndex:<n> | /SourceName:<name>"
+                + " /DestinationImageFile:<file> [/DestinationName:<name>] [/Compress:max|fast|none] [/Bootable]"
+                + " [/CheckIntegrity]   Exports an image to another WIM file.";
+    }
+
+    @Override
+    public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
+        Path sourceFile = Path.of(commandLine.required("SourceImageFile", "<path to a .wim file>"));
+        Path destination = Path.of(commandLine.required("DestinationImageFile", "<path to a .wim file>"));
+        Optional<Integer> index = commandLine.positiveNumber("SourceIndex");
+        Optional<String> sourceName = commandLine.value("SourceName");
+        if (index.isPresent() == sourceName.isPresent()) {
+            throw new CommandLineException(index.isPresent() ? "Give either /SourceIndex or /SourceName, not both."
+                    : "The image to export is missing; give it as /SourceIndex:<n> or /SourceName:<name>.");
+        }
+        Optional<String> name = commandLine.value("DestinationName");
+        Optional<CompressionType> compression = WimWriteArguments.compression(commandLine);
+        try (WimFile source = WimFile.open(sourceFile)) {
+            int imageIndex;
+            if (index.isPresent()) {
+                if (index.get() > source.imageCount()) {
+                    throw new CommandLineException(source.noSuchImage("index " + index.get()));
+                }
+                imageIndex = index.get();
+            } else {
+                imageIndex = source.imageNamed(sourceName.get()).orElseThrow(() -> new CommandLineException(
+                        source.noSuchImage("the name \"" + sourceName.get() + "\""))).index();
+            }
+            if (commandLine.has("CheckIntegrity")) {
+                IntegrityTable.verify(source);
+            }
+            WimWriter writer;
+            if (Files.exists(destination)) {
+                writer = WimWriter.append(destination,
+                        WimWriteArguments.integrityForExisting(commandLine, destination));
+                if (compression.isPresent() && compression.get() != writer.compression()) {
+                    writer.close();
+                    throw new CommandLineException("The destination " + destination + " is compressed with"
+                            + " /Compress:" + WimWriteArguments.dismName(writer.compression()) + "; images exported"
+                            + " into it keep that compression. Leave out /Compress.");
+                }
+            } else {
+                CompressionType sourceCompression = source.header().compressionType();
+                writer = WimWriter.create(destination, compression.orElse(
+                        sourceCompression == CompressionType.LZMS ? CompressionType.LZX : sourceCompression),
+                        commandLine.has("CheckIntegrity"));
+            }
+            try (WimWriter w = writer) {
+                WimWriteArguments.write("Exporting image", console, () -> {
+                    w.exportImage(source, imageIndex, name, Optional.empty());
+                    if (commandLine.has("Bootable")) {
+                        w.setBootIndex(w.imageCount());
+                    }
+                    w.commit();
+                });
+            }
+        }
+        console.success();
+        return ExitCode.SUCCESS;
+    }
+}

@@ -1,0 +1,72 @@
+package org.imagesmith.cli;
+
+import java.util.List;
+import java.util.Set;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.pe.WindowsPeServicing;
+import org.imagesmith.servicing.pe.WindowsPeSettings;
+
+/**
+ * The Windows PE commands: {@code /Get-PESettings}, {@code /Get-ScratchSpace}, {@code /Get-TargetPath},
+ * {@code /Set-ScratchSpace:<32|64|128|256|512>} and {@code /Set-TargetPath:<path>}, on a Windows PE image.
+ */
+final class WindowsPeCommand extends ImageServicingCommand {
+
+    /** Which Windows PE command. */
+    enum Kind {
+        GET_SETTINGS("Get-PESettings", "/Image:<dir> /Get-PESettings   Displays the Windows PE settings."),
+        GET_SCRATCH_SPACE("Get-ScratchSpace", "/Image:<dir> /Get-ScratchSpace   Displays the Windows PE scratch space."),
+        GET_TARGET_PATH("Get-TargetPath", "/Image:<dir> /Get-TargetPath   Displays the Windows PE target path."),
+        SET_SCRATCH_SPACE("Set-ScratchSpace", "/Image:<dir> /Set-ScratchSpace:<32|64|128|256|512>   Sets the scratch space (MB)."),
+        SET_TARGET_PATH("Set-TargetPath", "/Image:<dir> /Set-TargetPath:<path>   Sets the Windows PE target path.");
+
+        final String command;
+        final String summary;
+
+        Kind(String command, String summary) {
+            this.command = command;
+            this.summary = summary;
+        }
+    }
+
+    private final Kind kind;
+
+    WindowsPeCommand(Kind kind) {
+        super(List.of(kind.command), Set.of(), kind.summary);
+        this.kind = kind;
+    }
+
+    @Override
+    int run(CommandLine commandLine, DismConsole console, ServicingSession session)
+            throws CommandLineException, ServicingException {
+        WindowsPeServicing pe = new WindowsPeServicing(session, kind.command);
+        switch (kind) {
+            case GET_SETTINGS -> {
+                WindowsPeSettings settings = pe.settings();
+                console.line("WinPE settings:");
+                console.blank();
+                console.field("Scratch Space", settings.scratchSpace() + "MB");
+                console.field("Target Path", settings.targetPath());
+            }
+            case GET_SCRATCH_SPACE -> console.field("Scratch Space", pe.settings().scratchSpace() + "MB");
+            case GET_TARGET_PATH -> console.field("Target Path", pe.settings().targetPath());
+            case SET_SCRATCH_SPACE -> {
+                pe.setScratchSpace(value(commandLine, "128"));
+                console.field("Scratch Space", pe.settings().scratchSpace() + "MB");
+            }
+            case SET_TARGET_PATH -> {
+                pe.setTargetPath(value(commandLine, "X:\\"));
+                console.field("Target Path", pe.settings().targetPath());
+            }
+        }
+        console.blank();
+        console.success();
+        return ExitCode.SUCCESS;
+    }
+
+    private String value(CommandLine commandLine, String example) throws CommandLineException {
+        return commandLine.value(kind.command).orElseThrow(() -> new CommandLineException("The option /" + kind.command
+                + " needs a value, as in /" + kind.command + ":" + example + "."));
+    }
+}

@@ -1,0 +1,17 @@
+package org.imagesmith.wim;
+
+import java.util.List;
+
+/**
+ * What capturing a directory tree stored.
+ *
+ * @param directories the directories of the image, its root included
+ * @param files the entries that are not directories (each name of a hard-linked file counts)
+ * @param bytes the bytes of file data read
+ * @param warnings what was left out or changed, one line each, naming the path on disk
+ */
+public record CaptureResult(long directories, long files, long bytes, List<String> warnings) {
+    public CaptureResult {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,692 @@
+package org.imagesmith.wim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes a WIM file: streams stored once per SHA-1 digest (across images), images (metadata resource and XML
+ * description), then the lookup table, the XML data, optionally the integrity table, and last the header.
+ * <p>
+ * A new file is written to a temporary file in the target's folder, flushed to disk and renamed over the target,
+ * so the target is either its old self or complete. An append writes after everything the old header points at,
+ * flushes, and only then rewrites the 208-byte header in one write: until that moment the old header, lookup table
+ * and XML data are untouched and the file opens as before; a failure reported to the writer also cuts the file
+ * back to its old length. Not thread-safe; close it (after {@link #commit()}, or to abandon the write).
+ */
+public final class WimWriter implements AutoCloseable {
+    /** The chunk size of compressed resources this writer writes (Windows' default). */
+    public static final int CHUNK_SIZE = 32768;
+    /** The integrity table digests the file in chunks of this size, as wimlib and Windows do. */
+    static final int INTEGRITY_CHUNK_SIZE = 10 * 1024 * 1024;
+
+    /** Receives the stage a write has reached ("data", "tables"), so tests can interrupt it there. */
+    @FunctionalInterface
+    interface Checkpoint {
+        void reached(String stage) throws IOException;
+    }
+
+    private static final class StoredStream {
+        final ResourceHeader resource;
+        long references;
+
+        StoredStream(ResourceHeader resource, long references) {
+            this.resource = resource;
+            this.references = references;
+        }
+    }
+
+    private record StoredImage(ResourceHeader metadata, Sha1Digest hash, ImageXml xml, String name) {
+    }
+
+    private final Path target;
+    private final Path file;
+    private final boolean inPlace;
+    private final long originalSize;
+    private final FileChannel channel;
+    private final WimHeader base;
+    private final CompressionType compression;
+    private final int chunkSize;
+    private final boolean integrity;
+    private final ResourceEncoder encoder;
+    private final Map<Sha1Digest, StoredStream> streams = new LinkedHashMap<>();
+    private final Set<Long> storedSizes = new HashSet<>();
+    private final List<StoredImage> images = new ArrayList<>();
+    private final byte[] buffer = new byte[1 << 16];
+    private int bootIndex;
+    private long position;
+    private Checkpoint checkpoint = stage -> { };
+    private boolean committed;
+    private boolean closed;
+
+    private WimWriter(Path target, Path file, boolean inPlace, FileChannel channel, WimHeader base, boolean integrity)
+            throws IOException {
+        this.target = target;
+        this.file = file;
+        this.inPlace = inPlace;
+        this.channel = channel;
+        this.originalSize = channel.size();
+        this.base = base;
+        this.compression = base.compressionType();
+        this.chunkSize = compression == CompressionType.NONE || base.chunkSize() == 0 ? CHUNK_SIZE : base.chunkSize();
+        this.integrity = integrity;
+        this.bootIndex = base.bootIndex();
+        this.position = WimHeader.SIZE;
+        this.encoder = new ResourceEncoder(compression, chunkSize, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Starts a new WIM file that will replace {@code target} (if any) on {@link #commit()}.
+     *
+     * @param compression NONE, XPRESS or LZX
+     * @param integrity whether to write an integrity table
+     */
+    public static WimWriter create(Path target, CompressionType compression, boolean integrity) throws IOException {
+        if (compression == CompressionType.LZMS) {
+            throw new IllegalArgumentException("writing LZMS-compressed WIM files is not supported; choose XPRESS,"
+                    + " LZX or no compression");
+        }
+        byte[] guid = new byte[16];
+        new SecureRandom().nextBytes(guid);
+        WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT, compressionFlags(compression),
+                compression == CompressionType.NONE ? 0 : CHUNK_SIZE, HexFormat.of().formatHex(guid), 1, 1, 0,
+                empty(), empty(), empty(), 0, empty());
+        return createLike(target, header, integrity);
+    }
+
+    private static WimWriter createLike(Path target, WimHeader header, boolean integrity) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
+        }
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            return new WimWriter(absolute, temp, false, channel, header, integrity);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing WIM file to add images to it in place; its compression, chunk size, GUID and boot index are
+     * kept.
+     *
+     * @param integrity whether the file will have an integrity table
+     * @throws WimFormatException when the file is not a WIM file this writer can add to (split, solid, LZMS)
+     */
+    public static WimWriter append(Path existing, boolean integrity) throws IOException {
+        WimHeader header;
+        List<LookupEntry> entries;
+        List<ImageXml> xml;
+        List<String> names = new ArrayList<>();
+        try (WimFile wim = WimFile.open(existing)) {
+            header = wim.header();
+            checkWritable(wim, "add images to");
+            entries = wim.lookupTable().entries();
+            xml = ImageXml.readAll(rawXml(wim), header.imageCount());
+            for (int i = 1; i <= header.imageCount(); i++) {
+                names.add(wim.image(i).name());
+            }
+        }
+        FileChannel channel = FileChannel.open(existing, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        WimWriter writer;
+        try {
+            writer = new WimWriter(existing.toAbsolutePath(), existing, true, channel, header, integrity);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        try {
+            writer.seed(header, entries, xml, names);
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** Takes over the streams and images of the file being appended to; new data goes after all of it. */
+    private void seed(WimHeader header, List<LookupEntry> entries, List<ImageXml> xml, List<String> names)
+            throws WimFormatException {
+        long end = WimHeader.SIZE;
+        for (ResourceHeader r : List.of(header.lookupTable(), header.xmlData(), header.integrityTable(),
+                header.bootMetadata())) {
+            end = Math.max(end, r.offset() + r.storedSize());
+        }
+        List<LookupEntry> metadata = new ArrayList<>();
+        for (LookupEntry entry : entries) {
+            end = Math.max(end, entry.resource().offset() + entry.resource().storedSize());
+            if (entry.partNumber() != header.partNumber() || entry.hash().isZero() || entry.size() == 0) {
+                continue;
+            }
+            if (entry.isMetadata()) {
+                if (entry.referenceCount() != 0) {
+                    metadata.add(entry);
+                }
+            } else if (!streams.containsKey(entry.hash())) {
+                streams.put(entry.hash(), new StoredStream(entry.resource(), entry.referenceCount()));
+                storedSizes.add(entry.size());
+            }
+        }
+        if (metadata.size() != header.imageCount()) {
+            throw new WimFormatException("the WIM file " + target + " has " + header.imageCount() + " images but "
+                    + metadata.size() + " metadata resources in its lookup table; it is damaged");
+        }
+        for (int i = 0; i < metadata.size(); i++) {
+            images.add(new StoredImage(metadata.get(i).resource(), metadata.get(i).hash(), xml.get(i), names.get(i)));
+        }
+        position = end;
+    }
+
+    /**
+     * Rewrites a WIM file without one of its images, dropping the streams no other image uses. The new file (same
+     * compression and GUID) replaces the old one only once it is complete.
+     *
+     * @throws IllegalArgumentException when the file has no such image
+     */
+    public static void deleteImage(Path path, int index, boolean integrity) throws IOException {
+        try (WimFile source = WimFile.open(path)) {
+            if (index < 1 || index > source.imageCount()) {
+                throw new IllegalArgumentException(source.noSuchImage("index " + index));
+            }
+            checkWritable(source, "delete images from");
+            try (WimWriter writer = createLike(path, source.header(), integrity)) {
+                writer.bootIndex = 0;
+                for (int i = 1; i <= source.imageCount(); i++) {
+                    if (i != index) {
+                        writer.copyImage(source, i, Optional.empty(), Optional.empty());
+                    }
+                }
+                int boot = source.header().bootIndex();
+                writer.bootIndex = boot == index ? 0 : boot > index ? boot - 1 : boot;
+                writer.commit();
+            }
+        }
+    }
+
+    private static void checkWritable(WimFile wim, String action) throws WimFormatException {
+        WimHeader header = wim.header();
+        String problem = null;
+        if (header.totalParts() != 1) {
+            problem = "it is part " + header.partNumber() + " of a split WIM (" + header.totalParts() + " parts)";
+        } else if (header.isSolid()) {
+            problem = "it holds solid (ESD) resources";
+        } else if (header.compressionType() == CompressionType.LZMS) {
+            problem = "it is LZMS-compressed, which this engine reads but does not write";
+        }
+        if (problem != null) {
+            throw new WimFormatException("cannot " + action + " " + wim.path() + ": " + problem
+                    + "; export its images to a new XPRESS or LZX file first");
+        }
+    }
+
+    static byte[] rawXml(WimFile wim) throws IOException {
+        ResourceHeader xml = wim.header().xmlData();
+        if (xml.isEmpty()) {
+            return new byte[0];
+        }
+        try (FileChannel channel = FileChannel.open(wim.path(), StandardOpenOption.READ)) {
+            if (xml.storedSize() > WimFile.MAX_XML_DATA_SIZE || xml.offset() + xml.storedSize() > channel.size()) {
+                throw new WimFormatException("the XML data of " + wim.path() + " lies outside the file");
+            }
+            return WimFile.readFully(channel, xml.offset(), (int) xml.storedSize());
+        }
+    }
+
+    /** The compression of the file being written. */
+    public CompressionType compression() {
+        return compression;
+    }
+
+    /** The number of images the file will have. */
+    public int imageCount() {
+        return images.size();
+    }
+
+    /** Makes an image (1-based) the boot image, or none with 0. */
+    public void setBootIndex(int index) {
+        if (index < 0 || index > images.size()) {
+            throw new IllegalArgumentException("there is no image " + index + " to boot");
+        }
+        bootIndex = index;
+    }
+
+    void checkpoint(Checkpoint newCheckpoint) {
+        this.checkpoint = newCheckpoint;
+    }
+
+    /** Refuses a name another image of the file already has (names compare ignoring case, as in Windows). */
+    public void checkNewName(String name) {
+        for (StoredImage image : images) {
+            if (!name.isEmpty() && image.name().equalsIgnoreCase(name)) {
+                throw new IllegalArgumentException("the WIM file already has an image named \"" + name
+                        + "\"; give the new image another name");
+            }
+        }
+    }
+
+    /**
+     * Stores the data of a file of {@code size} bytes unless a stream with the same data is stored already, and
+     * returns its digest (all zero for an empty file, which is not stored). References are counted by the images
+     * that use the stream.
+     *
+     * @throws IOException when the file cannot be read or changes size while it is read
+     */
+    Sha1Digest storeFile(Path path, long size) throws IOException {
+        if (size == 0) {
+            return Sha1Digest.ZERO;
+        }
+        if (storedSizes.contains(size)) {
+            // a stream of this size is stored: hash first, so that a duplicate is not compressed for nothing
+            Sha1Digest hash = hashFile(path, size);
+            if (streams.containsKey(hash)) {
+                return hash;
+            }
+        }
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            encoder.begin(channel, position, size);
+            for (int n; (n = in.read(buffer)) > 0;) {
+                encoder.write(buffer, 0, n);
+            }
+            return keep(encoder.finish(0));
+        }
+    }
+
+    private Sha1Digest hashFile(Path path, long size) throws IOException {
+        MessageDigest sha1 = ResourceEncoder.sha1();
+        long total = 0;
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                sha1.update(buffer, 0, n);
+                total += n;
+            }
+        }
+        if (total != size) {
+            throw new IOException("the file " + path + " changed while it was read (" + total + " bytes instead of "
+                    + size + ")");
+        }
+        return Sha1Digest.of(sha1.digest());
+    }
+
+    /** Stores bytes (reparse data, small streams) like {@link #storeFile}. */
+    Sha1Digest storeBytes(byte[] data) throws IOException {
+        if (data.length == 0) {
+            return Sha1Digest.ZERO;
+        }
+        Sha1Digest hash = Sha1Digest.of(ResourceEncoder.sha1().digest(data));
+        if (streams.containsKey(hash)) {
+            return hash;
+        }
+        encoder.begin(channel, position, data.length);
+        encoder.write(data, 0, data.length);
+        return keep(encoder.finish(0));
+    }
+
+    /** Keeps a stream just written, or forgets it (its space is reused) when the same data is stored already. */
+    private Sha1Digest keep(ResourceEncoder.Written written) {
+        if (!streams.containsKey(written.hash())) {
+            streams.put(written.hash(), new StoredStream(written.resource(), 0));
+            storedSizes.add(written.resource().originalSize());
+            position += written.resource().storedSize();
+        }
+        return written.hash();
+    }
+
+    /** The uncompressed size of a stored stream. */
+    long streamSize(Sha1Digest hash) {
+        StoredStream stream = streams.get(hash);
+        return stream == null ? 0 : stream.resource.originalSize();
+    }
+
+    /** The digests of the streams a directory entry refers to, as reference counts count them. */
+    static List<Sha1Digest> references(Dentry dentry) {
+        List<Sha1Digest> result = new ArrayList<>(1 + dentry.streams().size());
+        if (!dentry.defaultHash().isZero()) {
+            result.add(dentry.defaultHash());
+        }
+        for (StreamEntry stream : dentry.streams()) {
+            if (!stream.hash().isZero()) {
+                result.add(stream.hash());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Adds an image whose streams are stored: serializes and writes its metadata resource and counts its
+     * references.
+     */
+    void addImage(Dentry root, List<byte[]> securityDescriptors, String name, String description)
+            throws IOException {
+        checkNewName(name);
+        ImageStatistics statistics = ImageStatistics.of(root, this::streamSize);
+        byte[] metadata = MetadataResourceWriter.write(securityDescriptors, root);
+        ResourceEncoder.Written written = encode(metadata, ResourceHeader.FLAG_METADATA);
+        position += written.resource().storedSize();
+        reference(ImageMetadata.parse(metadata));
+        images.add(new StoredImage(written.resource(), written.hash(),
+                ImageXml.captured(name, description, statistics, Instant.now()), name));
+    }
+
+    private ResourceEncoder.Written encode(byte[] data, int flags) throws IOException {
+        encoder.begin(channel, position, data.length);
+        encoder.write(data, 0, data.length);
+        return encoder.finish(flags);
+    }
+
+    private void reference(ImageMetadata metadata) throws WimFormatException {
+        for (Dentry dentry : metadata.entries()) {
+            for (Sha1Digest hash : references(dentry)) {
+                StoredStream stream = streams.get(hash);
+                if (stream == null) {
+                    throw new WimFormatException("the image refers to the stream " + hash + " (" + dentry.path()
+                            + "), which the WIM file does not hold");
+                }
+                stream.references++;
+            }
+        }
+    }
+
+    /**
+     * Exports an image of another WIM file into this one: its streams that this file lacks are copied (as stored
+     * when the compression and chunk size match, else decompressed and compressed again), then its metadata, and
+     * its XML description with all its elements (the WINDOWS block among them), renamed when a name is given.
+     *
+     * @throws IllegalArgumentException when the source has no such image or this file has an image of that name
+     * @throws WimFormatException when the source is damaged
+     */
+    public void exportImage(WimFile source, int index, Optional<String> name, Optional<String> description)
+            throws IOException {
+        if (index < 1 || index > source.imageCount()) {
+            throw new IllegalArgumentException(source.noSuchImage("index " + index));
+        }
+        checkNewName(name.orElse(source.image(index).name()));
+        copyImage(source, index, name, description);
+    }
+
+    private void copyImage(WimFile source, int index, Optional<String> name, Optional<String> description)
+            throws IOException {
+        byte[] metadata = source.readMetadataResource(index);
+        ImageMetadata parsed = ImageMetadata.parse(metadata);
+        LookupTable table = source.lookupTable();
+        try (FileChannel sourceChannel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
+            Set<Sha1Digest> needed = new LinkedHashSet<>();
+            for (Dentry dentry : parsed.entries()) {
+                for (Sha1Digest hash : references(dentry)) {
+                    if (!streams.containsKey(hash) && needed.add(hash)) {
+                        LookupEntry entry = table.find(hash).orElseThrow(() -> new WimFormatException("the file "
+                                + dentry.path() + " of image " + index + " of " + source.path() + " has data with SHA-1 "
+                                + hash + ", which its lookup table does not list; the WIM file is damaged"));
+                        copyStream(source, sourceChannel, entry);
+                    }
+                }
+            }
+            LookupEntry metadataEntry = table.metadataResources().get(index - 1);
+            ResourceHeader resource;
+            if (canCopyRaw(source, metadataEntry)) {
+                resource = copyRaw(sourceChannel, metadataEntry.resource());
+            } else {
+                resource = encode(metadata, ResourceHeader.FLAG_METADATA).resource();
+                position += resource.storedSize();
+            }
+            reference(parsed);
+            ImageXml xml = ImageXml.readAll(rawXml(source), source.imageCount()).get(index - 1);
+            String imageName = name.orElse(source.image(index).name());
+            if (name.isPresent()) {
+                xml = xml.with("NAME", name.get());
+            }
+            if (description.isPresent()) {
+                xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
+            }
+            images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
+        }
+    }
+
+    private boolean canCopyRaw(WimFile source, LookupEntry entry) {
+        ResourceHeader r = entry.resource();
+        if (entry.isInSolidResource() || r.isSolid()) {
+            return false;
+        }
+        if (!r.isCompressed()) {
+            return true;
+        }
+        int sourceChunk = source.header().chunkSize() == 0 ? CHUNK_SIZE : source.header().chunkSize();
+        return source.header().compressionType() == compression && sourceChunk == chunkSize;
+    }
+
+    private void copyStream(WimFile source, FileChannel sourceChannel, LookupEntry entry) throws IOException {
+        if (canCopyRaw(source, entry)) {
+            ChunkTable.checkInFile(entry.resource(), sourceChannel.size());
+            ResourceHeader copied = copyRaw(sourceChannel, entry.resource());
+            streams.put(entry.hash(), new StoredStream(copied, 0));
+            storedSizes.add(entry.size());
+            return;
+        }
+        encoder.begin(channel, position, entry.size());
+        source.resourceReader().transferTo(entry, new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                encoder.write(b, off, len);
+            }
+        });
+        keep(encoder.finish(0));
+    }
+
+    /** Copies a resource's stored bytes to the end of this file; returns its header there. */
+    private ResourceHeader copyRaw(FileChannel sourceChannel, ResourceHeader resource) throws IOException {
+        ChunkTable.checkInFile(resource, sourceChannel.size());
+        long done = 0;
+        while (done < resource.storedSize()) {
+            long n = sourceChannel.transferTo(resource.offset() + done, resource.storedSize() - done,
+                    channel.position(position + done));
+            if (n <= 0) {
+                throw new WimFormatException("the resource at offset " + resource.offset() + " ends past the end of"
+                        + " its file");
+            }
+            done += n;
+        }
+        ResourceHeader copied = new ResourceHeader(resource.storedSize(), resource.flags(), position,
+                resource.originalSize());
+        position += resource.storedSize();
+        return copied;
+    }
+
+    /**
+     * Writes the lookup table, XML data, integrity table and header, flushes everything to disk and puts the file
+     * in place.
+     */
+    public void commit() throws IOException {
+        if (committed || closed) {
+            throw new IllegalStateException("the WIM file was already committed or closed");
+        }
+        checkpoint.reached("data");
+        List<ResourceHeader> metadataResources = new ArrayList<>();
+        ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        for (StoredImage image : images) {
+            writeEntry(table, image.metadata(), 1, image.hash());
+            metadataResources.add(image.metadata());
+        }
+        for (Map.Entry<Sha1Digest, StoredStream> stream : streams.entrySet()) {
+            if (stream.getValue().references > 0) {
+                writeEntry(table, stream.getValue().resource, stream.getValue().references, stream.getKey());
+            }
+        }
+        table.flip();
+        ResourceHeader lookupTable = new ResourceHeader(table.remaining(), ResourceHeader.FLAG_METADATA, position,
+                table.remaining());
+        ResourceEncoder.writeFully(channel, position, table);
+        position += lookupTable.storedSize();
+
+        byte[] xml = ImageXml.document(position, images.stream().map(StoredImage::xml).toList());
+        ResourceHeader xmlData = new ResourceHeader(xml.length, ResourceHeader.FLAG_METADATA, position, xml.length);
+        ResourceEncoder.writeFully(channel, position, ByteBuffer.wrap(xml));
+        position += xml.length;
+
+        ResourceHeader integrityTable = empty();
+        if (integrity) {
+            byte[] digests = integrityTable(lookupTable.offset() + lookupTable.storedSize());
+            integrityTable = new ResourceHeader(digests.length, 0, position, digests.length);
+            ResourceEncoder.writeFully(channel, position, ByteBuffer.wrap(digests));
+            position += digests.length;
+        }
+        channel.truncate(position);
+        channel.force(true);
+        checkpoint.reached("tables");
+
+        int boot = bootIndex >= 1 && bootIndex <= images.size() ? bootIndex : 0;
+        WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT,
+                base.flags() & ~(WimHeader.FLAG_WRITE_IN_PROGRESS | WimHeader.FLAG_READONLY), base.chunkSize(),
+                base.guid(), 1, 1, images.size(), lookupTable, xmlData,
+                boot == 0 ? empty() : metadataResources.get(boot - 1), boot, integrityTable);
+        ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
+        channel.force(true);
+        committed = true;
+        channel.close();
+        if (!inPlace) {
+            try {
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            syncFolder(target.getParent());
+        }
+    }
+
+    private static void writeEntry(ByteBuffer table, ResourceHeader resource, long references, Sha1Digest hash) {
+        resource.write(table);
+        table.putShort((short) 1);
+        table.putInt((int) Math.min(references, 0xFFFF_FFFFL));
+        table.put(hash.toByteArray());
+    }
+
+    /** The integrity table: SHA-1 of each 10 MiB chunk from the end of the header to {@code end}. */
+    private byte[] integrityTable(long end) throws IOException {
+        long covered = end - WimHeader.SIZE;
+        int count = (int) ((covered + INTEGRITY_CHUNK_SIZE - 1) / INTEGRITY_CHUNK_SIZE);
+        ByteBuffer out = ByteBuffer.allocate(12 + count * Sha1Digest.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(out.capacity()).putInt(count).putInt(INTEGRITY_CHUNK_SIZE);
+        MessageDigest sha1 = ResourceEncoder.sha1();
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        for (long start = WimHeader.SIZE; start < end; start += INTEGRITY_CHUNK_SIZE) {
+            long chunkEnd = Math.min(end, start + INTEGRITY_CHUNK_SIZE);
+            for (long at = start; at < chunkEnd;) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), chunkEnd - at));
+                int n = channel.read(chunk, at);
+                if (n <= 0) {
+                    throw new IOException("the WIM file being written ends at " + at + ", before " + end);
+                }
+                sha1.update(chunk.array(), 0, n);
+                at += n;
+            }
+            out.put(sha1.digest());
+        }
+        return out.array();
+    }
+
+    static byte[] headerBytes(WimHeader header) {
+        ByteBuffer out = ByteBuffer.allocate(WimHeader.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(WimHeader.TAG);
+        out.putInt(WimHeader.SIZE);
+        out.putInt(header.version());
+        out.putInt(header.flags());
+        out.putInt(header.chunkSize());
+        out.put(HexFormat.of().parseHex(header.guid()));
+        out.putShort((short) header.partNumber());
+        out.putShort((short) header.totalParts());
+        out.putInt(header.imageCount());
+        header.lookupTable().write(out);
+        header.xmlData().write(out);
+        header.bootMetadata().write(out);
+        out.putInt(header.bootIndex());
+        header.integrityTable().write(out);
+        return out.array();
+    }
+
+    private static int compressionFlags(CompressionType compression) {
+        return switch (compression) {
+            case NONE -> 0;
+            case XPRESS -> WimHeader.FLAG_COMPRESSION | WimHeader.FLAG_COMPRESS_XPRESS;
+            case LZX -> WimHeader.FLAG_COMPRESSION | WimHeader.FLAG_COMPRESS_LZX;
+            case LZMS -> WimHeader.FLAG_COMPRESSION | WimHeader.FLAG_COMPRESS_LZMS;
+        };
+    }
+
+    private static ResourceHeader empty() {
+        return new ResourceHeader(0, 0, 0, 0);
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every platform can sync a folder; the rename itself is atomic
+        }
+    }
+
+    /** Abandons the write unless it was committed: deletes the temporary file, or cuts an append back. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        encoder.close();
+        if (committed) {
+            return;
+        }
+        try {
+            if (inPlace) {
+                channel.truncate(originalSize);
+                channel.force(true);
+            }
+        } finally {
+            channel.close();
+            if (!inPlace) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The streams and their reference counts, for tests. */
+    Map<Sha1Digest, Long> referenceCounts() {
+        Map<Sha1Digest, Long> counts = new HashMap<>();
+        streams.forEach((hash, stream) -> counts.put(hash, stream.references));
+        return counts;
+    }
+}

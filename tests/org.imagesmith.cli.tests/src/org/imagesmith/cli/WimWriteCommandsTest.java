@@ -1,0 +1,113 @@
+package org.imagesmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.imagesmith.testsupport.SyntheticTree;
+import org.imagesmith.testsupport.Wimlib;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * /Capture-Image, /Append-Image, /Export-Image and /Delete-Image: DISM's output and exit codes, and files that
+ * wimlib-imagex verifies and applies to the captured trees.
+ */
+class WimWriteCommandsTest {
+    private static final String BAR = "[==========================100.0%==========================]";
+
+    @TempDir
+    Path dir;
+
+    private static void assertSucceeded(CliRun run, String action) {
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains(action + "\n" + BAR + "\nThe operation completed successfully."), run.out());
+    }
+
+    private void assertApplies(Path wim, int index, Path tree) throws IOException {
+        Path applied = dir.resolve("applied-" + wim.getFileName() + "-" + index);
+        Wimlib.apply(wim, index, applied);
+        for (String file : new String[] {"Windows/System32/license.txt", "Windows/System32/random.dll",
+                "Windows/inf/machine.inf", "Windows/variant.txt", "Windows/System32/config/EMPTY"}) {
+            assertEquals(-1L, Files.mismatch(tree.resolve(file), applied.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void captureAppendExportAndDeleteMakeFilesWimlibVerifies() throws IOException {
+        Path one = SyntheticTree.write(dir.resolve("one"), 1);
+        Path two = SyntheticTree.write(dir.resolve("two"), 2);
+        Path wim = dir.resolve("install.wim");
+
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + one, "/Name:Home",
+                "/Description:The first image", "/CheckIntegrity"), "Saving image");
+        Wimlib.Info info = Wimlib.info(wim);
+        assertEquals("XPRESS", info.file().get("Compression"), "DISM captures with /Compress:fast by default");
+        assertTrue(info.file().get("Attributes").contains("Integrity"));
+
+        assertSucceeded(CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + two, "/Name:Pro"),
+                "Saving image");
+        Path exported = dir.resolve("exported.wim");
+        assertSucceeded(CliRun.of("/Export-Image", "/SourceImageFile:" + wim, "/SourceName:pro",
+                "/DestinationImageFile:" + exported, "/DestinationName:Pro copy", "/Compress:max", "/Bootable"),
+                "Exporting image");
+        assertSucceeded(CliRun.of("/Delete-Image", "/ImageFile:" + wim, "/Index:1"), "Deleting image");
+
+        Wimlib.verify(wim);
+        info = Wimlib.info(wim);
+        assertEquals("1", info.file().get("Image Count"));
+        assertEquals("Pro", info.images().get(0).get("Name"));
+        assertTrue(info.file().get("Attributes").contains("Integrity"), "the integrity table is kept");
+        assertApplies(wim, 1, two);
+
+        Wimlib.verify(exported);
+        info = Wimlib.info(exported);
+        assertEquals("LZX", info.file().get("Compression"));
+        assertEquals("1", info.file().get("Boot Index"));
+        assertEquals("Pro copy", info.images().get(0).get("Name"));
+        assertApplies(exported, 1, two);
+    }
+
+    @Test
+    void mistakesGiveDismErrors() throws IOException {
+        Path one = SyntheticTree.write(dir.resolve("one"), 1);
+        Path wim = dir.resolve("install.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + one, "/Name:Home",
+                "/Compress:none"), "Saving image");
+        byte[] before = Files.readAllBytes(wim);
+
+        CliRun exists = CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + one, "/Name:Other");
+        assertEquals(80, exists.exitCode());
+        assertTrue(exists.err().contains("/Append-Image"), exists.err());
+
+        CliRun taken = CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + one, "/Name:HOME");
+        assertEquals(183, taken.exitCode());
+        assertTrue(taken.err().contains("already has an image named"), taken.err());
+
+        CliRun compress = CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + one, "/Name:Two",
+                "/Compress:max");
+        assertEquals(ExitCode.INVALID_PARAMETER, compress.exitCode());
+        assertTrue(compress.err().contains("/Compress:none"), compress.err());
+
+        CliRun badValue = CliRun.of("/Capture-Image", "/ImageFile:" + dir.resolve("x.wim"), "/CaptureDir:" + one,
+                "/Name:X", "/Compress:ultra");
+        assertEquals(ExitCode.INVALID_PARAMETER, badValue.exitCode());
+
+        CliRun missingDir = CliRun.of("/Capture-Image", "/ImageFile:" + dir.resolve("y.wim"),
+                "/CaptureDir:" + dir.resolve("nowhere"), "/Name:Y");
+        assertEquals(ExitCode.FILE_NOT_FOUND, missingDir.exitCode());
+
+        CliRun noImage = CliRun.of("/Delete-Image", "/ImageFile:" + wim, "/Index:5");
+        assertEquals(ExitCode.INVALID_PARAMETER, noImage.exitCode());
+
+        assertEquals(-1L, Files.mismatch(wim, writeBytes(before)), "failed commands leave the file unchanged");
+        assertTrue(Files.notExists(dir.resolve("x.wim")) && Files.notExists(dir.resolve("y.wim")));
+    }
+
+    private Path writeBytes(byte[] bytes) throws IOException {
+        return Files.write(dir.resolve("before.bin"), bytes);
+    }
+}
