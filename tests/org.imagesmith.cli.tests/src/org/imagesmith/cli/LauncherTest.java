@@ -71,4 +71,17 @@ class LauncherTest {
         assertTrue(packages.stdout().contains("Package Identity : Microsoft-Windows-Foundation-Package~31bf3856ad364e35"
                 + "~amd64~~6.1.7601.17514\nState : Installed\nRelease Type : Foundation\n"), packages.stdout());
     }
+
+    @Test
+    void addsASignedDriverThroughTheLauncherWhoseClassPathHoldsTheCatalogParser(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path target = dir.resolve("win7");
+        assertEquals(0, imagesmith("/Apply-Image", "/ImageFile:" + SAMPLE, "/Index:1", "/ApplyDir:" + target).exitCode());
+        Path driver = org.imagesmith.testsupport.SyntheticDriver.storage("contosoraid").write(dir.resolve("raid"));
+        ExternalTool.Result add = imagesmith("/Image:" + target, "/LogPath:" + dir.resolve("dism.log"), "/Add-Driver",
+                "/Driver:" + driver);
+        assertEquals(0, add.exitCode(), add.stdout() + add.stderr());
+        ExternalTool.Result list = imagesmith("/Image:" + target, "/LogPath:" + dir.resolve("dism.log"), "/Get-Drivers");
+        assertTrue(list.stdout().contains("Published Name : oem0.inf"), list.stdout());
+    }
 }
