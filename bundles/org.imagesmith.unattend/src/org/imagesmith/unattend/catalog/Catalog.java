@@ -1,0 +1,164 @@
+package org.imagesmith.unattend.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.imagesmith.unattend.model.Pass;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/** The components and settings Windows Setup knows, read from catalog data (components.xml in this package). */
+public final class Catalog {
+    private static Catalog standard;
+
+    private final Map<String, ComponentDefinition> components;
+    private final PackageRules packages;
+
+    private Catalog(Map<String, ComponentDefinition> components, PackageRules packages) {
+        this.components = components;
+        this.packages = packages;
+    }
+
+    /** The catalog shipped with this bundle. */
+    public static synchronized Catalog standard() {
+        if (standard == null) {
+            try (InputStream in = Catalog.class.getResourceAsStream("components.xml")) {
+                if (in == null) {
+                    throw new IllegalStateException("components.xml is missing from package org.imagesmith.unattend.catalog");
+                }
+                standard = read(in, "components.xml");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return standard;
+    }
+
+    /** Reads a catalog in the format of components.xml; name is used in messages. */
+    public static Catalog read(InputStream in, String name) throws IOException {
+        Document document;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            document = builder.parse(in, name);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException(name + ": not a readable catalog: " + e.getMessage(), e);
+        }
+        Map<String, ComponentDefinition> components = new LinkedHashMap<>();
+        List<NamePattern> languagePacks = new ArrayList<>();
+        List<NamePattern> updates = new ArrayList<>();
+        List<PackageRules.Dependency> dependencies = new ArrayList<>();
+        for (Element child : elements(document.getDocumentElement())) {
+            if (child.getTagName().equals("component")) {
+                String componentName = required(child, "name", name);
+                components.put(componentName, new ComponentDefinition(componentName, passes(child, name),
+                        Boolean.parseBoolean(child.getAttribute("complete")), settings(child, name)));
+            } else if (child.getTagName().equals("packages")) {
+                for (Element rule : elements(child)) {
+                    switch (rule.getTagName()) {
+                        case "languagePack" -> languagePacks.add(NamePattern.of(required(rule, "name", name)));
+                        case "update" -> updates.add(NamePattern.of(required(rule, "name", name)));
+                        case "dependency" -> dependencies.add(new PackageRules.Dependency(
+                                NamePattern.of(required(rule, "dependent", name)), NamePattern.of(required(rule, "requires", name))));
+                        default -> throw new IOException(name + ": unknown package rule <" + rule.getTagName() + ">");
+                    }
+                }
+            }
+        }
+        return new Catalog(Collections.unmodifiableMap(components),
+                new PackageRules(List.copyOf(languagePacks), List.copyOf(updates), List.copyOf(dependencies)));
+    }
+
+    /** The component called name. */
+    public Optional<ComponentDefinition> component(String name) {
+        return Optional.ofNullable(components.get(name));
+    }
+
+    /** All components, by name. */
+    public Map<String, ComponentDefinition> components() {
+        return components;
+    }
+
+    /** The servicing package rules. */
+    public PackageRules packages() {
+        return packages;
+    }
+
+    private static Map<String, SettingDefinition> settings(Element parent, String source) throws IOException {
+        Map<String, SettingDefinition> settings = new LinkedHashMap<>();
+        for (Element child : elements(parent)) {
+            if (!child.getTagName().equals("setting")) {
+                throw new IOException(source + ": unexpected <" + child.getTagName() + "> in <" + parent.getTagName() + ">");
+            }
+            Map<String, SettingDefinition> children = settings(child, source);
+            String settingName = required(child, "name", source);
+            ValueType type = child.hasAttribute("type") ? ValueType.valueOf(child.getAttribute("type").toUpperCase(java.util.Locale.ROOT))
+                    : children.isEmpty() ? ValueType.STRING : ValueType.COMPLEX;
+            List<String> values = child.hasAttribute("values") ? List.of(child.getAttribute("values").split("\\|")) : List.of();
+            if (type == ValueType.ENUM && values.isEmpty()) {
+                throw new IOException(source + ": the enum setting " + settingName + " lists no values");
+            }
+            settings.put(settingName, new SettingDefinition(settingName,
+                    child.hasAttribute("passes") ? passes(child, source) : Set.of(), type, values,
+                    number(child, "min"), number(child, "max"),
+                    child.hasAttribute("maxLength") ? Integer.valueOf(child.getAttribute("maxLength")) : null,
+                    Boolean.parseBoolean(child.getAttribute("item")),
+                    child.hasAttribute("key") ? child.getAttribute("key") : null,
+                    Collections.unmodifiableMap(children)));
+        }
+        return settings;
+    }
+
+    private static Long number(Element element, String attribute) {
+        return element.hasAttribute(attribute) ? Long.valueOf(element.getAttribute(attribute)) : null;
+    }
+
+    private static Set<Pass> passes(Element element, String source) throws IOException {
+        Set<Pass> passes = EnumSet.noneOf(Pass.class);
+        for (String literal : required(element, "passes", source).trim().split("\\s+")) {
+            Pass pass = Pass.get(literal);
+            if (pass == null) {
+                throw new IOException(source + ": unknown pass '" + literal + "' on " + element.getAttribute("name"));
+            }
+            passes.add(pass);
+        }
+        return Collections.unmodifiableSet(passes);
+    }
+
+    private static String required(Element element, String attribute, String source) throws IOException {
+        if (!element.hasAttribute(attribute)) {
+            throw new IOException(source + ": <" + element.getTagName() + " name=\"" + element.getAttribute("name")
+                    + "\"> lacks the attribute " + attribute);
+        }
+        return element.getAttribute(attribute);
+    }
+
+    private static List<Element> elements(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+}

@@ -1,0 +1,23 @@
+package org.imagesmith.unattend.catalog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.imagesmith.unattend.model.Pass;
+
+/**
+ * A component of the catalog.
+ *
+ * @param name the component name
+ * @param passes the passes the component acts in
+ * @param complete whether every setting of the component is in the catalog
+ * @param settings the top-level settings by name
+ */
+public record ComponentDefinition(String name, Set<Pass> passes, boolean complete, Map<String, SettingDefinition> settings) {
+
+    /** The top-level setting called name. */
+    public Optional<SettingDefinition> setting(String settingName) {
+        return Optional.ofNullable(settings.get(settingName));
+    }
+}

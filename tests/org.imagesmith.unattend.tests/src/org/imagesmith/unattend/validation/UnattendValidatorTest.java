@@ -1,0 +1,265 @@
+package org.imagesmith.unattend.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.imagesmith.unattend.AnswerFiles;
+import org.imagesmith.unattend.io.UnattendReader;
+import org.imagesmith.unattend.model.Unattend;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnattendValidatorTest {
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            + "<unattend xmlns=\"urn:schemas-microsoft-com:unattend\" xmlns:wcm=\"http://schemas.microsoft.com/WMIConfig/2002/State\">\n";
+    private static final String COMPONENT = "processorArchitecture=\"amd64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"";
+
+    private static List<Problem> validate(String xml, ValidationOptions options) throws Exception {
+        Unattend unattend = UnattendReader.read(xml.getBytes(StandardCharsets.UTF_8), "test.xml");
+        return UnattendValidator.standard(options).validate(unattend);
+    }
+
+    private static List<Problem> validate(String xml) throws Exception {
+        return validate(xml, ValidationOptions.none());
+    }
+
+    private static Problem only(List<Problem> problems, String code) {
+        List<Problem> matching = problems.stream().filter(problem -> problem.code().equals(code)).collect(Collectors.toList());
+        assertEquals(1, matching.size(), "expected one " + code + " in " + problems);
+        return matching.get(0);
+    }
+
+    private static void assertAt(Problem problem, Severity severity, int line, int column) {
+        assertEquals(severity, problem.severity(), problem.toString());
+        assertEquals(line, problem.line(), problem.toString());
+        assertEquals(column, problem.column(), problem.toString());
+    }
+
+    @Test
+    void realisticFilesAreClean(@TempDir Path directory) throws Exception {
+        assertEquals(List.of(), validate(AnswerFiles.AUTOUNATTEND, new ValidationOptions("amd64", null)));
+        assertEquals(List.of(), validate(AnswerFiles.OOBE_SYSTEM, new ValidationOptions("amd64", null)));
+        Files.createDirectories(directory.resolve("packages"));
+        Files.write(directory.resolve("packages/lp-de-de.cab"), new byte[] {'M', 'S', 'C', 'F'});
+        Files.write(directory.resolve("packages/windows11.0-kb5034123-x64.cab"), new byte[] {'M', 'S', 'C', 'F'});
+        List<Problem> problems = validate(AnswerFiles.OFFLINE_SERVICING, new ValidationOptions("amd64", directory));
+        assertEquals(List.of("unknown-component"), problems.stream().map(Problem::code).collect(Collectors.toList()), problems.toString());
+        assertAt(problems.get(0), Severity.WARNING, 49, 9);
+        assertTrue(problems.get(0).message().contains("'Contoso-Custom-Agent' is not in the catalog"));
+    }
+
+    @Test
+    void unknownSettingOfACompletelyCatalogedComponentIsAnError() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-PnpCustomizationsNonWinPE\" " + COMPONENT + ">\n"
+                + "            <DriverPath>\n"
+                + "            </DriverPath>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        Problem problem = only(validate(xml), "unknown-setting");
+        assertAt(problem, Severity.ERROR, 5, 13);
+        assertTrue(problem.message().contains("'DriverPath' is not a setting of Microsoft-Windows-PnpCustomizationsNonWinPE; known settings: DriverPaths"),
+                problem.message());
+    }
+
+    @Test
+    void unknownSettingOfAPartlyCatalogedComponentIsAWarning() throws Exception {
+        String xml = HEAD + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <ShowWindowsLive>false</ShowWindowsLive>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        assertAt(only(validate(xml), "unknown-setting"), Severity.WARNING, 5, 13);
+    }
+
+    @Test
+    void componentInAPassWhereItDoesNotAct() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-International-Core\" " + COMPONENT + ">\n"
+                + "            <UILanguage>de-DE</UILanguage>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        Problem problem = only(validate(xml), "wrong-pass");
+        assertAt(problem, Severity.ERROR, 4, 9);
+        assertEquals("Microsoft-Windows-International-Core does not act in the offlineServicing pass; move it to specialize, oobeSystem",
+                problem.message());
+    }
+
+    @Test
+    void settingInAPassWhereItIsNotValid() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <ComputerName>LAB-01</ComputerName>\n"
+                + "            <TimeZone>UTC</TimeZone>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        Problem problem = only(validate(xml), "wrong-pass");
+        assertAt(problem, Severity.ERROR, 6, 13);
+        assertTrue(problem.message().startsWith("Microsoft-Windows-Shell-Setup | TimeZone is not valid in the offlineServicing pass"),
+                problem.message());
+    }
+
+    @Test
+    void wrongTypesAndValues() throws Exception {
+        String xml = HEAD + "    <settings pass=\"windowsPE\">\n"
+                + "        <component name=\"Microsoft-Windows-Setup\" " + COMPONENT + ">\n"
+                + "            <DiskConfiguration>\n"
+                + "                <Disk wcm:action=\"add\">\n"
+                + "                    <CreatePartitions>\n"
+                + "                        <CreatePartition wcm:action=\"add\">\n"
+                + "                            <Order>1</Order>\n"
+                + "                            <Type>GPT</Type>\n"
+                + "                            <Size>big</Size>\n"
+                + "                        </CreatePartition>\n"
+                + "                    </CreatePartitions>\n"
+                + "                    <DiskID>0</DiskID>\n"
+                + "                    <WillWipeDisk>yes</WillWipeDisk>\n"
+                + "                </Disk>\n"
+                + "            </DiskConfiguration>\n"
+                + "            <UserData wcm:action=\"append\">\n"
+                + "                <AcceptEula><Value>true</Value></AcceptEula>\n"
+                + "            </UserData>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        assertEquals(5, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(problem -> problem.code().equals("invalid-value") && problem.severity() == Severity.ERROR));
+        assertEquals("10:29", problems.get(0).line() + ":" + problems.get(0).column());
+        assertTrue(problems.get(0).message().endsWith("Type: 'GPT' is not one of Primary, EFI, MSR, Extended, Logical"), problems.get(0).message());
+        assertEquals("11:29", problems.get(1).line() + ":" + problems.get(1).column());
+        assertTrue(problems.get(1).message().endsWith("Size: 'big' is not a whole number"));
+        assertEquals("15:21", problems.get(2).line() + ":" + problems.get(2).column());
+        assertTrue(problems.get(2).message().endsWith("WillWipeDisk: 'yes' is not a boolean; write true or false"));
+        assertEquals("18:13", problems.get(3).line() + ":" + problems.get(3).column());
+        assertTrue(problems.get(3).message().contains("wcm:action=\"append\" is not add, modify or remove"));
+        assertEquals("19:17", problems.get(4).line() + ":" + problems.get(4).column());
+        assertTrue(problems.get(4).message().endsWith("AcceptEula takes a boolean value, not child settings"));
+    }
+
+    @Test
+    void duplicateKeysInKeyedLists() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-PnpCustomizationsNonWinPE\" " + COMPONENT + ">\n"
+                + "            <DriverPaths>\n"
+                + "                <PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\"><Path>D:\\a</Path></PathAndCredentials>\n"
+                + "                <PathAndCredentials wcm:action=\"add\" wcm:keyValue=\"1\"><Path>D:\\b</Path></PathAndCredentials>\n"
+                + "            </DriverPaths>\n"
+                + "        </component>\n    </settings>\n"
+                + "    <settings pass=\"oobeSystem\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <FirstLogonCommands>\n"
+                + "                <SynchronousCommand wcm:action=\"add\"><Order>1</Order><CommandLine>a.cmd</CommandLine></SynchronousCommand>\n"
+                + "                <SynchronousCommand wcm:action=\"add\"><Order>1</Order><CommandLine>b.cmd</CommandLine></SynchronousCommand>\n"
+                + "            </FirstLogonCommands>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        assertEquals(2, problems.size(), problems.toString());
+        assertAt(problems.get(0), Severity.ERROR, 7, 17);
+        assertTrue(problems.get(0).message().contains("wcm:keyValue=\"1\" is already used at line 6"), problems.get(0).message());
+        assertAt(problems.get(1), Severity.ERROR, 15, 54);
+        assertTrue(problems.get(1).message().contains("Order 1 is already used by the item at line 14"), problems.get(1).message());
+    }
+
+    @Test
+    void architectureNotMatchingTheTargetImage() throws Exception {
+        String xml = HEAD + "    <servicing>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_KB5034441\" version=\"10.0.1.0\" processorArchitecture=\"x86\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\"/>\n"
+                + "            <source location=\"\\\\server\\share\\kb.cab\"/>\n"
+                + "        </package>\n"
+                + "    </servicing>\n"
+                + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"arm64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+                + "            <ComputerName>LAB</ComputerName>\n"
+                + "        </component>\n"
+                + "        <component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"wow64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"/>\n"
+                + "    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml, new ValidationOptions("amd64", null));
+        List<Problem> mismatches = problems.stream().filter(problem -> problem.code().equals("architecture-mismatch")).collect(Collectors.toList());
+        assertEquals(2, mismatches.size(), problems.toString());
+        assertAt(mismatches.get(0), Severity.ERROR, 10, 9);
+        assertTrue(mismatches.get(0).message().contains("processorArchitecture=\"arm64\" but the image is amd64"));
+        assertAt(mismatches.get(1), Severity.ERROR, 5, 13);
+        assertAt(only(problems, "source-not-checked"), Severity.INFO, 6, 13);
+    }
+
+    @Test
+    void packageSourceThatDoesNotExist(@TempDir Path directory) throws Exception {
+        Path absent = directory.resolve("missing.cab");
+        Files.createDirectories(directory.resolve("updates"));
+        Files.write(directory.resolve("updates/present.cab"), new byte[] {'M', 'S', 'C', 'F'});
+        String xml = HEAD + "    <servicing>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_KB1\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"" + absent + "\"/>\n"
+                + "        </package>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_KB2\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"updates\\present.cab\"/>\n"
+                + "        </package>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_KB3\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"updates\\absent.cab\"/>\n"
+                + "        </package>\n"
+                + "    </servicing>\n</unattend>\n";
+        List<Problem> problems = validate(xml, new ValidationOptions("amd64", directory));
+        assertEquals(2, problems.size(), problems.toString());
+        assertAt(problems.get(0), Severity.ERROR, 6, 13);
+        assertTrue(problems.get(0).message().contains("does not exist: " + absent), problems.get(0).message());
+        assertAt(problems.get(1), Severity.ERROR, 14, 13);
+        assertTrue(problems.get(1).message().contains(directory.resolve("updates/absent.cab").toString()), problems.get(1).message());
+    }
+
+    @Test
+    void updateBeforeLanguagePackAndDependencyAfterItsDependent() throws Exception {
+        String xml = HEAD + "    <servicing>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_RollupFix\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"\\\\srv\\lcu.cab\"/>\n"
+                + "        </package>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Microsoft-Windows-LanguageFeatures-OCR-fr-fr-Package\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"\\\\srv\\ocr.cab\"/>\n"
+                + "        </package>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Microsoft-Windows-LanguageFeatures-Basic-fr-fr-Package\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"\\\\srv\\basic.cab\"/>\n"
+                + "        </package>\n"
+                + "        <package action=\"install\">\n"
+                + "            <assemblyIdentity name=\"Package_for_ServicingStack\" processorArchitecture=\"amd64\" language=\"neutral\"/>\n"
+                + "            <source location=\"\\\\srv\\ssu.cab\"/>\n"
+                + "        </package>\n"
+                + "    </servicing>\n</unattend>\n";
+        List<Problem> problems = validate(xml).stream().filter(problem -> problem.severity() != Severity.INFO).collect(Collectors.toList());
+        assertEquals(4, problems.size(), problems.toString());
+        Problem ocrAfterUpdate = problems.get(0);
+        assertEquals("update-before-language-pack", ocrAfterUpdate.code());
+        assertAt(ocrAfterUpdate, Severity.WARNING, 8, 9);
+        assertTrue(ocrAfterUpdate.message().contains("installed after the update Package_for_RollupFix (line 4)"), ocrAfterUpdate.message());
+        assertEquals("update-before-language-pack", problems.get(1).code());
+        assertAt(problems.get(1), Severity.WARNING, 12, 9);
+        assertEquals("dependency-order", problems.get(2).code());
+        assertAt(problems.get(2), Severity.ERROR, 4, 9);
+        assertTrue(problems.get(2).message().contains("needs Package_for_ServicingStack, which is installed after it (line 16)"),
+                problems.get(2).message());
+        assertEquals("dependency-order", problems.get(3).code());
+        assertAt(problems.get(3), Severity.ERROR, 8, 9);
+        assertTrue(problems.get(3).message().contains("needs Microsoft-Windows-LanguageFeatures-Basic-fr-fr-Package"), problems.get(3).message());
+    }
+
+    @Test
+    void unknownPassAndPackageAction() throws Exception {
+        String xml = HEAD + "    <settings pass=\"firstBoot\"/>\n"
+                + "    <servicing>\n"
+                + "        <package action=\"enable\">\n"
+                + "            <assemblyIdentity name=\"Microsoft-Windows-Foundation-Package\"/>\n"
+                + "        </package>\n"
+                + "    </servicing>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        assertAt(only(problems, "unknown-pass"), Severity.ERROR, 3, 5);
+        Problem action = only(problems, "invalid-value");
+        assertAt(action, Severity.ERROR, 5, 9);
+        assertTrue(action.message().contains("the action must be install, remove, stage or configure"));
+    }
+}
