@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverPackage;
 import org.imagesmith.servicing.drivers.DriverServicing;
@@ -18,6 +19,11 @@ final class AddDriverCommand extends ImageServicingCommand {
     AddDriverCommand() {
         super(List.of("Add-Driver"), Set.of("Driver", "Recurse", "ForceUnsigned"),
                 "/Image:<dir> /Add-Driver /Driver:<.inf|folder> [/Driver:...] [/Recurse] [/ForceUnsigned]   Adds drivers.");
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.DRIVERS;
     }
 
     @Override

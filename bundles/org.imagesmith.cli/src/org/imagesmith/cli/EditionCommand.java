@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.editions.Edition;
 import org.imagesmith.servicing.editions.EditionServicing;
@@ -40,6 +41,11 @@ final class EditionCommand extends ImageServicingCommand {
     EditionCommand(Kind kind) {
         super(List.of(kind.command), kind.options, kind.summary);
         this.kind = kind;
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.EDITIONS;
     }
 
     @Override

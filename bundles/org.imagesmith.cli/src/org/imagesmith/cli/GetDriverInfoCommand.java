@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverDetails;
 import org.imagesmith.servicing.drivers.DriverModel;
@@ -15,6 +16,11 @@ final class GetDriverInfoCommand extends ImageServicingCommand {
     GetDriverInfoCommand() {
         super(List.of("Get-DriverInfo"), Set.of("Driver"),
                 "/Image:<dir> /Get-DriverInfo /Driver:<oemN.inf|path to .inf> [/Driver:...]   Shows a driver package.");
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.DRIVERS;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.servicing.drivers.InstalledDriver;
@@ -18,6 +19,11 @@ final class GetDriversCommand extends ImageServicingCommand {
     GetDriversCommand() {
         super(List.of("Get-Drivers"), Set.of("All"),
                 "/Image:<dir> /Get-Drivers [/All] [/Format:Table|List]   Lists the driver packages in the image.");
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.DRIVERS;
     }
 
     @Override

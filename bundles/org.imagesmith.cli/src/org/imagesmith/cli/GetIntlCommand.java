@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InputLocale;
 import org.imagesmith.servicing.international.InstalledLanguage;
@@ -18,6 +19,11 @@ final class GetIntlCommand extends ImageServicingCommand {
     GetIntlCommand() {
         super(List.of("Get-Intl"), Set.of("Distribution"),
                 "/Image:<dir> /Get-Intl [/Distribution:<folder>]   Displays the international settings and languages.");
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

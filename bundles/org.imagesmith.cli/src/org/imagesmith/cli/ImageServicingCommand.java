@@ -10,6 +10,7 @@ import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.LogLevel;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 
 /**
@@ -48,6 +49,11 @@ abstract class ImageServicingCommand implements ServicingCommand {
         return summary;
     }
 
+    /** The DISM provider that serves this command; the command is refused for images the provider does not serve. */
+    ServicingProvider provider() {
+        return ServicingProvider.PACKAGES;
+    }
+
     /** Runs on the open session; the banner and image version have been printed. */
     abstract int run(CommandLine commandLine, DismConsole console, ServicingSession session)
             throws CommandLineException, ServicingException, IOException;
@@ -75,6 +81,12 @@ abstract class ImageServicingCommand implements ServicingCommand {
                 try (ServicingSession session = ServicingSession.open(offline, log, scratch)) {
                     console.line("Image Version: " + session.identity().version());
                     console.blank();
+                    if (!provider().isAvailableFor(session.identity())) {
+                        throw new ServicingException(ServicingException.INVALID_PARAMETER, "The /" + names().get(0)
+                                + " option is not available for this image: " + provider().unavailableReason(
+                                        session.identity()) + ". Run imagesmith /Image:" + image
+                                + " /? for the commands this image takes.");
+                    }
                     return run(commandLine, console, session);
                 }
             } catch (ServicingException e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InternationalServicing;
 
@@ -19,6 +20,11 @@ final class LangIniCommand extends ImageServicingCommand {
                 ? "/Image:<dir> /Gen-LangIni /Distribution:<folder>   Writes the distribution's Sources\\lang.ini."
                 : "/Image:<dir> /Set-SetupUILang:<language> /Distribution:<folder>   Sets the language Setup starts in.");
         this.generate = generate;
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

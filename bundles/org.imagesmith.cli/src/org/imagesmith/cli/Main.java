@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.ImageIdentity;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.mount.MountException;
 
@@ -83,8 +89,9 @@ public final class Main {
 
     private static int run(List<String> args, DismConsole console) {
         if (args.isEmpty() || args.stream().anyMatch(a -> a.equals("/?") || a.equals("-?") || a.equals("--help"))) {
-            printHelp(console);
-            return ExitCode.SUCCESS;
+            Optional<String> image = args.stream().map(Option::parse).flatMap(Optional::stream)
+                    .filter(o -> o.is("Image")).findFirst().flatMap(Option::value);
+            return image.isPresent() ? printImageHelp(console, image.get()) : printHelp(console);
         }
         try {
             CommandLine commandLine;
@@ -155,7 +162,34 @@ public final class Main {
         }
     }
 
-    private static void printHelp(DismConsole console) {
+    /** /Image:&lt;dir&gt; /?: the servicing commands this image takes, as DISM lists them per image. */
+    private static int printImageHelp(DismConsole console, String image) {
+        console.banner();
+        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(Path.of(image)), ServicingLog.none(),
+                Optional.empty())) {
+            ImageIdentity identity = session.identity();
+            console.line("Image Version: " + identity.version());
+            console.blank();
+            console.line("The following commands may be used to service the image ("
+                    + (identity.productName().isEmpty() ? identity.editionId() : identity.productName()) + ", "
+                    + identity.architecture().displayName() + "):");
+            console.blank();
+            for (ServicingCommand command : COMMANDS) {
+                if (command instanceof ImageServicingCommand servicing && servicing.provider().isAvailableFor(identity)) {
+                    console.line("  " + command.summary());
+                }
+            }
+            console.blank();
+            return ExitCode.SUCCESS;
+        } catch (ServicingException e) {
+            return console.failure(e, Path.of("(no log)"));
+        } catch (IOException e) {
+            console.error(ExitCode.BAD_FORMAT, e.getMessage());
+            return ExitCode.BAD_FORMAT;
+        }
+    }
+
+    private static int printHelp(DismConsole console) {
         console.banner();
         console.line("IMAGESMITH <command> [<options>]");
         console.blank();
@@ -181,5 +215,7 @@ public final class Main {
         console.line("  imagesmith /Get-WimInfo /WimFile:install.wim /Index:1");
         console.blank();
         console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 87 bad command line.");
+        console.line("imagesmith /Image:<dir> /? lists the servicing commands that image takes.");
+        return ExitCode.SUCCESS;
     }
 }

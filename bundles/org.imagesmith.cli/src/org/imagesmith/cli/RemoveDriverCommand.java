@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverServicing;
 
@@ -11,6 +12,11 @@ final class RemoveDriverCommand extends ImageServicingCommand {
     RemoveDriverCommand() {
         super(List.of("Remove-Driver"), Set.of("Driver"),
                 "/Image:<dir> /Remove-Driver /Driver:<oemN.inf> [/Driver:...]   Removes third-party drivers.");
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.DRIVERS;
     }
 
     @Override

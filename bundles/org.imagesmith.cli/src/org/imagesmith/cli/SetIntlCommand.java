@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InternationalServicing;
 
@@ -41,6 +42,11 @@ final class SetIntlCommand extends ImageServicingCommand {
         super(List.of(setting.command), Set.of(), "/Image:<dir> /" + setting.command + ":" + setting.example
                 + "   Sets " + setting.what + (setting == Setting.SKU_DEFAULTS ? " a language." : "."));
         this.setting = setting;
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

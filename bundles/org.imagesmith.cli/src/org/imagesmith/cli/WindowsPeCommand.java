@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.pe.WindowsPeServicing;
 import org.imagesmith.servicing.pe.WindowsPeSettings;
@@ -35,6 +36,11 @@ final class WindowsPeCommand extends ImageServicingCommand {
     WindowsPeCommand(Kind kind) {
         super(List.of(kind.command), Set.of(), kind.summary);
         this.kind = kind;
+    }
+
+    @Override
+    ServicingProvider provider() {
+        return ServicingProvider.WINDOWS_PE;
     }
 
     @Override

@@ -53,6 +53,11 @@ public record ImageIdentity(
         return major + "." + minor + "." + build + "." + revision;
     }
 
+    /** True for a Windows PE image (EditionID WindowsPE). */
+    public boolean isWindowsPe() {
+        return editionId.equalsIgnoreCase("WindowsPE");
+    }
+
     /** True when the image's version is major.minor (6.1 for Windows 7 and Server 2008 R2). */
     public boolean isVersion(int wantedMajor, int wantedMinor) {
         return major == wantedMajor && minor == wantedMinor;

@@ -29,25 +29,56 @@ public final class SyntheticWindowsImage {
 
     /** Which Windows the image looks like. */
     public enum Kind {
-        WINDOWS_7_SP1_X64("Professional", "Client", "Windows 7 Professional"),
-        SERVER_2008_R2_SP1("ServerStandard", "Server", "Windows Server 2008 R2 Standard");
+        WINDOWS_7_SP1_X64("Professional", "Client", "Windows 7 Professional", "6.1", "7601", "17514",
+                "win7sp1_rtm.101119-1850", "Service Pack 1"),
+        SERVER_2008_R2_SP1("ServerStandard", "Server", "Windows Server 2008 R2 Standard", "6.1", "7601", "17514",
+                "win7sp1_rtm.101119-1850", "Service Pack 1"),
+        /** Windows Vista SP2 (6.0.6002.18005): DISM services only its packages and features. */
+        VISTA_SP2("Business", "Client", "Windows Vista (TM) Business", "6.0", "6002", "18005",
+                "lh_sp2rtm.090410-1830", "Service Pack 2");
 
         final String edition;
         final String installationType;
         final String productName;
+        final String currentVersion;
+        final String build;
+        final String revision;
+        final String branch;
+        final String servicePack;
 
-        Kind(String edition, String installationType, String productName) {
+        Kind(String edition, String installationType, String productName, String currentVersion, String build,
+                String revision, String branch, String servicePack) {
             this.edition = edition;
             this.installationType = installationType;
             this.productName = productName;
+            this.currentVersion = currentVersion;
+            this.build = build;
+            this.revision = revision;
+            this.branch = branch;
+            this.servicePack = servicePack;
         }
+
+        /** The image's version, such as 6.1.7601.17514, which is also its foundation package's version. */
+        public String version() {
+            return currentVersion + "." + build + "." + revision;
+        }
+    }
+
+    /** The identity of the foundation package of an image of this kind and architecture (amd64, x86, ia64). */
+    public static String foundation(Kind kind, String architecture) {
+        return FOUNDATION_NAME + "~" + SyntheticPackage.TOKEN + "~" + architecture + "~~" + kind.version();
     }
 
     private SyntheticWindowsImage() {
     }
 
-    /** Writes the image under root and returns root. */
+    /** Writes an x64 (amd64) image under root and returns root. */
     public static Path write(Path root, Kind kind) throws IOException {
+        return write(root, kind, "amd64");
+    }
+
+    /** Writes the image for a processor architecture (amd64, x86 or ia64) under root and returns root. */
+    public static Path write(Path root, Kind kind, String architecture) throws IOException {
         Path config = Files.createDirectories(root.resolve("Windows/System32/config"));
         Path packages = Files.createDirectories(root.resolve("Windows/servicing/Packages"));
         Files.createDirectories(root.resolve("Windows/WinSxS/Manifests"));
@@ -57,21 +88,25 @@ public final class SyntheticWindowsImage {
 
         Hive software = Hive.create();
         RegistryKey version = software.root().createKey("Microsoft\\Windows NT\\CurrentVersion");
-        version.setString("CurrentVersion", "6.1");
-        version.setString("CurrentBuildNumber", "7601");
-        version.setString("CurrentBuild", "7601");
-        version.setString("BuildLabEx", "7601.17514.amd64fre.win7sp1_rtm.101119-1850");
-        version.setString("CSDVersion", "Service Pack 1");
+        version.setString("CurrentVersion", kind.currentVersion);
+        version.setString("CurrentBuildNumber", kind.build);
+        version.setString("CurrentBuild", kind.build);
+        version.setString("BuildLabEx", kind.build + "." + kind.revision + "." + architecture + "fre." + kind.branch);
+        version.setString("CSDVersion", kind.servicePack);
         version.setString("EditionID", kind.edition);
         version.setString("InstallationType", kind.installationType);
         version.setString("ProductName", kind.productName);
         version.setString("SystemRoot", "C:\\Windows");
 
-        SyntheticPackage foundation = new SyntheticPackage(FOUNDATION_NAME, "amd64", "", VERSION).releaseType("Foundation");
+        String imageVersion = kind.version();
+        SyntheticPackage foundation = new SyntheticPackage(FOUNDATION_NAME, architecture, "", imageVersion)
+                .releaseType("Foundation");
         FEATURES.forEach(f -> foundation.feature(f, f.replace('-', ' ')));
-        SyntheticPackage languagePack = new SyntheticPackage("Microsoft-Windows-Client-LanguagePack-Package", "amd64",
-                "en-US", VERSION).releaseType("Language Pack").parent(FOUNDATION_NAME, VERSION, "EQ");
-        SyntheticPackage update = SyntheticPackage.update("KB976902").withLanguageResources();
+        SyntheticPackage languagePack = new SyntheticPackage("Microsoft-Windows-Client-LanguagePack-Package", architecture,
+                "en-US", imageVersion).releaseType("Language Pack").parent(FOUNDATION_NAME, imageVersion, "EQ");
+        SyntheticPackage update = new SyntheticPackage("Package_for_KB976902", architecture, "",
+                kind.currentVersion + ".1." + kind.revision).parent(FOUNDATION_NAME, imageVersion, "GE")
+                .withLanguageResources();
         Instant installed = Instant.parse("2010-11-21T03:40:00Z");
         register(software, foundation, 0x70, installed, true);
         register(software, languagePack, 0x70, installed, false);
@@ -86,7 +121,8 @@ public final class SyntheticWindowsImage {
         system.root().createKey("Select").setDword("Current", 1);
         system.root().key("Select").setDword("Default", 1);
         system.root().createKey("ControlSet001\\Control\\Session Manager\\Environment")
-                .setString("PROCESSOR_ARCHITECTURE", "AMD64");
+                .setString("PROCESSOR_ARCHITECTURE", architecture.equals("amd64") ? "AMD64"
+                        : architecture.equals("ia64") ? "IA64" : "x86");
         system.root().createKey("ControlSet001\\Control\\Nls\\Language").setString("Default", "0409");
         system.root().createKey("ControlSet001\\Services");
         system.save(config.resolve("SYSTEM"));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 
 /**
@@ -34,12 +35,9 @@ public final class WindowsPeServicing {
      *         commands only for those
      */
     public WindowsPeServicing(ServicingSession session, String command) throws ServicingException {
-        String edition = session.identity().editionId();
-        if (!edition.equalsIgnoreCase("WindowsPE")) {
+        if (!ServicingProvider.WINDOWS_PE.isAvailableFor(session.identity())) {
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "The /" + command + " option is unknown"
-                    + " for this image: it is not a Windows PE image (its EditionID is " + (edition.isEmpty() ? "missing"
-                    : edition) + ", not WindowsPE). The Windows PE commands work on a mounted Windows PE image"
-                    + " (winpe.wim, boot.wim).");
+                    + " for this image: " + ServicingProvider.WINDOWS_PE.unavailableReason(session.identity()) + ".");
         }
         this.session = session;
         int current = session.system().findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword)
