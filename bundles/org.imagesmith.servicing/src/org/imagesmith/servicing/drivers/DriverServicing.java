@@ -264,13 +264,29 @@ public final class DriverServicing {
         for (DriverPackage pkg : packages) {
             checkSigned(pkg, options.forceUnsigned());
         }
-        FileTransaction files = new FileTransaction(session.image(), session.log());
-        RegistryJournal journal = new RegistryJournal(session.system());
         List<AddResult> results = new ArrayList<>();
-        try {
+        inTransaction("added", (files, journal) -> {
             for (DriverPackage pkg : packages) {
                 results.add(stage(pkg, files, journal));
             }
+        });
+        return results;
+    }
+
+    /** The changes of one command, made to files and to the SYSTEM hive, all kept or all undone. */
+    private interface Changes {
+        void make(FileTransaction files, RegistryJournal journal) throws IOException, ServicingException;
+    }
+
+    /**
+     * Makes the changes, then saves the SYSTEM hive; when anything fails, every file and registry change is undone
+     * and the image is left as it was.
+     */
+    private void inTransaction(String verb, Changes changes) throws ServicingException {
+        FileTransaction files = new FileTransaction(session.image(), session.log());
+        RegistryJournal journal = new RegistryJournal(session.system());
+        try {
+            changes.make(files, journal);
             beforeCommit.run();
             session.saveHive(ServicingSession.SYSTEM_HIVE);
         } catch (IOException | RuntimeException | ServicingException e) {
@@ -279,12 +295,11 @@ public final class DriverServicing {
             if (e instanceof ServicingException s) {
                 throw s;
             }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be added, and"
-                    + " the image was left as it was: " + e.getMessage(), e);
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be " + verb
+                    + ", and the image was left as it was: " + e.getMessage(), e);
         }
         files.commit();
         journal.commit();
-        return results;
     }
 
     private AddResult stage(DriverPackage pkg, FileTransaction files, RegistryJournal journal)
@@ -436,9 +451,7 @@ public final class DriverServicing {
                     ServicingException.FILE_NOT_FOUND, "The driver package " + name + " is not in the image. Run"
                             + " /Get-Drivers for the published names (oem<N>.inf) it has.")));
         }
-        FileTransaction files = new FileTransaction(session.image(), session.log());
-        RegistryJournal journal = new RegistryJournal(session.system());
-        try {
+        inTransaction("removed", (files, journal) -> {
             for (Path published : publishedFiles) {
                 String name = published.getFileName().toString();
                 Optional<DriverRegistry.IndexEntry> entry = registry.index(name);
@@ -465,18 +478,6 @@ public final class DriverServicing {
                 }
                 session.log().info(COMPONENT, "Removed the driver package " + name);
             }
-            beforeCommit.run();
-            session.saveHive(ServicingSession.SYSTEM_HIVE);
-        } catch (IOException | RuntimeException | ServicingException e) {
-            files.rollBack();
-            journal.rollBack();
-            if (e instanceof ServicingException s) {
-                throw s;
-            }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be removed, and"
-                    + " the image was left as it was: " + e.getMessage(), e);
-        }
-        files.commit();
-        journal.commit();
+        });
     }
 }
