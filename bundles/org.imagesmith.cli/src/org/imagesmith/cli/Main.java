@@ -71,6 +71,11 @@ public final class Main {
             new WindowsPeCommand(WindowsPeCommand.Kind.GET_TARGET_PATH),
             new WindowsPeCommand(WindowsPeCommand.Kind.SET_SCRATCH_SPACE),
             new WindowsPeCommand(WindowsPeCommand.Kind.SET_TARGET_PATH),
+            new CheckAppPatchCommand(),
+            new GetAppPatchInfoCommand(),
+            new GetAppPatchesCommand(),
+            new GetAppInfoCommand(),
+            new GetAppsCommand(),
             new SetFeatureCommand(false));
 
     private Main() {
