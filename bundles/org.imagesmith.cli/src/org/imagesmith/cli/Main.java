@@ -36,6 +36,7 @@ public final class Main {
             new DeleteImageCommand(),
             new MountWimCommand(),
             new UnmountWimCommand(),
+            new CommitWimCommand(),
             new RemountWimCommand(),
             new CleanupWimCommand(),
             new GetMountedWimInfoCommand(),

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /Unmount-Wim /MountDir:<dir> /Discard}: unmounts an image, throwing its changes away. */
+/**
+ * {@code /Unmount-Wim /MountDir:<dir> /Commit [/CheckIntegrity] | /Discard}: unmounts an image, saving its changes
+ * into the WIM file first or throwing them away; then the mount directory is emptied and the mount forgotten.
+ */
 final class UnmountWimCommand implements ServicingCommand {
 
     @Override
@@ -20,7 +23,8 @@ final class UnmountWimCommand implements ServicingCommand {
 
     @Override
     public String summary() {
-        return "/Unmount-Wim /MountDir:<dir> /Commit | /Discard   Unmounts an image, saving or discarding its changes.";
+        return "/Unmount-Wim /MountDir:<dir> /Commit [/CheckIntegrity] | /Discard   Unmounts an image, saving or"
+                + " discarding its changes.";
     }
 
     @Override
@@ -30,12 +34,11 @@ final class UnmountWimCommand implements ServicingCommand {
         if (commit == commandLine.has("Discard")) {
             throw new CommandLineException("Give either /Commit (save the changes into the WIM file) or /Discard.");
         }
-        if (commit) {
-            throw new CommandLineException("/Commit is not available yet: this version cannot write changes back into"
-                    + " a WIM file. Unmount with /Discard, or capture the directory into a new image.");
-        }
         console.line("Image File : " + MountCommands.mountedImages().record(mountDir).imageFile());
         console.line("Image Index : " + MountCommands.mountedImages().record(mountDir).imageIndex());
+        if (commit) {
+            CommitWimCommand.save(mountDir, commandLine.has("CheckIntegrity"), console);
+        }
         console.line("Unmounting image");
         MountCommands.mountedImages().discard(mountDir);
         console.progress(100.0);

@@ -61,6 +61,22 @@ public final class DirectoryCapture {
     public static CaptureResult capture(WimWriter writer, Path directory, String name, String description,
             WriteProgress progress) throws IOException {
         writer.checkNewName(name);
+        Tree tree = captureTree(writer, directory, progress);
+        writer.addImage(tree.root(), List.of(), name, description);
+        return tree.result();
+    }
+
+    /** A captured directory tree whose data is stored, not yet an image, and what capturing it found. */
+    record Tree(Dentry root, CaptureResult result) {
+    }
+
+    /**
+     * Stores the data of {@code directory}'s files and returns its tree as directory entries, with the attributes,
+     * times and hard link groups this class gives (hard link group ids are 1, 2, ... by first name in tree order).
+     *
+     * @throws NotDirectoryException when {@code directory} is not a directory
+     */
+    static Tree captureTree(WimWriter writer, Path directory, WriteProgress progress) throws IOException {
         BasicFileAttributes rootAttributes = Files.readAttributes(directory, BasicFileAttributes.class);
         if (!rootAttributes.isDirectory()) {
             throw new NotDirectoryException(directory.toString());
@@ -69,8 +85,8 @@ public final class DirectoryCapture {
         Node root = new Node(directory, "", rootAttributes, null, new ArrayList<>());
         capture.scan(root, 1);
         Dentry rootEntry = capture.store(root);
-        writer.addImage(rootEntry, List.of(), name, description);
-        return new CaptureResult(capture.directories, capture.files, capture.bytesDone, capture.warnings);
+        return new Tree(rootEntry, new CaptureResult(capture.directories, capture.files, capture.bytesDone,
+                capture.warnings));
     }
 
     /** Lists the tree below a directory, in the order Windows lists directories, counting the names of inodes. */

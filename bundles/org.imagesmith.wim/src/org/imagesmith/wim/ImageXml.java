@@ -41,8 +41,24 @@ record ImageXml(List<Map.Entry<String, String>> elements) {
 
     /** The same element with {@code tag} set to this text (replaced in place, or added at the end). */
     public ImageXml with(String tag, String text) {
+        return withElement(tag, element(tag, text));
+    }
+
+    /**
+     * The element of an image whose tree changed: the counts from its new tree and the last modification time
+     * set, everything else (name, description, creation time, the WINDOWS block) kept.
+     */
+    ImageXml updated(ImageStatistics statistics, Instant now) {
+        return with("DIRCOUNT", Long.toString(statistics.directories()))
+                .with("FILECOUNT", Long.toString(statistics.files()))
+                .with("TOTALBYTES", Long.toString(statistics.totalBytes()))
+                .with("HARDLINKBYTES", Long.toString(statistics.hardLinkBytes()))
+                .withElement("LASTMODIFICATIONTIME", fileTimeElement("LASTMODIFICATIONTIME", now));
+    }
+
+    private ImageXml withElement(String tag, String xml) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(elements);
-        Map.Entry<String, String> entry = Map.entry(tag, element(tag, text));
+        Map.Entry<String, String> entry = Map.entry(tag, xml);
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).getKey().equals(tag)) {
                 copy.set(i, entry);

@@ -13,6 +13,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -78,6 +79,13 @@ public final class WimWriter implements AutoCloseable {
     private final byte[] buffer = new byte[1 << 16];
     private int bootIndex;
     private long position;
+    /** The file a commit rewrites: its streams are copied as stored when the new image has the same data. */
+    private WimFile source;
+    private FileChannel sourceChannel;
+    private final Set<Long> sourceSizes = new HashSet<>();
+    private long encodedStreams;
+    private long encodedBytes;
+    private long copiedStreams;
     private Checkpoint checkpoint = stage -> { };
     private boolean committed;
     private boolean closed;
@@ -126,6 +134,7 @@ public final class WimWriter implements AutoCloseable {
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
         FileChannel channel = null;
         try {
+            keepPermissions(absolute, temp);
             channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
             return new WimWriter(absolute, temp, false, channel, header, integrity);
         } catch (IOException | RuntimeException e) {
@@ -133,6 +142,42 @@ public final class WimWriter implements AutoCloseable {
                 channel.close();
             }
             Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Gives a new file that replaces an existing one the old file's POSIX permissions (a temporary file has 0600). */
+    private static void keepPermissions(Path existing, Path temp) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(existing, PosixFileAttributeView.class);
+        if (view != null) {
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+        }
+    }
+
+    /**
+     * Starts rewriting a WIM file (same compression, chunk size, GUID and boot index) that replaces it on
+     * {@link #commit()}: streams of {@code source} that the new file needs are copied as stored, not compressed
+     * again. The caller adds the images in their order and keeps {@code source} open until the writer is closed.
+     *
+     * @throws WimFormatException when the file is not a WIM file this writer can rewrite (split, solid, LZMS)
+     */
+    static WimWriter rewrite(WimFile source, boolean integrity, String action) throws IOException {
+        checkWritable(source, action);
+        WimWriter writer = createLike(source.path(), source.header(), integrity);
+        try {
+            writer.source = source;
+            writer.sourceChannel = FileChannel.open(source.path(), StandardOpenOption.READ);
+            for (LookupEntry entry : source.lookupTable().entries()) {
+                if (!entry.isMetadata()) {
+                    writer.sourceSizes.add(entry.size());
+                }
+            }
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            writer.close();
             throw e;
         }
     }
@@ -234,7 +279,14 @@ public final class WimWriter implements AutoCloseable {
         }
     }
 
-    private static void checkWritable(WimFile wim, String action) throws WimFormatException {
+    /**
+     * Refuses a WIM file this writer cannot rewrite or add to: a part of a split WIM, a solid (ESD) or an
+     * LZMS-compressed file.
+     *
+     * @param action what cannot be done, for the message ("add images to")
+     * @throws WimFormatException saying why, and that exporting its images to a new file is the way out
+     */
+    public static void checkWritable(WimFile wim, String action) throws WimFormatException {
         WimHeader header = wim.header();
         String problem = null;
         if (header.totalParts() != 1) {
@@ -306,10 +358,10 @@ public final class WimWriter implements AutoCloseable {
         if (size == 0) {
             return Sha1Digest.ZERO;
         }
-        if (storedSizes.contains(size)) {
+        if (storedSizes.contains(size) || sourceSizes.contains(size)) {
             // a stream of this size is stored: hash first, so that a duplicate is not compressed for nothing
             Sha1Digest hash = hashFile(path, size);
-            if (streams.containsKey(hash)) {
+            if (streams.containsKey(hash) || copyFromSource(hash)) {
                 return hash;
             }
         }
@@ -320,6 +372,34 @@ public final class WimWriter implements AutoCloseable {
             }
             return keep(encoder.finish(0));
         }
+    }
+
+    /** Copies a stream of the file being rewritten into this one, as stored; false when it has no such stream. */
+    private boolean copyFromSource(Sha1Digest hash) throws IOException {
+        if (source == null) {
+            return false;
+        }
+        Optional<LookupEntry> entry = source.lookupTable().find(hash);
+        if (entry.isEmpty() || entry.get().isMetadata()) {
+            return false;
+        }
+        copyStream(source, sourceChannel, entry.get());
+        return true;
+    }
+
+    /**
+     * Makes sure a stream an entry refers to (an alternate data stream or reparse data kept from the image's
+     * original metadata) is in this file, copying it from the file being rewritten.
+     *
+     * @throws WimFormatException when neither file holds it
+     */
+    void keepStream(Sha1Digest hash, String path) throws IOException {
+        if (hash.isZero() || streams.containsKey(hash) || copyFromSource(hash)) {
+            return;
+        }
+        throw new WimFormatException("the entry " + path + " of the image refers to the stream " + hash + ", which "
+                + (source == null ? "was not stored" : "the lookup table of " + source.path() + " does not list")
+                + "; the WIM file is damaged");
     }
 
     private Sha1Digest hashFile(Path path, long size) throws IOException {
@@ -358,6 +438,8 @@ public final class WimWriter implements AutoCloseable {
             streams.put(written.hash(), new StoredStream(written.resource(), 0));
             storedSizes.add(written.resource().originalSize());
             position += written.resource().storedSize();
+            encodedStreams++;
+            encodedBytes += written.resource().originalSize();
         }
         return written.hash();
     }
@@ -390,12 +472,25 @@ public final class WimWriter implements AutoCloseable {
             throws IOException {
         checkNewName(name);
         ImageStatistics statistics = ImageStatistics.of(root, this::streamSize);
+        writeImage(root, securityDescriptors, ImageXml.captured(name, description, statistics, Instant.now()), name);
+    }
+
+    /**
+     * Adds an image whose streams are stored, keeping the XML description of the image it replaces (its name,
+     * description, WINDOWS block) with the counts and last modification time brought up to date.
+     */
+    void addImage(Dentry root, List<byte[]> securityDescriptors, ImageXml replaced, String name) throws IOException {
+        ImageStatistics statistics = ImageStatistics.of(root, this::streamSize);
+        writeImage(root, securityDescriptors, replaced.updated(statistics, Instant.now()), name);
+    }
+
+    private void writeImage(Dentry root, List<byte[]> securityDescriptors, ImageXml xml, String name)
+            throws IOException {
         byte[] metadata = MetadataResourceWriter.write(securityDescriptors, root);
         ResourceEncoder.Written written = encode(metadata, ResourceHeader.FLAG_METADATA);
         position += written.resource().storedSize();
         reference(ImageMetadata.parse(metadata));
-        images.add(new StoredImage(written.resource(), written.hash(),
-                ImageXml.captured(name, description, statistics, Instant.now()), name));
+        images.add(new StoredImage(written.resource(), written.hash(), xml, name));
     }
 
     private ResourceEncoder.Written encode(byte[] data, int flags) throws IOException {
@@ -434,7 +529,7 @@ public final class WimWriter implements AutoCloseable {
         copyImage(source, index, name, description);
     }
 
-    private void copyImage(WimFile source, int index, Optional<String> name, Optional<String> description)
+    void copyImage(WimFile source, int index, Optional<String> name, Optional<String> description)
             throws IOException {
         byte[] metadata = source.readMetadataResource(index);
         ImageMetadata parsed = ImageMetadata.parse(metadata);
@@ -490,6 +585,7 @@ public final class WimWriter implements AutoCloseable {
             ResourceHeader copied = copyRaw(sourceChannel, entry.resource());
             streams.put(entry.hash(), new StoredStream(copied, 0));
             storedSizes.add(entry.size());
+            copiedStreams++;
             return;
         }
         encoder.begin(channel, position, entry.size());
@@ -576,6 +672,9 @@ public final class WimWriter implements AutoCloseable {
                 boot == 0 ? empty() : metadataResources.get(boot - 1), boot, integrityTable);
         ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
         channel.force(true);
+        if (!inPlace) {
+            checkpoint.reached("header");
+        }
         committed = true;
         channel.close();
         if (!inPlace) {
@@ -667,6 +766,9 @@ public final class WimWriter implements AutoCloseable {
         }
         closed = true;
         encoder.close();
+        if (sourceChannel != null) {
+            sourceChannel.close();
+        }
         if (committed) {
             return;
         }
@@ -681,6 +783,21 @@ public final class WimWriter implements AutoCloseable {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** The data streams compressed (or stored uncompressed) into this file, not copied as stored. */
+    long encodedStreams() {
+        return encodedStreams;
+    }
+
+    /** The uncompressed bytes of the streams {@link #encodedStreams()} counts. */
+    long encodedBytes() {
+        return encodedBytes;
+    }
+
+    /** The data streams copied as stored from another WIM file. */
+    long copiedStreams() {
+        return copiedStreams;
     }
 
     /** The streams and their reference counts, for tests. */

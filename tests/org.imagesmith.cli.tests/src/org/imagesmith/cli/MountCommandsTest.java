@@ -97,6 +97,63 @@ class MountCommandsTest {
     }
 
     @Test
+    void commitKeepsTheMountAndUnmountCommitSavesAndUnmounts() throws IOException {
+        Path mount = Files.createDirectories(dir.resolve("offline"));
+        assertEquals(0, CliRun.of("/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount).exitCode());
+        CliRun enable = CliRun.of("/Image:" + mount, "/LogPath:" + dir.resolve("dism.log"), "/Enable-Feature",
+                "/FeatureName:TelnetClient");
+        assertEquals(0, enable.exitCode(), enable.err());
+        Files.writeString(mount.resolve("Windows/committed-once.txt"), "first commit");
+
+        CliRun commit = CliRun.of("/Commit-Image", "/MountDir:" + mount);
+        assertEquals(0, commit.exitCode(), commit.err());
+        assertTrue(commit.out().contains("Saving image\n[==========================100.0%==========================]\n"
+                + "The operation completed successfully.\n"), commit.out());
+        assertTrue(Files.isRegularFile(mount.resolve("Windows/committed-once.txt")), "the image stays mounted");
+        assertTrue(CliRun.of("/Get-MountedWimInfo").out().contains("Status : Ok"), "the record follows the new file");
+        Wimlib.verify(wim);
+        assertTrue(Wimlib.run("dir", wim.toString(), "1").contains("/Windows/committed-once.txt"));
+
+        Files.writeString(mount.resolve("Windows/committed-twice.txt"), "second commit");
+        CliRun unmount = CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Commit", "/CheckIntegrity");
+        assertEquals(0, unmount.exitCode(), unmount.err());
+        assertTrue(unmount.out().contains("Image File : " + wim.toRealPath() + "\nImage Index : 1\nSaving image\n"
+                + "[==========================100.0%==========================]\nUnmounting image\n"
+                + "[==========================100.0%==========================]\n"
+                + "The operation completed successfully.\n"), unmount.out());
+        try (Stream<Path> left = Files.list(mount)) {
+            assertEquals(0, left.count(), "the mount directory is emptied");
+        }
+        assertTrue(CliRun.of("/Get-MountedWimInfo").out().contains("No mounted images found."));
+        Wimlib.verify(wim);
+        assertTrue(Wimlib.info(wim).file().get("Attributes").contains("Integrity"), Wimlib.info(wim).file().toString());
+        assertEquals("Windows 7 PROFESSIONAL", Wimlib.info(wim).images().get(0).get("Name"));
+        Path applied = dir.resolve("applied");
+        Wimlib.apply(wim, 1, applied);
+        assertEquals("second commit", Files.readString(applied.resolve("Windows/committed-twice.txt")));
+        CliRun features = CliRun.of("/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount, "/ReadOnly");
+        assertEquals(0, features.exitCode(), features.err());
+        CliRun info = CliRun.of("/Image:" + mount, "/LogPath:" + dir.resolve("dism.log"), "/Get-FeatureInfo",
+                "/FeatureName:TelnetClient");
+        assertTrue(info.out().contains("State : Enabled"), "the serviced feature was committed: " + info.out());
+    }
+
+    @Test
+    void aReadOnlyMountCannotBeCommitted() throws IOException {
+        Path mount = Files.createDirectories(dir.resolve("ro"));
+        assertEquals(0, CliRun.of("/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount, "/ReadOnly")
+                .exitCode());
+        long size = Files.size(wim);
+        CliRun commit = CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Commit");
+        assertEquals(5, commit.exitCode());
+        assertTrue(commit.err().contains("mounted read-only, so its changes cannot be saved"), commit.err());
+        assertEquals(size, Files.size(wim));
+        assertTrue(CliRun.of("/Get-MountedWimInfo").out().contains("Status : Ok"), "the mount stays");
+        assertEquals(5, CliRun.of("/Commit-Wim", "/MountDir:" + mount).exitCode());
+        assertEquals(0, CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Discard").exitCode());
+    }
+
+    @Test
     void wrongMountCommandLinesAreExplained() throws IOException {
         assertEquals(87, CliRun.of("/Unmount-Wim", "/MountDir:" + dir).exitCode());
         CliRun notMounted = CliRun.of("/Unmount-Wim", "/MountDir:" + dir, "/Discard");

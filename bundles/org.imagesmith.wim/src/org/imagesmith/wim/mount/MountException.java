@@ -10,6 +10,10 @@ public class MountException extends IOException {
     private static final long serialVersionUID = 1L;
     /** ERROR_PATH_NOT_FOUND: the mount directory does not exist, or is not a mount point. */
     public static final int PATH_NOT_FOUND = 3;
+    /** ERROR_ACCESS_DENIED: the image is mounted read-only, so it cannot be committed. */
+    public static final int ACCESS_DENIED = 5;
+    /** ERROR_NOT_SUPPORTED: the WIM file cannot be written (split, solid, LZMS), so it is mounted read-only only. */
+    public static final int NOT_SUPPORTED = 50;
     /** ERROR_DIR_NOT_EMPTY: the mount directory holds files. */
     public static final int DIR_NOT_EMPTY = 145;
     /** ERROR_ALREADY_EXISTS: the directory, or the image read/write, is already mounted. */

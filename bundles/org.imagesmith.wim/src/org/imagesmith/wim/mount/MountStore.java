@@ -74,7 +74,15 @@ public final class MountStore {
     /** Records a mount with its original metadata resource, replacing the file atomically. */
     public void save(MountRecord record, byte[] metadata) throws IOException {
         Path slot = Files.createDirectories(slot(record.mountDir()));
-        Files.write(slot.resolve(METADATA), metadata);
+        Path temp = Files.createTempFile(slot, METADATA, ".tmp");
+        Files.write(temp, metadata);
+        replace(temp, slot.resolve(METADATA));
+        update(record);
+    }
+
+    /** Rewrites the record of a mount (its metadata stays), replacing the file atomically. */
+    public void update(MountRecord record) throws IOException {
+        Path slot = Files.createDirectories(slot(record.mountDir()));
         Properties properties = new Properties();
         properties.setProperty("mountDir", record.mountDir().toString());
         properties.setProperty("imageFile", record.imageFile().toString());
@@ -87,10 +95,14 @@ public final class MountStore {
         try (OutputStream out = Files.newOutputStream(temp)) {
             properties.store(out, "Imagesmith mount record");
         }
+        replace(temp, slot.resolve(RECORD));
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
         try {
-            Files.move(temp, slot.resolve(RECORD), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, slot.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

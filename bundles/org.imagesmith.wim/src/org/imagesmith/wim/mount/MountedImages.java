@@ -14,8 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import org.imagesmith.wim.ApplyOptions;
 import org.imagesmith.wim.ApplyProgress;
+import org.imagesmith.wim.CommitResult;
+import org.imagesmith.wim.ImageCommit;
+import org.imagesmith.wim.ImageMetadata;
+import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.WimFile;
+import org.imagesmith.wim.WimFormatException;
+import org.imagesmith.wim.WimWriter;
 
 /**
  * Mounting WIM images on a system without a WIM filter driver: a mount applies the image into the mount directory
@@ -42,8 +49,9 @@ public final class MountedImages {
     /**
      * Mounts an image into an existing empty directory.
      *
-     * @throws MountException when the directory is already a mount point, is not empty or does not exist, or the
-     *         image is already mounted read/write and this mount is read/write too
+     * @throws MountException when the directory is already a mount point, is not empty or does not exist, the
+     *         image is already mounted read/write and this mount is read/write too, or a read/write mount could not
+     *         be committed (a split, solid or LZMS file)
      */
     public MountRecord mount(Path wimFile, int index, Path mountDir, boolean readOnly, ApplyProgress progress)
             throws IOException {
@@ -69,6 +77,15 @@ public final class MountedImages {
             }
         }
         try (WimFile wim = WimFile.open(image)) {
+            if (!readOnly) {
+                try {
+                    WimWriter.checkWritable(wim, "mount an image of");
+                } catch (WimFormatException e) {
+                    throw new MountException(MountException.NOT_SUPPORTED, "Image " + index + " cannot be mounted"
+                            + " read/write, as its changes could not be saved: " + e.getMessage() + ". Or mount it"
+                            + " with /ReadOnly.");
+                }
+            }
             byte[] metadata = wim.readMetadataResource(index);
             try {
                 ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress));
@@ -123,6 +140,68 @@ public final class MountedImages {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress));
         }
         return record;
+    }
+
+    /**
+     * Commits a read/write mount: writes the mount directory's tree back as the same image of its WIM file (see
+     * {@link ImageCommit}), keeping what the directory could not hold from the image's metadata as it was mounted.
+     * The mount stays, now of the committed image; mounts of other images of the same file stay Ok.
+     *
+     * @param checkIntegrity check the WIM file's integrity table first, and write one (a file that has one keeps it)
+     * @throws MountException when the mount is read-only or its status is not Ok
+     */
+    public CommitResult commit(Path mountDir, boolean checkIntegrity, WriteProgress progress) throws IOException {
+        MountRecord record = record(mountDir);
+        if (!record.readWrite()) {
+            throw new MountException(MountException.ACCESS_DENIED, "The image at " + record.mountDir() + " is mounted"
+                    + " read-only, so its changes cannot be saved. Unmount it with /Discard; to change the image, mount"
+                    + " it without /ReadOnly.");
+        }
+        MountStatus status = status(record);
+        if (status == MountStatus.INVALID) {
+            throw new MountException(MountException.IMAGE_CHANGED, "The WIM file " + record.imageFile() + " is"
+                    + " missing or was changed since image " + record.imageIndex() + " was mounted at "
+                    + record.mountDir() + ", so the changes cannot be saved into it. Capture the directory into a new"
+                    + " image (/Capture-Image or /Append-Image), then discard the mount.");
+        }
+        if (status == MountStatus.NEEDS_REMOUNT) {
+            throw new MountException(MountException.PATH_NOT_FOUND, "The mount directory " + record.mountDir()
+                    + " is missing or empty (status Needs Remount); committing it would empty the image. Restore it"
+                    + " with /Remount-Wim, or discard the mount.");
+        }
+        List<MountRecord> others = new ArrayList<>();
+        for (MountRecord other : store.records()) {
+            if (!other.mountDir().equals(record.mountDir()) && other.imageFile().equals(record.imageFile())
+                    && status(other) == MountStatus.OK) {
+                others.add(other);
+            }
+        }
+        ImageMetadata original = ImageMetadata.parse(store.metadata(record.mountDir()));
+        boolean integrity;
+        try (WimFile wim = WimFile.open(record.imageFile())) {
+            if (checkIntegrity) {
+                IntegrityTable.verify(wim);
+            }
+            integrity = checkIntegrity || wim.header().hasIntegrityTable();
+        }
+        CommitResult result = ImageCommit.commit(record.imageFile(), record.imageIndex(), record.mountDir(), original,
+                integrity, progress);
+        byte[] committed;
+        try (WimFile wim = WimFile.open(record.imageFile())) {
+            committed = wim.readMetadataResource(record.imageIndex());
+        }
+        store.save(withFileState(record), committed);
+        for (MountRecord other : others) {
+            store.update(withFileState(other));
+        }
+        return result;
+    }
+
+    /** The record with the WIM file's size and modification time as they are now. */
+    private static MountRecord withFileState(MountRecord record) throws IOException {
+        return new MountRecord(record.mountDir(), record.imageFile(), record.imageIndex(), record.readWrite(),
+                record.mountedAt(), Files.size(record.imageFile()),
+                Files.getLastModifiedTime(record.imageFile()).toInstant());
     }
 
     /** Unmounts without saving: empties the mount directory (leaving it in place) and forgets the mount. */

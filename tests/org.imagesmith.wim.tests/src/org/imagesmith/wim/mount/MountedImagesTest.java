@@ -164,4 +164,76 @@ class MountedImagesTest {
         assertFalse(store.find(mount).isPresent());
         assertThrows(MountException.class, () -> mounts.discard(mount));
     }
+
+    @Test
+    void aCommitSavesTheTreeAndKeepsThisAndOtherMountsOk() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path one = emptyDir("one");
+        Path two = emptyDir("two");
+        mounts.mount(wim, 1, one, false, ApplyOptions.DEFAULT.progress());
+        MountRecord twoRecord = mounts.mount(wim, 2, two, true, ApplyOptions.DEFAULT.progress());
+        Files.writeString(one.resolve("Windows/added.txt"), "added");
+        Files.delete(one.resolve("Windows/variant.txt"));
+
+        mounts.commit(one, false, (done, total) -> { });
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(one)));
+        assertEquals(MountStatus.OK, mounts.status(mounts.store().find(two).orElseThrow()),
+                "a mount of another image of the file is not invalidated");
+        assertEquals(twoRecord.mountedAt(), mounts.store().find(two).orElseThrow().mountedAt());
+        Wimlib.verify(wim);
+        Wimlib.apply(wim, 1, dir.resolve("applied-1"));
+        assertEquals(tree(one), tree(dir.resolve("applied-1")));
+
+        Files.writeString(one.resolve("Windows/added.txt"), "changed again");
+        mounts.commit(one, false, (done, total) -> { });
+        Wimlib.apply(wim, 1, dir.resolve("applied-2"));
+        assertEquals(tree(one), tree(dir.resolve("applied-2")));
+        Wimlib.apply(wim, 2, dir.resolve("applied-two"));
+        assertEquals(tree(two), tree(dir.resolve("applied-two")));
+    }
+
+    @Test
+    void aCommitNeedsAReadWriteMountWhoseStatusIsOk() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path readOnly = emptyDir("ro");
+        mounts.mount(wim, 1, readOnly, true, ApplyOptions.DEFAULT.progress());
+        MountException e = assertThrows(MountException.class, () -> mounts.commit(readOnly, false, (d, t) -> { }));
+        assertEquals(MountException.ACCESS_DENIED, e.errorCode());
+        assertTrue(e.getMessage().contains("mounted read-only"), e.getMessage());
+
+        Path lost = emptyDir("lost");
+        mounts.mount(wim, 2, lost, false, ApplyOptions.DEFAULT.progress());
+        MountedImages.deleteContents(lost);
+        long size = Files.size(wim);
+        e = assertThrows(MountException.class, () -> mounts.commit(lost, false, (d, t) -> { }));
+        assertEquals(MountException.PATH_NOT_FOUND, e.errorCode());
+        assertTrue(e.getMessage().contains("Needs Remount"), e.getMessage());
+        assertEquals(size, Files.size(wim), "an empty directory is not committed as an empty image");
+
+        mounts.remount(lost, ApplyOptions.DEFAULT.progress());
+        Files.setLastModifiedTime(wim, FileTime.fromMillis(Files.getLastModifiedTime(wim).toMillis() + 60_000));
+        e = assertThrows(MountException.class, () -> mounts.commit(lost, false, (d, t) -> { }));
+        assertEquals(MountException.IMAGE_CHANGED, e.errorCode());
+        assertTrue(e.getMessage().contains("was changed since image 2 was mounted"), e.getMessage());
+        assertThrows(MountException.class, () -> mounts.commit(dir.resolve("src1"), false, (d, t) -> { }),
+                "a directory that is not a mount point");
+    }
+
+    @Test
+    void aSolidWimIsMountedReadOnlyOnly() throws IOException {
+        Path solid = dir.resolve("install.esd");
+        Wimlib.capture(dir.resolve("src1"), solid, "Solid", "", "--solid");
+        MountedImages mounts = new MountedImages(store);
+        Path mount = emptyDir("esd");
+        MountException e = assertThrows(MountException.class,
+                () -> mounts.mount(solid, 1, mount, false, ApplyOptions.DEFAULT.progress()));
+        assertEquals(MountException.NOT_SUPPORTED, e.errorCode());
+        assertTrue(e.getMessage().contains("solid") && e.getMessage().contains("/ReadOnly"), e.getMessage());
+        assertTrue(store.records().isEmpty());
+        try (Stream<Path> left = Files.list(mount)) {
+            assertEquals(0, left.count(), "nothing was applied");
+        }
+        mounts.mount(solid, 1, mount, true, ApplyOptions.DEFAULT.progress());
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(mount)));
+    }
 }
