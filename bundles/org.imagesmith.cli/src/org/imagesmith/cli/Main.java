@@ -47,6 +47,8 @@ public final class Main {
             new GetFeaturesCommand(),
             new GetFeatureInfoCommand(),
             new SetFeatureCommand(true),
+            new ApplyUnattendCommand(),
+            new PkgMgrCommand(),
             new GetDriversCommand(),
             new GetDriverInfoCommand(),
             new AddDriverCommand(),

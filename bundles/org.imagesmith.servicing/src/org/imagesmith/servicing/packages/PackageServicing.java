@@ -151,6 +151,22 @@ public final class PackageServicing {
         return results;
     }
 
+    /**
+     * Stages packages (an answer file's action="stage"): each is checked, copied into the image and registered as
+     * Staged, so that a later install or feature selection needs no source.
+     */
+    public List<AddResult> stage(List<PackageSource> sources) throws ServicingException {
+        session.requireWritable();
+        List<AddResult> results = new ArrayList<>();
+        for (PackageSource source : sources) {
+            session.log().info(COMPONENT, "Staging package " + source.manifest().identity() + " from " + source.origin());
+            checkApplicable(source);
+            install(source, PackageState.STAGED);
+            results.add(new AddResult(source.manifest().identity(), PackageState.STAGED, false, ""));
+        }
+        return results;
+    }
+
     private boolean hasPendingActions() {
         return packages().stream().anyMatch(p -> p.state() == PackageState.INSTALL_PENDING
                 || p.state() == PackageState.UNINSTALL_PENDING);

@@ -1,0 +1,70 @@
+package org.imagesmith.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.pkgmgr.PackageManager;
+import org.imagesmith.servicing.pkgmgr.PkgMgrCommandLine;
+
+/**
+ * {@code /PkgMgr <pkgmgr switches>}: a Windows Vista Package Manager command line (/o:, /ip /m:, /up:, /iu:, /uu:,
+ * /n:, /s:, /l:, /quiet, /norestart) run with the same servicing operations as DISM's commands, so scripts written
+ * for pkgmgr.exe keep working with one word added in front.
+ */
+final class PkgMgrCommand implements ServicingCommand {
+    @Override
+    public List<String> names() {
+        return List.of("PkgMgr");
+    }
+
+    @Override
+    public Set<String> options() {
+        return PkgMgrCommandLine.SWITCHES;
+    }
+
+    @Override
+    public String summary() {
+        return "/PkgMgr /o:<system drive>;<Windows folder> /ip /m:<package> | /up:<package> | /iu:<features> | /uu:<features>"
+                + " | /n:<unattend.xml> [/s:<sandbox>] [/l:<log>] [/quiet] [/norestart]   Runs a Package Manager command line.";
+    }
+
+    @Override
+    public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
+        List<String> switches = commandLine.options().stream().filter(o -> !o.is("PkgMgr") && !o.is("English"))
+                .map(Option::text).toList();
+        PkgMgrCommandLine pkgmgr;
+        try {
+            pkgmgr = PkgMgrCommandLine.parse(switches);
+        } catch (ServicingException e) {
+            throw new CommandLineException(e.getMessage());
+        }
+        Path logFile = pkgmgr.log().orElseGet(ServicingLog::defaultLogFile);
+        try (ServicingLog log = ServicingLog.open(logFile, LogLevel.INFO)) {
+            log.info("DISM.EXE", "Executing Package Manager command line: pkgmgr " + String.join(" ", switches));
+            try {
+                DirectoryImage image = DirectoryImage.open(pkgmgr.systemDrive(), pkgmgr.windowsFolderName(), false);
+                try (ServicingSession session = ServicingSession.open(image, log, pkgmgr.sandbox())) {
+                    console.line("Image Version: " + session.identity().version());
+                    console.blank();
+                    List<String> actions = new PackageManager(session).run(pkgmgr);
+                    actions.forEach(console::line);
+                    console.progress(100.0);
+                    log.warnings().forEach(console::warning);
+                    console.success();
+                    return ExitCode.SUCCESS;
+                }
+            } catch (ServicingException e) {
+                log.error("DISM.EXE", e.getMessage());
+                return console.failure(e, logFile);
+            }
+        } catch (ServicingException e) {
+            return console.failure(e, logFile);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.imagesmith.servicing.unattend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.drivers.DriverPackage;
+import org.imagesmith.servicing.drivers.DriverServicing;
+import org.imagesmith.servicing.packages.Feature;
+import org.imagesmith.servicing.packages.InstalledPackage;
+import org.imagesmith.servicing.packages.PackageIdentity;
+import org.imagesmith.servicing.packages.PackageManifest;
+import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.servicing.packages.PackageSource;
+import org.imagesmith.servicing.packages.PackageState;
+import org.imagesmith.unattend.catalog.Catalog;
+import org.imagesmith.unattend.catalog.PackageRules;
+import org.imagesmith.unattend.io.UnattendFormatException;
+import org.imagesmith.unattend.io.UnattendReader;
+import org.imagesmith.unattend.model.AssemblyIdentity;
+import org.imagesmith.unattend.model.Component;
+import org.imagesmith.unattend.model.Package;
+import org.imagesmith.unattend.model.PackageAction;
+import org.imagesmith.unattend.model.Pass;
+import org.imagesmith.unattend.model.Selection;
+import org.imagesmith.unattend.model.Servicing;
+import org.imagesmith.unattend.model.Settings;
+import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.Problem;
+import org.imagesmith.unattend.validation.Severity;
+import org.imagesmith.unattend.validation.UnattendValidator;
+import org.imagesmith.unattend.validation.ValidationOptions;
+
+/**
+ * Applies the offlineServicing pass of an answer file to an offline image, as DISM's /Apply-Unattend and Package
+ * Manager's /n: do: the servicing section's packages (language packs before updates, each after the packages it
+ * needs) and their feature selections, the driver paths of Microsoft-Windows-PnpCustomizationsNonWinPE (searched
+ * with their subfolders) and the offline settings Windows keeps in the image (the computer name). Settings of
+ * other passes are left to Windows Setup, and settings that cannot be applied offline are named in warnings.
+ * The file is validated against the image first and refused when it has errors. All of it is applied, or the
+ * image folder is put back as it was; after a failure the session's hives in memory no longer match the image,
+ * so close the session.
+ */
+public final class UnattendServicing {
+    /** ERROR_INVALID_DATA: the answer file has errors, so nothing was applied. */
+    public static final int INVALID_ANSWER_FILE = 13;
+    private static final String COMPONENT = "DISM Unattend Manager";
+
+    private final ServicingSession session;
+    private final Catalog catalog;
+
+    public UnattendServicing(ServicingSession session) {
+        this.session = session;
+        this.catalog = Catalog.standard();
+    }
+
+    /**
+     * What /Apply-Unattend did.
+     *
+     * @param actions one line per change, in the order made
+     * @param warnings what was not applied, and other things to check
+     */
+    public record Result(List<String> actions, List<String> warnings) {
+        public Result {
+            actions = List.copyOf(actions);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Applies the offlineServicing pass of the answer file.
+     *
+     * @throws ServicingException when the file cannot be read, has errors (listed with line:column), names a
+     *         source that does not exist, or an operation fails; the image is then as it was
+     */
+    public Result apply(Path answerFile) throws ServicingException {
+        session.requireWritable();
+        SourcePaths paths = new SourcePaths(answerFile);
+        session.log().info(COMPONENT, "Applying the offlineServicing pass of " + paths.answerFile());
+        Unattend unattend = read(paths.answerFile());
+        validate(unattend, paths);
+        List<Component> components = offlineComponents(unattend);
+        OfflineSettings settings = new OfflineSettings(paths);
+        for (Component component : components) {
+            settings.add(component);
+        }
+        PackageOrder order = new PackageOrder(catalog.packages());
+        List<PackageStep> steps = order.order(packageSteps(unattend.getServicing(), paths));
+        order.reasons().forEach(reason -> session.log().info(COMPONENT, reason));
+        checkFeatures(steps, paths);
+        DriverServicing drivers = settings.driverPaths().isEmpty() ? null : new DriverServicing(session);
+        List<DriverPackage> driverPackages = openDrivers(drivers, settings, paths);
+        settings.warnings().forEach(w -> session.log().warning(COMPONENT, w));
+
+        ImageCheckpoint checkpoint = checkpoint(steps);
+        List<String> actions = new ArrayList<>();
+        try {
+            applyPackages(steps, actions);
+            if (!driverPackages.isEmpty()) {
+                for (DriverServicing.AddResult added : drivers.add(driverPackages, new DriverServicing.AddOptions(false))) {
+                    actions.add(added.alreadyInstalled() ? "Driver " + added.inf() + " is already installed as "
+                            + added.publishedName() : "Added driver " + added.inf() + " as " + added.publishedName());
+                }
+            }
+            if (settings.computerName() != null) {
+                ComputerName.write(session.system(), settings.computerName());
+                session.saveHive(ServicingSession.SYSTEM_HIVE);
+                actions.add("Set the computer name to " + settings.computerName());
+                session.log().info(COMPONENT, "Set the computer name to " + settings.computerName());
+            }
+        } catch (ServicingException | RuntimeException e) {
+            throw rollBack(checkpoint, e);
+        }
+        session.log().info(COMPONENT, "Applied the offlineServicing pass of " + paths.answerFile() + ": "
+                + actions.size() + " change(s)");
+        return new Result(actions, session.log().warnings());
+    }
+
+    private Unattend read(Path answerFile) throws ServicingException {
+        if (!Files.isRegularFile(answerFile)) {
+            throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The answer file " + answerFile
+                    + " does not exist.");
+        }
+        try {
+            return UnattendReader.read(answerFile);
+        } catch (UnattendFormatException e) {
+            throw new ServicingException(ServicingException.BAD_FORMAT, "The answer file cannot be read: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The answer file " + answerFile
+                    + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses the file when the validator finds errors for this image; logs its warnings. */
+    private void validate(Unattend unattend, SourcePaths paths) throws ServicingException {
+        ValidationOptions options = new ValidationOptions(session.identity().architecture().identityName(), paths.folder());
+        List<Problem> problems = UnattendValidator.standard(options).validate(unattend);
+        List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR)
+                .filter(p -> !SourcePaths.isConfigSetPath(p)).toList();
+        for (Problem problem : problems) {
+            if (problem.severity() == Severity.WARNING && !problem.code().equals("update-before-language-pack")) {
+                session.log().warning(COMPONENT, paths.answerFile() + ":" + problem);
+            } else if (problem.severity() == Severity.INFO) {
+                session.log().info(COMPONENT, paths.answerFile() + ":" + problem);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ServicingException(INVALID_ANSWER_FILE, "The answer file " + paths.answerFile() + " has "
+                    + errors.size() + " error(s) for this image (" + session.identity().architecture().displayName()
+                    + "), so nothing was applied:\n" + errors.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** The components of the offlineServicing pass; every other pass is logged as left to Windows Setup. */
+    private List<Component> offlineComponents(Unattend unattend) {
+        List<Component> components = new ArrayList<>();
+        for (Settings settings : unattend.getSettings()) {
+            if (settings.getPassKind() == Pass.OFFLINE_SERVICING) {
+                components.addAll(settings.getComponents());
+            } else {
+                session.log().info(COMPONENT, "Skipping the " + settings.getPass() + " pass (" + settings.getComponents()
+                        .size() + " component(s), line " + Positions.line(settings) + "): /Apply-Unattend applies only"
+                        + " the offlineServicing pass; Windows Setup applies " + settings.getPass() + ".");
+            }
+        }
+        return components;
+    }
+
+    private List<PackageStep> packageSteps(Servicing servicing, SourcePaths paths) throws ServicingException {
+        List<PackageStep> steps = new ArrayList<>();
+        if (servicing == null) {
+            return steps;
+        }
+        PackageServicing packages = new PackageServicing(session);
+        for (Package element : servicing.getPackages()) {
+            PackageAction action = element.getActionKind();
+            AssemblyIdentity named = element.getAssemblyIdentity();
+            List<PackageStep.FeatureSelection> features = selections(element, paths);
+            if (action == PackageAction.INSTALL || action == PackageAction.STAGE) {
+                Path location = paths.resolve(element.getSource().getLocation(), element.getSource(),
+                        "the source of " + named.getName());
+                PackageSource source = matching(PackageSource.open(location, session.scratch()), named, element, paths);
+                if (action == PackageAction.STAGE && !features.isEmpty()) {
+                    session.log().warning(COMPONENT, "The selections of the staged package " + named.getName() + " ("
+                            + Positions.of(element) + ") are not applied: features are turned on when a package is installed.");
+                    features = List.of();
+                }
+                steps.add(new PackageStep(element, action, source.manifest().identity(), List.of(source), features,
+                        kind(source.manifest(), catalog.packages())));
+            } else {
+                PackageIdentity identity = identity(named, element, paths);
+                if (action == PackageAction.REMOVE) {
+                    packages.installed(identity);
+                    if (!features.isEmpty()) {
+                        session.log().warning(COMPONENT, "The selections of " + named.getName() + " ("
+                                + Positions.of(element) + ") are not applied: the package is removed.");
+                        features = List.of();
+                    }
+                }
+                steps.add(new PackageStep(element, action, identity, List.of(), features, PackageStep.Kind.OTHER));
+            }
+        }
+        return steps;
+    }
+
+    private static List<PackageStep.FeatureSelection> selections(Package element, SourcePaths paths) throws ServicingException {
+        List<PackageStep.FeatureSelection> features = new ArrayList<>();
+        for (Selection selection : element.getSelections()) {
+            String state = selection.getState() == null ? "" : selection.getState().trim().toLowerCase(Locale.ROOT);
+            if (selection.getName() == null || selection.getName().isBlank() || !(state.equals("true") || state.equals("false"))) {
+                throw paths.error(selection, "a selection needs name=\"<feature>\" and state=\"true\" or \"false\"",
+                        INVALID_ANSWER_FILE);
+            }
+            features.add(new PackageStep.FeatureSelection(selection.getName().trim(), state.equals("true")));
+        }
+        return features;
+    }
+
+    /** The package of a source that the assemblyIdentity names (an .msu may hold several). */
+    private static PackageSource matching(List<PackageSource> sources, AssemblyIdentity named, Package element,
+            SourcePaths paths) throws ServicingException {
+        for (PackageSource source : sources) {
+            PackageIdentity identity = source.manifest().identity();
+            if (identity.name().equalsIgnoreCase(named.getName())
+                    && (named.getVersion() == null || identity.version().equals(named.getVersion()))) {
+                return source;
+            }
+        }
+        throw paths.error(element, "the source of " + named.getName() + " holds "
+                + sources.stream().map(s -> s.manifest().identity().toString()).collect(Collectors.joining(", "))
+                + ", not the package the assemblyIdentity names (" + named.getName() + " " + named.getVersion() + ")",
+                ServicingException.INVALID_PACKAGE);
+    }
+
+    private static PackageIdentity identity(AssemblyIdentity named, Package element, SourcePaths paths)
+            throws ServicingException {
+        if (named.getVersion() == null || named.getProcessorArchitecture() == null || named.getPublicKeyToken() == null) {
+            throw paths.error(named, "the assemblyIdentity of " + named.getName() + " needs version, processorArchitecture"
+                    + " and publicKeyToken to name an installed package", INVALID_ANSWER_FILE);
+        }
+        String language = named.getLanguage() == null || named.getLanguage().equalsIgnoreCase("neutral") ? ""
+                : named.getLanguage();
+        return new PackageIdentity(named.getName(), named.getPublicKeyToken(), named.getProcessorArchitecture(), language,
+                named.getVersion());
+    }
+
+    private static PackageStep.Kind kind(PackageManifest manifest, PackageRules rules) {
+        String name = manifest.identity().name();
+        if (manifest.isLanguagePack() || rules.isLanguagePack(name)) {
+            return PackageStep.Kind.LANGUAGE_PACK;
+        }
+        return manifest.isUpdate() || rules.isUpdate(name) ? PackageStep.Kind.UPDATE : PackageStep.Kind.OTHER;
+    }
+
+    /** Every selected feature must be a feature of its package (installed, or installed by this file). */
+    private void checkFeatures(List<PackageStep> steps, SourcePaths paths) throws ServicingException {
+        PackageServicing packages = new PackageServicing(session);
+        for (PackageStep step : steps) {
+            if (step.features().isEmpty()) {
+                continue;
+            }
+            Optional<PackageManifest> manifest = step.sources().isEmpty()
+                    ? steps.stream().filter(s -> !s.sources().isEmpty() && s.identity().matches(step.identity()))
+                            .map(s -> s.sources().get(0).manifest()).findFirst()
+                    : Optional.of(step.sources().get(0).manifest());
+            List<String> names;
+            if (manifest.isPresent()) {
+                names = manifest.get().features().stream().map(PackageManifest.Update::name).toList();
+            } else {
+                InstalledPackage installed = packages.installed(step.identity());
+                names = packages.features(Optional.of(installed.identity())).stream().map(Feature::name).toList();
+            }
+            for (PackageStep.FeatureSelection feature : step.features()) {
+                if (names.stream().noneMatch(n -> n.equalsIgnoreCase(feature.name()))) {
+                    throw paths.error(step.element(), "the package " + step.name() + " has no feature " + feature.name()
+                            + (names.isEmpty() ? "" : "; its features are " + String.join(", ", names)),
+                            ServicingException.UNKNOWN_FEATURE);
+                }
+            }
+        }
+    }
+
+    private List<DriverPackage> openDrivers(DriverServicing drivers, OfflineSettings settings, SourcePaths paths)
+            throws ServicingException {
+        List<DriverPackage> packages = new ArrayList<>();
+        for (OfflineSettings.DriverPath path : settings.driverPaths()) {
+            List<DriverPackage> found = drivers.open(DriverServicing.findInfs(path.folder(), true), true);
+            session.log().info(COMPONENT, "Found " + found.size() + " driver package(s) in " + path.folder()
+                    + " (line " + Positions.line(path.element()) + ")");
+            packages.addAll(found);
+        }
+        return packages;
+    }
+
+    private ImageCheckpoint checkpoint(List<PackageStep> steps) throws ServicingException {
+        if (!(session.image() instanceof DirectoryImage directory)) {
+            session.log().warning(COMPONENT, "The image " + session.image().description() + " is not a folder, so a"
+                    + " failure part-way cannot be undone as a whole.");
+            return null;
+        }
+        List<Path> keep = new ArrayList<>(ImageCheckpoint.hives(session));
+        for (PackageStep step : steps) {
+            if (step.action() == PackageAction.REMOVE) {
+                for (String extension : List.of(".mum", ".cat")) {
+                    session.image().find("Windows\\servicing\\Packages\\" + step.identity() + extension).ifPresent(keep::add);
+                }
+            }
+        }
+        try {
+            return ImageCheckpoint.take(directory.root(), keep, session.scratch().newFolder("unattend-checkpoint-"));
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The scratch folder cannot hold the copies"
+                    + " needed to undo a failure: " + e.getMessage() + ". Give another with /ScratchDir.", e);
+        }
+    }
+
+    private void applyPackages(List<PackageStep> steps, List<String> actions) throws ServicingException {
+        PackageServicing packages = new PackageServicing(session);
+        for (PackageStep step : steps) {
+            switch (step.action()) {
+                case REMOVE -> {
+                    packages.remove(step.identity());
+                    actions.add("Removed package " + step.identity());
+                }
+                case STAGE -> {
+                    packages.stage(step.sources());
+                    actions.add("Staged package " + step.identity());
+                }
+                case INSTALL -> {
+                    PackageServicing.AddResult result = packages.add(step.sources(),
+                            new PackageServicing.AddOptions(false, false)).get(0);
+                    actions.add("Installed package " + result.identity() + " (" + result.state().packageText() + ")");
+                }
+                default -> {
+                    // configure: only its selections
+                }
+            }
+            setFeatures(packages, step, true, actions);
+            setFeatures(packages, step, false, actions);
+        }
+    }
+
+    private static void setFeatures(PackageServicing packages, PackageStep step, boolean enable, List<String> actions)
+            throws ServicingException {
+        List<String> names = step.features().stream().filter(f -> f.enable() == enable)
+                .map(PackageStep.FeatureSelection::name).toList();
+        if (!names.isEmpty()) {
+            for (Feature feature : packages.setFeatures(names, Optional.of(step.identity()), enable)) {
+                actions.add((enable ? "Enabled" : "Disabled") + " feature " + feature.name() + " of " + step.name()
+                        + (feature.state() == PackageState.INSTALLED || feature.state() == PackageState.STAGED ? ""
+                                : " (" + feature.state().featureText() + ")"));
+            }
+        }
+    }
+
+    private ServicingException rollBack(ImageCheckpoint checkpoint, Exception failure) {
+        String why = failure.getMessage();
+        if (checkpoint == null) {
+            return failure instanceof ServicingException s ? s
+                    : new ServicingException(ServicingException.ACCESS_DENIED, why, failure);
+        }
+        List<Path> unrestored = checkpoint.restore();
+        int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
+        if (unrestored.isEmpty()) {
+            session.log().error(COMPONENT, "The answer file was not applied; the image was put back as it was: " + why);
+            return new ServicingException(code, why + " The answer file was not applied: the image was put back as it"
+                    + " was.", failure);
+        }
+        session.log().error(COMPONENT, "The image could not be put back completely; these changed: " + unrestored);
+        return new ServicingException(code, why + " The answer file was applied only in part, and these files of the"
+                + " image could not be put back: " + unrestored + ". Discard the image and start from a good copy.", failure);
+    }
+}

@@ -1,0 +1,324 @@
+package org.imagesmith.servicing.unattend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.TreeDigests;
+import org.imagesmith.servicing.drivers.DriverServicing;
+import org.imagesmith.servicing.drivers.InstalledDriver;
+import org.imagesmith.servicing.packages.Feature;
+import org.imagesmith.servicing.packages.InstalledPackage;
+import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.SyntheticDriver;
+import org.imagesmith.testsupport.SyntheticPackage;
+import org.imagesmith.testsupport.SyntheticWindowsImage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The offlineServicing pass of answer files applied to a synthetic Windows 7 SP1 x64 image: packages (gcab and our
+ * cabinet writer, an .msu) in dependency order, features, driver paths, the computer name; every change checked
+ * through our listings and through hivexget, and every refusal or failure leaves the whole tree as it was.
+ */
+class UnattendServicingTest {
+    static final String CBS = "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\";
+    static final SyntheticPackage LANGUAGE_PACK = new SyntheticPackage("Microsoft-Windows-Client-LanguagePack-Package",
+            "amd64", "de-DE", SyntheticWindowsImage.VERSION).releaseType("Language Pack")
+            .parent(SyntheticWindowsImage.FOUNDATION_NAME, SyntheticWindowsImage.VERSION, "EQ");
+    static final SyntheticPackage UPDATE = SyntheticPackage.update("KB2533623").withLanguageResources();
+    static final SyntheticPackage MSU_UPDATE = SyntheticPackage.update("KB2670838");
+    static final SyntheticPackage FEATURE_PACK = SyntheticPackage.update("KB982861").feature("InternetExplorer9", "IE 9");
+
+    @TempDir
+    Path dir;
+    Path root;
+    Path answers;
+    Path log;
+
+    @BeforeEach
+    void image() throws IOException {
+        root = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        answers = Files.createDirectories(dir.resolve("config"));
+        log = dir.resolve("dism.log");
+    }
+
+    /** Writes the packages and drivers a full answer file uses, beside it. */
+    static void writeSources(Path answers, Path work) throws IOException {
+        Files.createDirectories(answers.resolve("packages"));
+        LANGUAGE_PACK.writeCabinetWithGcab(work.resolve("lp"), answers.resolve("packages/lp.cab"));
+        UPDATE.writeCabinet(work.resolve("kb"), answers.resolve("packages/Windows6.1-KB2533623-x64.cab"));
+        MSU_UPDATE.writeMsu(Files.createDirectories(work.resolve("msu")), answers.resolve("packages/Windows6.1-KB2670838-x64.msu"));
+        FEATURE_PACK.writeFolder(answers.resolve("packages/ie9"));
+        SyntheticDriver.network("contosonet").write(answers.resolve("drivers/net/contoso"));
+        SyntheticDriver.storage("contososcsi").write(answers.resolve("drivers/storage/deep/contoso"));
+    }
+
+    /** An answer file listing the update before the language pack, with features, drivers and offline settings. */
+    static String fullAnswerFile(String architecture) {
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+                  <servicing>
+                    <package action="install">
+                      <assemblyIdentity name="Package_for_KB2533623" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages\\Windows6.1-KB2533623-x64.cab"/>
+                    </package>
+                    <package action="install">
+                      <assemblyIdentity name="Microsoft-Windows-Client-LanguagePack-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="de-DE"/>
+                      <source location="%configsetroot%\\packages\\lp.cab"/>
+                    </package>
+                    <package action="install">
+                      <assemblyIdentity name="Package_for_KB2670838" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages/Windows6.1-KB2670838-x64.msu"/>
+                    </package>
+                    <package action="install">
+                      <assemblyIdentity name="Package_for_KB982861" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages\\ie9"/>
+                      <selection name="InternetExplorer9" state="true"/>
+                    </package>
+                    <package action="configure">
+                      <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <selection name="TelnetClient" state="true"/>
+                      <selection name="MediaPlayback" state="false"/>
+                    </package>
+                  </servicing>
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-PnpCustomizationsNonWinPE" processorArchitecture="ARCH" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <DriverPaths>
+                        <PathAndCredentials wcm:action="add" wcm:keyValue="1">
+                          <Path>drivers</Path>
+                        </PathAndCredentials>
+                      </DriverPaths>
+                    </component>
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="ARCH" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <ComputerName>Contoso-Lab-01</ComputerName>
+                      <OfflineUserAccounts>
+                        <OfflineAdministratorPassword>
+                          <Value>U2VjcmV0</Value>
+                          <PlainText>false</PlainText>
+                        </OfflineAdministratorPassword>
+                      </OfflineUserAccounts>
+                    </component>
+                  </settings>
+                  <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="ARCH" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <TimeZone>W. Europe Standard Time</TimeZone>
+                    </component>
+                  </settings>
+                </unattend>
+                """.replace("ARCH", architecture);
+    }
+
+    private ServicingSession open(ServicingLog servicingLog) throws ServicingException {
+        return ServicingSession.open(DirectoryImage.open(root), servicingLog, Optional.empty());
+    }
+
+    private UnattendServicing.Result apply(Path file) throws Exception {
+        try (ServicingLog servicingLog = ServicingLog.open(log, LogLevel.INFO); ServicingSession session = open(servicingLog)) {
+            return new UnattendServicing(session).apply(file);
+        }
+    }
+
+    private ServicingException refused(Path file) throws Exception {
+        try (ServicingLog servicingLog = ServicingLog.open(log, LogLevel.INFO); ServicingSession session = open(servicingLog)) {
+            return assertThrows(ServicingException.class, () -> new UnattendServicing(session).apply(file));
+        }
+    }
+
+    static Map<String, String> packageStates(Path root) throws Exception {
+        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(root), ServicingLog.none(), Optional.empty())) {
+            return new PackageServicing(session).packages().stream().collect(Collectors.toMap(
+                    p -> p.identity().toString(), p -> p.state().packageText(), (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    static Map<String, String> featureStates(Path root) throws Exception {
+        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(root), ServicingLog.none(), Optional.empty())) {
+            return new PackageServicing(session).features(Optional.empty()).stream().collect(Collectors.toMap(
+                    Feature::name, f -> f.state().featureText(), (a, b) -> a, TreeMap::new));
+        }
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(answers.resolve(name), text);
+    }
+
+    /** The "line:column" of the first occurrence of marker in text (1-based, as the validator counts). */
+    static String position(String text, String marker) {
+        int offset = text.indexOf(marker);
+        int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        int column = offset - text.lastIndexOf('\n', offset - 1);
+        return line + ":" + column;
+    }
+
+    @Test
+    void appliesPackagesFeaturesDriversAndComputerNameInDependencyOrder() throws Exception {
+        writeSources(answers, dir.resolve("work"));
+        String answerFile = fullAnswerFile("amd64");
+        UnattendServicing.Result result = apply(write("unattend.xml", answerFile));
+
+        Map<String, String> packages = packageStates(root);
+        assertEquals("Installed", packages.get(LANGUAGE_PACK.identity()));
+        assertEquals("Installed", packages.get(UPDATE.identity()));
+        assertEquals("Installed", packages.get(MSU_UPDATE.identity()));
+        assertEquals("Installed", packages.get(FEATURE_PACK.identity()));
+        Path software = root.resolve("Windows/System32/config/SOFTWARE");
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + LANGUAGE_PACK.identity(), "CurrentState"));
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + MSU_UPDATE.identity(), "CurrentState"));
+
+        Map<String, String> features = featureStates(root);
+        assertEquals("Enabled", features.get("TelnetClient"));
+        assertEquals("Disabled", features.get("MediaPlayback"));
+        assertEquals("Enabled", features.get("InternetExplorer9"));
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + SyntheticWindowsImage.FOUNDATION + "\\Updates", "TelnetClient"));
+        assertEquals(Optional.of("64"), Hivex.get(software, CBS + SyntheticWindowsImage.FOUNDATION + "\\Updates", "MediaPlayback"));
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity() + "\\Updates", "InternetExplorer9"));
+
+        // both drivers, the storage one found two folders down (DriverPaths are searched with subfolders)
+        try (ServicingSession session = open(ServicingLog.none())) {
+            List<String> infs = new DriverServicing(session).drivers(false).stream().map(InstalledDriver::originalFileName)
+                    .sorted().toList();
+            assertEquals(List.of("contosonet.inf", "contososcsi.inf"), infs);
+        }
+        Path system = root.resolve("Windows/System32/config/SYSTEM");
+        assertEquals(Optional.of("CONTOSO-LAB-01"), Hivex.get(system,
+                "ControlSet001\\Control\\ComputerName\\ComputerName", "ComputerName"));
+        assertEquals(Optional.of("Contoso-Lab-01"), Hivex.get(system, "ControlSet001\\Services\\Tcpip\\Parameters", "NV Hostname"));
+        assertEquals(Optional.of("Contoso-Lab-01"), Hivex.get(system, "ControlSet001\\Services\\Tcpip\\Parameters", "Hostname"));
+
+        // the language pack went first, and the log says why
+        String text = Files.readString(log);
+        int languagePack = text.indexOf("Adding package " + LANGUAGE_PACK.identity());
+        int update = text.indexOf("Adding package " + UPDATE.identity());
+        assertTrue(languagePack >= 0 && update > languagePack, text);
+        assertTrue(text.contains("Installing the language pack Microsoft-Windows-Client-LanguagePack-Package (line 8)"
+                + " before the update Package_for_KB2533623 (line 4)"), text);
+        String oobeLine = position(answerFile, "<settings pass=\"oobeSystem\"").split(":")[0];
+        assertTrue(text.contains("Skipping the oobeSystem pass (1 component(s), line " + oobeLine + ")"), text);
+        assertFalse(text.contains("Skipping the offlineServicing pass"), text);
+        // what could not be applied is named, and the password is not written anywhere
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("Microsoft-Windows-Shell-Setup | OfflineUserAccounts ("
+                + position(answerFile, "<OfflineUserAccounts>") + ")")
+                && w.contains("SAM")), result.warnings().toString());
+        assertFalse(text.contains("U2VjcmV0"));
+        assertEquals(result.actions().indexOf("Installed package " + LANGUAGE_PACK.identity() + " (Installed)"), 0,
+                result.actions().toString());
+        assertTrue(result.actions().contains("Set the computer name to Contoso-Lab-01"), result.actions().toString());
+    }
+
+    @Test
+    void missingSourceIsRefusedWithItsPositionAndTheImageIsUnchanged() throws Exception {
+        String text = fullAnswerFile("amd64").replace("packages\\Windows6.1-KB2533623-x64.cab", "packages\\missing.cab");
+        writeSources(answers, dir.resolve("work"));
+        Path file = write("unattend.xml", text);
+        TreeMap<String, String> before = TreeDigests.of(root);
+
+        ServicingException e = refused(file);
+        assertEquals(UnattendServicing.INVALID_ANSWER_FILE, e.errorCode());
+        assertTrue(e.getMessage().contains(position(text, "<source location=\"packages\\missing.cab") + ": error: the source"
+                + " of Package_for_KB2533623 does not exist"), e.getMessage());
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
+    void wrongArchitectureIsAValidatorError() throws Exception {
+        writeSources(answers, dir.resolve("work"));
+        String text = fullAnswerFile("x86");
+        Path file = write("unattend.xml", text);
+        TreeMap<String, String> before = TreeDigests.of(root);
+
+        ServicingException e = refused(file);
+        assertTrue(e.getMessage().contains(position(text, "<component name=\"Microsoft-Windows-PnpCustomizationsNonWinPE")
+                + ": error: the component Microsoft-Windows-PnpCustomizationsNonWinPE is for processorArchitecture=\"x86\""
+                + " but the image is amd64"), e.getMessage());
+        assertTrue(e.getMessage().contains("[architecture-mismatch]"), e.getMessage());
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
+    void failurePartWayPutsTheWholeImageBack() throws Exception {
+        writeSources(answers, dir.resolve("work"));
+        // the second package applies to a foundation the image does not have: found only when it is added
+        SyntheticPackage orphan = new SyntheticPackage("Package_for_KB999999", "amd64", "", "6.1.1.17514")
+                .parent("Microsoft-Windows-ServerCore-Package", SyntheticWindowsImage.VERSION, "GE");
+        orphan.writeCabinet(dir.resolve("work/orphan"), answers.resolve("packages/orphan.cab"));
+        String text = fullAnswerFile("amd64").replace("""
+                    <package action="configure">""", """
+                    <package action="install">
+                      <assemblyIdentity name="Package_for_KB999999" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages\\orphan.cab"/>
+                    </package>
+                    <package action="configure">""");
+        Path file = write("unattend.xml", text);
+        TreeMap<String, String> before = TreeDigests.of(root);
+
+        ServicingException e = refused(file);
+        assertEquals(ServicingException.NOT_APPLICABLE, e.errorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("the image was put back as it was"), e.getMessage());
+        assertTrue(Files.readString(log).contains("Adding package " + LANGUAGE_PACK.identity()), "the language pack was added first");
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
+    void removeAndStageActions() throws Exception {
+        Files.createDirectories(answers.resolve("packages"));
+        UPDATE.writeCabinet(dir.resolve("work/kb"), answers.resolve("packages/kb.cab"));
+        Path file = write("unattend.xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <servicing>
+                    <package action="stage">
+                      <assemblyIdentity name="Package_for_KB2533623" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages/kb.cab"/>
+                    </package>
+                    <package action="remove">
+                      <assemblyIdentity name="Package_for_KB976902" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                    </package>
+                  </servicing>
+                </unattend>
+                """);
+        UnattendServicing.Result result = apply(file);
+        Map<String, String> packages = packageStates(root);
+        assertEquals("Staged", packages.get(UPDATE.identity()));
+        assertFalse(packages.containsKey(SyntheticWindowsImage.INSTALLED_UPDATE), packages.toString());
+        assertEquals(Optional.of("64"), Hivex.get(root.resolve("Windows/System32/config/SOFTWARE"), CBS + UPDATE.identity(),
+                "CurrentState"));
+        assertFalse(Hivex.hasKey(root.resolve("Windows/System32/config/SOFTWARE"), CBS + SyntheticWindowsImage.INSTALLED_UPDATE));
+        assertEquals(List.of("Removed package " + SyntheticWindowsImage.INSTALLED_UPDATE, "Staged package " + UPDATE.identity()),
+                result.actions());
+    }
+
+    @Test
+    void unknownFeatureAndBadComputerNameAreRefusedBeforeAnyChange() throws Exception {
+        writeSources(answers, dir.resolve("work"));
+        TreeMap<String, String> before = TreeDigests.of(root);
+        String unknownFeature = fullAnswerFile("amd64").replace("name=\"TelnetClient\"", "name=\"TelnetServer\"");
+        ServicingException e = refused(write("a.xml", unknownFeature));
+        assertEquals(ServicingException.UNKNOWN_FEATURE, e.errorCode());
+        assertTrue(e.getMessage().contains(position(unknownFeature, "<package action=\"configure\"") + ": the package"
+                + " Microsoft-Windows-Foundation-Package has no feature TelnetServer"), e.getMessage());
+
+        String badName = fullAnswerFile("amd64").replace("Contoso-Lab-01", "Contoso Lab");
+        e = refused(write("b.xml", badName));
+        assertTrue(e.getMessage().contains(position(badName, "<ComputerName>") + ": Microsoft-Windows-Shell-Setup | ComputerName"
+                + " \"Contoso Lab\" cannot be a computer name"), e.getMessage());
+        assertEquals(before, TreeDigests.of(root));
+    }
+}
