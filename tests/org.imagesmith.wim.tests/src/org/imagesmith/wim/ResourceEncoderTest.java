@@ -21,11 +21,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What {@link ResourceWriter} (and so the XPRESS and LZX compressors) writes, wimlib reads: an uncompressed WIM
+ * What {@link ResourceEncoder} (and so the XPRESS and LZX compressors) writes, wimlib reads: an uncompressed WIM
  * that wimlib-imagex captured is rewritten with every stream and the metadata resource compressed by us, then
  * wimlib-imagex verifies it (all SHA-1 digests) and applies it, and the files must equal the captured ones.
  */
-class ResourceWriterTest {
+class ResourceEncoderTest {
     @TempDir
     Path dir;
 
@@ -66,7 +66,7 @@ class ResourceWriterTest {
         byte[] header = Arrays.copyOf(Files.readAllBytes(from), WimHeader.SIZE);
         try (WimFile in = WimFile.open(from);
                 FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ResourceWriter writer = new ResourceWriter(compression, chunkSize);
+            ResourceEncoder encoder = new ResourceEncoder(compression, chunkSize, 2);
             ResourceReader reader = in.resourceReader();
             long position = WimHeader.SIZE;
             ByteBuffer table = ByteBuffer.allocate(in.lookupTable().entries().size() * LookupEntry.SIZE)
@@ -74,7 +74,9 @@ class ResourceWriterTest {
             ResourceHeader bootMetadata = new ResourceHeader(0, 0, 0, 0);
             for (LookupEntry entry : in.lookupTable().entries()) {
                 byte[] data = reader.readStream(entry);
-                ResourceHeader resource = writer.write(out, position, data, entry.resource().flags());
+                encoder.begin(out, position, data.length);
+                encoder.write(data, 0, data.length);
+                ResourceHeader resource = encoder.finish(entry.resource().flags()).resource();
                 position += resource.storedSize();
                 if (entry.isMetadata() && in.header().bootIndex() == 1) {
                     bootMetadata = resource;
