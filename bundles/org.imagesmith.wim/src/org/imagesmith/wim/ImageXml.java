@@ -92,7 +92,7 @@ record ImageXml(List<Map.Entry<String, String>> elements) {
         try {
             DocumentBuilder builder = XmlData.secureFactory().newDocumentBuilder();
             builder.setErrorHandler(null);
-            document = builder.parse(new ByteArrayInputStream(toUtf8(xmlData)));
+            document = builder.parse(new ByteArrayInputStream(XmlData.toUtf8(xmlData)));
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new WimFormatException("the WIM file's XML data cannot be read: " + e.getMessage(), e);
         }
@@ -131,19 +131,6 @@ record ImageXml(List<Map.Entry<String, String>> elements) {
         }
         text.append("</WIM>");
         return text.toString().getBytes(StandardCharsets.UTF_16LE);
-    }
-
-    private static byte[] toUtf8(byte[] bytes) {
-        int start = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE ? 2 : 0;
-        String text = new String(bytes, start, (bytes.length - start) & ~1, StandardCharsets.UTF_16LE).strip();
-        while (text.endsWith("\0")) {
-            text = text.substring(0, text.length() - 1).strip();
-        }
-        if (text.startsWith("<?xml")) {
-            int close = text.indexOf("?>");
-            text = close < 0 ? text : text.substring(close + 2);
-        }
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void serialize(Element element, StringBuilder out) {

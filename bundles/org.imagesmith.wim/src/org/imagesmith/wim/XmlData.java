@@ -64,7 +64,8 @@ public record XmlData(long totalBytes, List<ImageInfo> images) {
         return new XmlData(number(root, "TOTALBYTES"), images);
     }
 
-    private static byte[] toUtf8(byte[] bytes) {
+    /** The XML data resource (UTF-16LE) as UTF-8 without BOM, trailing NULs or XML declaration, for a parser. */
+    static byte[] toUtf8(byte[] bytes) {
         // The resource is UTF-16LE, normally with a byte-order mark; decode it ourselves so that a missing
         // mark or a trailing NUL does not confuse the parser, then hand the parser UTF-8 without the declaration.
         int start = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE ? 2 : 0;
