@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.imagesmith.testsupport.SyntheticInstallerFiles;
 import org.imagesmith.testsupport.SyntheticInstallerProducts;
@@ -35,9 +34,7 @@ class AppCommandsTest {
     }
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
-        all.addAll(List.of(args));
-        return CliRun.of(all);
+        return CliRun.onImage(image, log, args);
     }
 
     @Test

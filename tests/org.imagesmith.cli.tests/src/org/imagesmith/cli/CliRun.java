@@ -20,4 +20,11 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         return of(List.of(args));
     }
+
+    /** A servicing command on an offline image: /Image:&lt;image&gt; /LogPath:&lt;log&gt; followed by the arguments. */
+    static CliRun onImage(java.nio.file.Path image, java.nio.file.Path log, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
+        all.addAll(List.of(args));
+        return of(all);
+    }
 }

@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticDriver;
@@ -29,8 +23,6 @@ class DriverCommandsTest {
     Path log;
     Path system;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void makeImage() throws IOException {
@@ -39,19 +31,13 @@ class DriverCommandsTest {
         system = image.resolve("Windows/System32/config/SYSTEM");
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.onImage(image, log, args);
     }
 
     @Test
     void addListShowAndRemoveInDismsLayouts() throws IOException {
-        Run empty = run("/Get-Drivers");
+        CliRun empty = run("/Get-Drivers");
         assertEquals(0, empty.exitCode(), empty.err());
         assertTrue(empty.out().contains("Driver packages listing:\n\n(No drivers found in the image matching the criteria)\n"),
                 empty.out());
@@ -59,7 +45,7 @@ class DriverCommandsTest {
         Path nic = SyntheticDriver.network("contosonic").write(dir.resolve("drivers/nic"));
         SyntheticDriver raid = SyntheticDriver.storage("contosoraid");
         raid.write(dir.resolve("drivers/storage/raid"));
-        Run add = run("/Add-Driver", "/Driver:" + nic, "/Driver:" + dir.resolve("drivers/storage"), "/Recurse");
+        CliRun add = run("/Add-Driver", "/Driver:" + nic, "/Driver:" + dir.resolve("drivers/storage"), "/Recurse");
         assertEquals(0, add.exitCode(), add.err());
         assertTrue(add.out().contains("Found 2 driver package(s) to install.\n"), add.out());
         assertTrue(add.out().contains("Installing 1 of 2 - " + nic + ": The driver package was successfully installed.\n"),
@@ -68,17 +54,17 @@ class DriverCommandsTest {
                 + ": The driver package was successfully installed.\n"), add.out());
         assertTrue(add.out().endsWith("The operation completed successfully.\n"), add.out());
 
-        Run list = run("/Get-Drivers");
+        CliRun list = run("/Get-Drivers");
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("Driver packages listing:\n\nPublished Name : oem0.inf\nOriginal File Name : contosonic.inf\n"
                 + "Inbox : No\nClass Name : Net\nProvider Name : Contoso Ltd.\nDate : 11/21/2010\nVersion : 6.1.7601.17514\n\n"
                 + "Published Name : oem1.inf\nOriginal File Name : contosoraid.inf\nInbox : No\nClass Name : SCSIAdapter\n"),
                 list.out());
-        Run table = run("/Get-Drivers", "/Format:Table");
+        CliRun table = run("/Get-Drivers", "/Format:Table");
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith("oem1.inf ") && l.contains(" | contosoraid.inf ")
                 && l.contains(" | SCSIAdapter ")), table.out());
 
-        Run info = run("/Get-DriverInfo", "/Driver:oem1.inf");
+        CliRun info = run("/Get-DriverInfo", "/Driver:oem1.inf");
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Driver package information:\n\nPublished Name : oem1.inf\nDriver Store Path : "), info.out());
         assertTrue(info.out().contains("\nClass Name : SCSIAdapter\nClass Description : Storage controllers\nClass GUID : "
@@ -88,7 +74,7 @@ class DriverCommandsTest {
                 + "    Compatible IDs : " + raid.compatibleId() + "\n    Exclude IDs : \n"), info.out());
         assertEquals(Optional.of("0"), Hivex.get(system, "ControlSet001\\Services\\contosoraid", "Start"));
 
-        Run remove = run("/Remove-Driver", "/Driver:oem1.inf");
+        CliRun remove = run("/Remove-Driver", "/Driver:oem1.inf");
         assertEquals(0, remove.exitCode(), remove.err());
         assertTrue(remove.out().contains("Removing 1 of 1 - oem1.inf: The driver package was successfully removed.\n"),
                 remove.out());
@@ -100,34 +86,34 @@ class DriverCommandsTest {
     @Test
     void refusalsGetDismsErrorsAndExitCodes() throws IOException {
         Path unsigned = SyntheticDriver.network("nocat").unsigned().write(dir.resolve("unsigned"));
-        Run refused = run("/Add-Driver", "/Driver:" + unsigned);
+        CliRun refused = run("/Add-Driver", "/Driver:" + unsigned);
         assertEquals(0x2f, refused.exitCode(), "a shell sees the low byte of 0x800f022f");
         assertTrue(refused.err().contains("Error: 0x800f022f"), refused.err());
         assertTrue(refused.err().contains("/ForceUnsigned"), refused.err());
-        Run forced = run("/Add-Driver", "/Driver:" + unsigned, "/ForceUnsigned");
+        CliRun forced = run("/Add-Driver", "/Driver:" + unsigned, "/ForceUnsigned");
         assertEquals(0, forced.exitCode(), forced.err());
         assertTrue(forced.err().contains("Warning:"), "the unsigned package is reported: " + forced.err());
 
         Path x86 = SyntheticDriver.network("only32").architectures("x86").write(dir.resolve("x86"));
-        Run wrong = run("/Add-Driver", "/Driver:" + x86);
+        CliRun wrong = run("/Add-Driver", "/Driver:" + x86);
         assertEquals(0x2d, wrong.exitCode());
         assertTrue(wrong.err().contains("Error: 0x800f022d"), wrong.err());
         assertTrue(wrong.err().contains("does not support this version of Windows"), wrong.err());
 
-        Run unknown = run("/Remove-Driver", "/Driver:oem5.inf");
+        CliRun unknown = run("/Remove-Driver", "/Driver:oem5.inf");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("oem5.inf"), unknown.err());
         Files.writeString(image.resolve("Windows/inf/netrtl.inf"), SyntheticDriver.network("netrtl").inf());
-        Run inbox = run("/Remove-Driver", "/Driver:netrtl.inf");
+        CliRun inbox = run("/Remove-Driver", "/Driver:netrtl.inf");
         assertEquals(87, inbox.exitCode());
         assertTrue(inbox.err().contains("inbox driver"), inbox.err());
         assertTrue(run("/Get-Drivers", "/All").out().contains("Published Name : netrtl.inf\nOriginal File Name : netrtl.inf\n"
                 + "Inbox : Yes\n"));
 
-        Run missing = run("/Add-Driver");
+        CliRun missing = run("/Add-Driver");
         assertEquals(87, missing.exitCode());
         assertTrue(missing.err().contains("/Driver is missing"), missing.err());
-        Run nothing = run("/Add-Driver", "/Driver:" + dir.resolve("x86").getParent().resolve("empty-folder-that-is-not-there"));
+        CliRun nothing = run("/Add-Driver", "/Driver:" + dir.resolve("x86").getParent().resolve("empty-folder-that-is-not-there"));
         assertEquals(2, nothing.exitCode());
     }
 }

@@ -3,14 +3,9 @@ package org.imagesmith.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imagesmith.testsupport.Hivex;
@@ -28,8 +23,6 @@ class EditionCommandsTest {
     Path image;
     Path software;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void makeImage() throws IOException {
@@ -38,26 +31,20 @@ class EditionCommandsTest {
         software = image.resolve("Windows/System32/config/SOFTWARE");
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + dir.resolve("dism.log")));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.onImage(image, dir.resolve("dism.log"), args);
     }
 
     @Test
     void currentAndTargetEditionsThenUpgrade() throws IOException {
-        Run current = run("/Get-CurrentEdition");
+        CliRun current = run("/Get-CurrentEdition");
         assertTrue(current.out().contains("Current edition is:\n\nCurrent Edition : HomePremium\n"), current.out());
-        Run targets = run("/Get-TargetEditions");
+        CliRun targets = run("/Get-TargetEditions");
         assertEquals(0, targets.exitCode(), targets.err());
         assertTrue(targets.out().contains("Editions that can be upgraded to:\n\nTarget Edition : Professional\n"
                 + "Target Edition : Ultimate\n\n"), targets.out());
 
-        Run set = run("/Set-Edition:Ultimate", "/ProductKey:BCDFG-HJKMP-QRTVW-XY234-6789B");
+        CliRun set = run("/Set-Edition:Ultimate", "/ProductKey:BCDFG-HJKMP-QRTVW-XY234-6789B");
         assertEquals(0, set.exitCode(), set.err());
         assertTrue(set.out().contains("Starting to update components...") && set.out().contains("Finished updating components."),
                 set.out());
@@ -74,17 +61,17 @@ class EditionCommandsTest {
     @Test
     void badEditionsAndKeysExit87() throws IOException {
         byte[] before = Files.readAllBytes(software);
-        Run lower = run("/Set-Edition:HomePremium");
+        CliRun lower = run("/Set-Edition:HomePremium");
         assertEquals(87, lower.exitCode());
         assertTrue(lower.err().contains("Its target editions are: Professional, Ultimate"), lower.err());
-        Run key = run("/Set-ProductKey:ABCDE-FGHIJ-KLMNO-PQRST-UVWXY");
+        CliRun key = run("/Set-ProductKey:ABCDE-FGHIJ-KLMNO-PQRST-UVWXY");
         assertEquals(87, key.exitCode());
         assertTrue(key.err().contains("is not one of the characters product keys use (BCDFGHJKMPQRTVWXY2346789)"), key.err());
-        Run noValue = run("/Set-Edition");
+        CliRun noValue = run("/Set-Edition");
         assertEquals(87, noValue.exitCode());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(software)));
         assertTrue(Files.notExists(image.resolve("Windows/Panther/unattend.xml")));
-        Run good = run("/Set-ProductKey:bcdfg-hjkmp-qrtvw-xy234-6789b");
+        CliRun good = run("/Set-ProductKey:bcdfg-hjkmp-qrtvw-xy234-6789b");
         assertEquals(0, good.exitCode(), good.err());
         assertTrue(good.out().contains("Finished installing product key."), good.out());
     }

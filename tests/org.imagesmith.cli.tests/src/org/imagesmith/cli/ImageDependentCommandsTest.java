@@ -25,11 +25,7 @@ class ImageDependentCommandsTest {
     Path dir;
 
     private CliRun on(Path image, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "/Image:" + image;
-        all[1] = "/LogPath:" + dir.resolve("dism.log");
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.onImage(image, dir.resolve("dism.log"), args);
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
@@ -38,9 +36,7 @@ class ImageServicingCommandsTest {
     }
 
     private CliRun run(String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
-        all.addAll(List.of(args));
-        return CliRun.of(all);
+        return CliRun.onImage(image, log, args);
     }
 
     @Test

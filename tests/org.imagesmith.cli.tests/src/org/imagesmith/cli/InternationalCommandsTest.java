@@ -3,14 +3,9 @@ package org.imagesmith.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imagesmith.testsupport.Hivex;
@@ -28,8 +23,6 @@ class InternationalCommandsTest {
     Path image;
     Path log;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void makeImage() throws IOException {
@@ -38,19 +31,13 @@ class InternationalCommandsTest {
         log = dir.resolve("dism.log");
     }
 
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + log));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.onImage(image, log, args);
     }
 
     @Test
     void getIntlPrintsDismsLayout() {
-        Run run = run("/Get-Intl");
+        CliRun run = run("/Get-Intl");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Image Version: 6.1.7601.17514\n\nReporting offline international settings.\n\n"
                 + "Default system UI language : en-US\nSystem locale : en-US\nDefault time zone : Pacific Standard Time\n"
@@ -67,11 +54,11 @@ class InternationalCommandsTest {
         for (String[] command : List.of(new String[] {"/Set-SysLocale:de-DE"}, new String[] {"/Set-UserLocale:fr-FR"},
                 new String[] {"/Set-InputLocale:0407:00000407;0409:00000409"},
                 new String[] {"/Set-TimeZone:W. Europe Standard Time"}, new String[] {"/Set-LayeredDriver:6"})) {
-            Run run = run(command);
+            CliRun run = run(command);
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().endsWith("The operation completed successfully.\n"), run.out());
         }
-        Run get = run("/Get-Intl");
+        CliRun get = run("/Get-Intl");
         assertTrue(get.out().contains("System locale : de-DE\nDefault time zone : W. Europe Standard Time\n"
                 + "User locale for default user : fr-FR\nActive keyboard(s) : 0407:00000407, 0409:00000409\n"
                 + "Keyboard layered driver : Japanese Keyboard (106/109 Key)\n"), get.out());
@@ -86,19 +73,19 @@ class InternationalCommandsTest {
     void badValuesExit87AndSayWhatIsValid() throws IOException {
         byte[] system = Files.readAllBytes(image.resolve("Windows/System32/config/SYSTEM"));
         byte[] user = Files.readAllBytes(image.resolve("Users/Default/NTUSER.DAT"));
-        Run ui = run("/Set-UILang:ja-JP");
+        CliRun ui = run("/Set-UILang:ja-JP");
         assertEquals(87, ui.exitCode());
         assertTrue(ui.err().contains("Error: 87") && ui.err().contains("not installed in the image"), ui.err());
-        Run zone = run("/Set-TimeZone:Moon Time");
+        CliRun zone = run("/Set-TimeZone:Moon Time");
         assertEquals(87, zone.exitCode());
         assertTrue(zone.err().contains("\"Pacific Standard Time\""), zone.err());
-        Run driver = run("/Set-LayeredDriver:9");
+        CliRun driver = run("/Set-LayeredDriver:9");
         assertEquals(87, driver.exitCode());
         assertTrue(driver.err().contains("1 = PC/AT Enhanced Keyboard"), driver.err());
-        Run locale = run("/Set-SysLocale:english");
+        CliRun locale = run("/Set-SysLocale:english");
         assertEquals(87, locale.exitCode());
         assertTrue(locale.err().contains("such as en-US"), locale.err());
-        Run empty = run("/Set-UserLocale");
+        CliRun empty = run("/Set-UserLocale");
         assertEquals(87, empty.exitCode());
         assertTrue(empty.err().contains("/Set-UserLocale needs a value"), empty.err());
         assertTrue(java.util.Arrays.equals(system, Files.readAllBytes(image.resolve("Windows/System32/config/SYSTEM"))));
@@ -112,9 +99,9 @@ class InternationalCommandsTest {
                 .parent(SyntheticWindowsImage.FOUNDATION_NAME, SyntheticWindowsImage.VERSION, "EQ");
         Path cab = lp.writeCabinetWithGcab(dir.resolve("lp"), dir.resolve("lp.cab"));
         assertEquals(0, run("/Add-Package", "/PackagePath:" + cab).exitCode());
-        Run sku = run("/Set-SKUIntlDefaults:fr-FR");
+        CliRun sku = run("/Set-SKUIntlDefaults:fr-FR");
         assertEquals(0, sku.exitCode(), sku.err());
-        Run get = run("/Get-Intl");
+        CliRun get = run("/Get-Intl");
         assertTrue(get.out().contains("Default system UI language : fr-FR\nSystem locale : fr-FR\n"
                 + "Default time zone : Romance Standard Time\nUser locale for default user : fr-FR\n"
                 + "Active keyboard(s) : 040c:0000040c\n"), get.out());
@@ -122,17 +109,17 @@ class InternationalCommandsTest {
                 + "Installed language(s): fr-FR\n  Type : Fully localized language.\n"), get.out());
 
         Path distribution = Files.createDirectories(dir.resolve("dvd/sources")).getParent();
-        Run gen = run("/Gen-LangIni", "/Distribution:" + distribution);
+        CliRun gen = run("/Gen-LangIni", "/Distribution:" + distribution);
         assertEquals(0, gen.exitCode(), gen.err());
         assertEquals("[Available UI Languages]\r\nfr-FR = 3\r\nen-US = 2\r\n\r\n[Fallback Languages]\r\nfr-FR = en-us\r\n"
                 + "en-US = en-us\r\n", Files.readString(distribution.resolve("sources/lang.ini")));
-        Run setup = run("/Set-SetupUILang:en-US", "/Distribution:" + distribution);
+        CliRun setup = run("/Set-SetupUILang:en-US", "/Distribution:" + distribution);
         assertEquals(0, setup.exitCode(), setup.err());
-        Run withDistribution = run("/Get-Intl", "/Distribution:" + distribution);
+        CliRun withDistribution = run("/Get-Intl", "/Distribution:" + distribution);
         assertTrue(withDistribution.out().contains("Reporting distribution languages.\n\nThe default language in the"
                 + " distribution is:\nen-US\n\nThe other available languages in the distribution are:\nfr-FR\n"),
                 withDistribution.out());
-        Run noDistribution = run("/Gen-LangIni");
+        CliRun noDistribution = run("/Gen-LangIni");
         assertEquals(87, noDistribution.exitCode());
         assertTrue(noDistribution.err().contains("/Distribution is missing"), noDistribution.err());
     }

@@ -3,13 +3,8 @@ package org.imagesmith.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imagesmith.testsupport.Hivex;
@@ -26,27 +21,19 @@ class WindowsPeCommandsTest {
     Path dir;
     Path image;
 
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void makeImage() throws IOException {
         image = SyntheticWindowsPe.write(dir.resolve("winpe"));
     }
 
-    private Run run(Path on, String... args) {
-        List<String> all = new ArrayList<>(List.of("/Image:" + on, "/LogPath:" + dir.resolve("dism.log")));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ZoneOffset.UTC);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(Path on, String... args) {
+        return CliRun.onImage(on, dir.resolve("dism.log"), args);
     }
 
     @Test
     void prepareAWindowsPeImage() throws IOException {
-        Run settings = run(image, "/Get-PESettings");
+        CliRun settings = run(image, "/Get-PESettings");
         assertEquals(0, settings.exitCode(), settings.err());
         assertTrue(settings.out().contains("Image Version: 6.1.7600.16385\n\nWinPE settings:\n\nScratch Space : 32MB\n"
                 + "Target Path : X:\\\n"), settings.out());
@@ -57,17 +44,17 @@ class WindowsPeCommandsTest {
                     .releaseType("Language Pack").parent(component, SyntheticWindowsPe.VERSION, "EQ");
             Path neutralCab = neutral.writeCabinet(dir.resolve(component), dir.resolve(component + ".cab"));
             Path englishCab = english.writeCabinet(dir.resolve(component + "-en"), dir.resolve(component + "_en-us.cab"));
-            Run add = run(image, "/Add-Package", "/PackagePath:" + neutralCab, "/PackagePath:" + englishCab);
+            CliRun add = run(image, "/Add-Package", "/PackagePath:" + neutralCab, "/PackagePath:" + englishCab);
             assertEquals(0, add.exitCode(), add.err());
-            Run packages = run(image, "/Get-Packages");
+            CliRun packages = run(image, "/Get-Packages");
             assertTrue(packages.out().contains("Package Identity : " + neutral.identity() + "\nState : Installed\n")
                     && packages.out().contains("Package Identity : " + english.identity() + "\nState : Installed\n"
                             + "Release Type : Language Pack\n"), packages.out());
         }
-        Run scratch = run(image, "/Set-ScratchSpace:512");
+        CliRun scratch = run(image, "/Set-ScratchSpace:512");
         assertEquals(0, scratch.exitCode(), scratch.err());
         assertTrue(run(image, "/Get-ScratchSpace").out().contains("Scratch Space : 512MB\n"));
-        Run target = run(image, "/Set-TargetPath:C:\\WinPE");
+        CliRun target = run(image, "/Set-TargetPath:C:\\WinPE");
         assertEquals(0, target.exitCode(), target.err());
         assertTrue(run(image, "/Get-TargetPath").out().contains("Target Path : C:\\WinPE\n"));
         assertTrue(run(image, "/Get-PESettings").out().contains("Scratch Space : 512MB\nTarget Path : C:\\WinPE\n"));
@@ -79,15 +66,15 @@ class WindowsPeCommandsTest {
 
     @Test
     void badValuesAndNonPeImagesExit87() throws IOException {
-        Run scratch = run(image, "/Set-ScratchSpace:100");
+        CliRun scratch = run(image, "/Set-ScratchSpace:100");
         assertEquals(87, scratch.exitCode());
         assertTrue(scratch.err().contains("32, 64, 128, 256 or 512"), scratch.err());
-        Run target = run(image, "/Set-TargetPath:C:\\Win PE");
+        CliRun target = run(image, "/Set-TargetPath:C:\\Win PE");
         assertEquals(87, target.exitCode());
         assertTrue(target.err().contains("blank space"), target.err());
         assertTrue(run(image, "/Get-PESettings").out().contains("Scratch Space : 32MB\nTarget Path : X:\\\n"));
         Path windows7 = SyntheticWindowsImage.write(dir.resolve("win7"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
-        Run notPe = run(windows7, "/Get-PESettings");
+        CliRun notPe = run(windows7, "/Get-PESettings");
         assertEquals(87, notPe.exitCode());
         assertTrue(notPe.err().contains("Error: 87") && notPe.err().contains("not a Windows PE image"), notPe.err());
     }
