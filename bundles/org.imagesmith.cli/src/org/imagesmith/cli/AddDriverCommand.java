@@ -17,13 +17,8 @@ import org.imagesmith.servicing.drivers.DriverServicing;
  */
 final class AddDriverCommand extends ImageServicingCommand {
     AddDriverCommand() {
-        super(List.of("Add-Driver"), Set.of("Driver", "Recurse", "ForceUnsigned"),
+        super(ServicingProvider.DRIVERS, List.of("Add-Driver"), Set.of("Driver", "Recurse", "ForceUnsigned"),
                 "/Image:<dir> /Add-Driver /Driver:<.inf|folder> [/Driver:...] [/Recurse] [/ForceUnsigned]   Adds drivers.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.DRIVERS;
     }
 
     @Override

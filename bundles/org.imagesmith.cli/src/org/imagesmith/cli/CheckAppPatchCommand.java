@@ -16,13 +16,8 @@ import org.imagesmith.servicing.apps.PatchPackage;
  */
 final class CheckAppPatchCommand extends ImageServicingCommand {
     CheckAppPatchCommand() {
-        super(List.of("Check-AppPatch"), Set.of("PatchLocation"), "/Image:<dir> /Check-AppPatch"
+        super(ServicingProvider.APPLICATIONS, List.of("Check-AppPatch"), Set.of("PatchLocation"), "/Image:<dir> /Check-AppPatch"
                 + " /PatchLocation:<path to .msp> [/PatchLocation:...]   Checks whether patches apply to the image.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.APPLICATIONS;
     }
 
     @Override

@@ -39,13 +39,8 @@ final class EditionCommand extends ImageServicingCommand {
     private final Kind kind;
 
     EditionCommand(Kind kind) {
-        super(List.of(kind.command), kind.options, kind.summary);
+        super(ServicingProvider.EDITIONS, List.of(kind.command), kind.options, kind.summary);
         this.kind = kind;
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.EDITIONS;
     }
 
     @Override

@@ -11,13 +11,8 @@ import org.imagesmith.servicing.apps.InstalledApp;
 /** {@code /Get-AppInfo /ProductCode:<GUID>}: one Windows Installer application in detail. */
 final class GetAppInfoCommand extends ImageServicingCommand {
     GetAppInfoCommand() {
-        super(List.of("Get-AppInfo"), Set.of("ProductCode"),
+        super(ServicingProvider.APPLICATIONS, List.of("Get-AppInfo"), Set.of("ProductCode"),
                 "/Image:<dir> /Get-AppInfo /ProductCode:<GUID>   Shows a Windows Installer application.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.APPLICATIONS;
     }
 
     @Override

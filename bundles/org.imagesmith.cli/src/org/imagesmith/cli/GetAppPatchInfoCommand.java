@@ -14,13 +14,8 @@ import org.imagesmith.servicing.apps.InstalledPatch;
  */
 final class GetAppPatchInfoCommand extends ImageServicingCommand {
     GetAppPatchInfoCommand() {
-        super(List.of("Get-AppPatchInfo"), Set.of("PatchCode", "ProductCode"), "/Image:<dir> /Get-AppPatchInfo"
+        super(ServicingProvider.APPLICATIONS, List.of("Get-AppPatchInfo"), Set.of("PatchCode", "ProductCode"), "/Image:<dir> /Get-AppPatchInfo"
                 + " [/PatchCode:<GUID>] [/ProductCode:<GUID>]   Shows Windows Installer patches applied to applications.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.APPLICATIONS;
     }
 
     @Override

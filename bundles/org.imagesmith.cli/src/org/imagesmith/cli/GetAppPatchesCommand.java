@@ -11,13 +11,8 @@ import org.imagesmith.servicing.apps.InstalledPatch;
 /** {@code /Get-AppPatches [/ProductCode:<GUID>] [/Format:Table|List]}: the patches (.msp) applied to applications. */
 final class GetAppPatchesCommand extends ImageServicingCommand {
     GetAppPatchesCommand() {
-        super(List.of("Get-AppPatches"), Set.of("ProductCode"), "/Image:<dir> /Get-AppPatches [/ProductCode:<GUID>]"
+        super(ServicingProvider.APPLICATIONS, List.of("Get-AppPatches"), Set.of("ProductCode"), "/Image:<dir> /Get-AppPatches [/ProductCode:<GUID>]"
                 + " [/Format:Table|List]   Lists the Windows Installer patches applied to applications.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.APPLICATIONS;
     }
 
     @Override

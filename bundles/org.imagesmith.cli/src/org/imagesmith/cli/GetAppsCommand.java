@@ -10,13 +10,8 @@ import org.imagesmith.servicing.apps.InstalledApp;
 /** {@code /Get-Apps [/Format:Table|List]}: the Windows Installer applications (.msi) installed in the image. */
 final class GetAppsCommand extends ImageServicingCommand {
     GetAppsCommand() {
-        super(List.of("Get-Apps"), Set.of(),
+        super(ServicingProvider.APPLICATIONS, List.of("Get-Apps"), Set.of(),
                 "/Image:<dir> /Get-Apps [/Format:Table|List]   Lists the Windows Installer applications in the image.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.APPLICATIONS;
     }
 
     @Override

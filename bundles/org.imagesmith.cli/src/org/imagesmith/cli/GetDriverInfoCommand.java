@@ -14,13 +14,8 @@ import org.imagesmith.servicing.drivers.InstalledDriver;
 /** {@code /Get-DriverInfo /Driver:<oemN.inf | path to .inf> [/Driver:...]}: driver packages in detail. */
 final class GetDriverInfoCommand extends ImageServicingCommand {
     GetDriverInfoCommand() {
-        super(List.of("Get-DriverInfo"), Set.of("Driver"),
+        super(ServicingProvider.DRIVERS, List.of("Get-DriverInfo"), Set.of("Driver"),
                 "/Image:<dir> /Get-DriverInfo /Driver:<oemN.inf|path to .inf> [/Driver:...]   Shows a driver package.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.DRIVERS;
     }
 
     @Override

@@ -17,13 +17,8 @@ final class GetDriversCommand extends ImageServicingCommand {
     static final DateTimeFormatter DRIVER_DATE = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.US);
 
     GetDriversCommand() {
-        super(List.of("Get-Drivers"), Set.of("All"),
+        super(ServicingProvider.DRIVERS, List.of("Get-Drivers"), Set.of("All"),
                 "/Image:<dir> /Get-Drivers [/All] [/Format:Table|List]   Lists the driver packages in the image.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.DRIVERS;
     }
 
     @Override

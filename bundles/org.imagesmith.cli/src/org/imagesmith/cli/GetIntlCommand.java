@@ -17,13 +17,8 @@ import org.imagesmith.servicing.international.LayeredDriver;
 /** {@code /Get-Intl [/Distribution:<folder>]}: the image's international settings and languages, in DISM's layout. */
 final class GetIntlCommand extends ImageServicingCommand {
     GetIntlCommand() {
-        super(List.of("Get-Intl"), Set.of("Distribution"),
+        super(ServicingProvider.INTERNATIONAL, List.of("Get-Intl"), Set.of("Distribution"),
                 "/Image:<dir> /Get-Intl [/Distribution:<folder>]   Displays the international settings and languages.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

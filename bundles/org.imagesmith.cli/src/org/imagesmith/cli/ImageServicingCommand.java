@@ -22,6 +22,7 @@ abstract class ImageServicingCommand implements ServicingCommand {
     static final Set<String> SESSION_OPTIONS = Set.of("Image", "WinDir", "SysDriveDir", "LogPath", "LogLevel",
             "ScratchDir", "Quiet", "NoRestart", "Format");
 
+    private final ServicingProvider provider;
     private final List<String> names;
     private final Set<String> options;
     private final String summary;
@@ -32,6 +33,12 @@ abstract class ImageServicingCommand implements ServicingCommand {
      * @param summary one line for the help listing
      */
     ImageServicingCommand(List<String> names, Set<String> commandOptions, String summary) {
+        this(ServicingProvider.PACKAGES, names, commandOptions, summary);
+    }
+
+    /** A command of another provider than package servicing (drivers, international, editions, ...). */
+    ImageServicingCommand(ServicingProvider provider, List<String> names, Set<String> commandOptions, String summary) {
+        this.provider = provider;
         this.names = List.copyOf(names);
         Set<String> all = new HashSet<>(commandOptions);
         all.addAll(SESSION_OPTIONS);
@@ -50,8 +57,8 @@ abstract class ImageServicingCommand implements ServicingCommand {
     }
 
     /** The DISM provider that serves this command; the command is refused for images the provider does not serve. */
-    ServicingProvider provider() {
-        return ServicingProvider.PACKAGES;
+    final ServicingProvider provider() {
+        return provider;
     }
 
     /** Runs on the open session; the banner and image version have been printed. */

@@ -16,15 +16,10 @@ final class LangIniCommand extends ImageServicingCommand {
     private final boolean generate;
 
     LangIniCommand(boolean generate) {
-        super(List.of(generate ? "Gen-LangIni" : "Set-SetupUILang"), Set.of("Distribution"), generate
+        super(ServicingProvider.INTERNATIONAL, List.of(generate ? "Gen-LangIni" : "Set-SetupUILang"), Set.of("Distribution"), generate
                 ? "/Image:<dir> /Gen-LangIni /Distribution:<folder>   Writes the distribution's Sources\\lang.ini."
                 : "/Image:<dir> /Set-SetupUILang:<language> /Distribution:<folder>   Sets the language Setup starts in.");
         this.generate = generate;
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

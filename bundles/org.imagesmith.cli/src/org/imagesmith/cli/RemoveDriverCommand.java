@@ -10,13 +10,8 @@ import org.imagesmith.servicing.drivers.DriverServicing;
 /** {@code /Remove-Driver /Driver:oem<N>.inf [/Driver:...]}: third-party driver packages, all or none. */
 final class RemoveDriverCommand extends ImageServicingCommand {
     RemoveDriverCommand() {
-        super(List.of("Remove-Driver"), Set.of("Driver"),
+        super(ServicingProvider.DRIVERS, List.of("Remove-Driver"), Set.of("Driver"),
                 "/Image:<dir> /Remove-Driver /Driver:<oemN.inf> [/Driver:...]   Removes third-party drivers.");
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.DRIVERS;
     }
 
     @Override

@@ -39,14 +39,9 @@ final class SetIntlCommand extends ImageServicingCommand {
     private final Setting setting;
 
     SetIntlCommand(Setting setting) {
-        super(List.of(setting.command), Set.of(), "/Image:<dir> /" + setting.command + ":" + setting.example
+        super(ServicingProvider.INTERNATIONAL, List.of(setting.command), Set.of(), "/Image:<dir> /" + setting.command + ":" + setting.example
                 + "   Sets " + setting.what + (setting == Setting.SKU_DEFAULTS ? " a language." : "."));
         this.setting = setting;
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.INTERNATIONAL;
     }
 
     @Override

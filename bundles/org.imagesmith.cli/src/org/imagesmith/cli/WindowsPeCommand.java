@@ -34,13 +34,8 @@ final class WindowsPeCommand extends ImageServicingCommand {
     private final Kind kind;
 
     WindowsPeCommand(Kind kind) {
-        super(List.of(kind.command), Set.of(), kind.summary);
+        super(ServicingProvider.WINDOWS_PE, List.of(kind.command), Set.of(), kind.summary);
         this.kind = kind;
-    }
-
-    @Override
-    ServicingProvider provider() {
-        return ServicingProvider.WINDOWS_PE;
     }
 
     @Override
