@@ -136,13 +136,19 @@ public class ImagesView extends ViewPart {
     /** Runs a mount operation as a user job with the preferences' settings; the view shows its outcome. */
     Job schedule(String name, ServicingJob.Operation operation) {
         ServicingJob job = new ServicingJob(name, ImagesmithPreferences.settings(), MountStores.mountedImages(),
-                operation, (message, failed, mounts) -> inUi(() -> {
-                    show(content.content().withMounts(mounts));
-                    showStatus(message, failed);
-                }));
+                operation, (message, failed, mounts) -> inUi(() -> finished(message, failed, mounts)));
         showStatus(name + "...", false);
         job.schedule();
         return job;
+    }
+
+    /** Shows the outcome of an operation: its message, and the mounts as they are after it (in the UI thread). */
+    void finished(String message, boolean failed, List<MountEntry> mounts) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        show(content.content().withMounts(mounts));
+        showStatus(message, failed);
     }
 
     /** Shows a message in the view and in the workbench status line; a failure as an error message. */

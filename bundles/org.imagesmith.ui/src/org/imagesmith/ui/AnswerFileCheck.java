@@ -1,0 +1,67 @@
+package org.imagesmith.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.imagesmith.unattend.io.UnattendFormatException;
+import org.imagesmith.unattend.io.UnattendReader;
+import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.validation.Problem;
+import org.imagesmith.unattend.validation.Severity;
+import org.imagesmith.unattend.validation.UnattendValidator;
+import org.imagesmith.unattend.validation.ValidationOptions;
+import org.imagesmith.wim.WindowsInfo;
+
+/**
+ * Reads and validates an answer file for an image before it is applied, as /Apply-Unattend does: what the
+ * validator finds, or why the file cannot be read.
+ */
+final class AnswerFileCheck {
+    private static final String CONFIG_SET_ROOT = "%configsetroot%";
+
+    private AnswerFileCheck() {
+    }
+
+    /**
+     * The problems of the answer file for an image of this architecture (amd64, x86; empty to skip the
+     * architecture checks).
+     */
+    static List<AnswerFileProblem> check(Path answerFile, String architecture) {
+        try {
+            ValidationOptions options = new ValidationOptions(architecture.isEmpty() ? null : architecture,
+                    answerFile.toAbsolutePath().getParent());
+            return UnattendValidator.standard(options).validate(UnattendReader.read(answerFile)).stream()
+                    .filter(problem -> !isConfigSetSource(problem)).map(AnswerFileProblem::of).toList();
+        } catch (UnattendFormatException e) {
+            String message = e.getMessage();
+            int colon = message.indexOf(": ", e.file().length());
+            return List.of(new AnswerFileProblem(Severity.ERROR, e.line(), e.column(),
+                    colon >= 0 ? message.substring(colon + 2) : message));
+        } catch (IOException e) {
+            return List.of(new AnswerFileProblem(Severity.ERROR, 0, 0, "The answer file " + answerFile
+                    + " cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** The name answer files give an architecture (processorArchitecture), empty when there is none. */
+    static String answerFileName(WindowsInfo.Architecture architecture) {
+        return switch (architecture) {
+            case X86 -> "x86";
+            case X64 -> "amd64";
+            case IA64 -> "ia64";
+            case ARM -> "arm";
+            case ARM64 -> "arm64";
+        };
+    }
+
+    /**
+     * A %configsetroot% source the validator cannot find: the engine resolves it against the answer file's
+     * folder and reports it with its position if it does not exist there.
+     */
+    private static boolean isConfigSetSource(Problem problem) {
+        return problem.code().equals("missing-source") && problem.element() instanceof Source source
+                && source.getLocation() != null
+                && source.getLocation().strip().toLowerCase(Locale.ROOT).startsWith(CONFIG_SET_ROOT);
+    }
+}

@@ -1,0 +1,474 @@
+package org.imagesmith.ui;
+
+import static org.imagesmith.ui.UiTesting.processEvents;
+import static org.imagesmith.ui.UiTesting.waitForJobs;
+import static org.imagesmith.ui.UiTesting.window;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.core.commands.NotEnabledException;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.navigator.CommonNavigator;
+import org.eclipse.ui.part.ISetSelectionTarget;
+import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.SyntheticPackage;
+import org.imagesmith.testsupport.SyntheticWindowsImage;
+import org.imagesmith.testsupport.Wimlib;
+import org.imagesmith.ui.preferences.ImagesmithPreferences;
+import org.imagesmith.wim.mount.MountedImages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Apply to Image on answer files of a workspace project: the command as the Project Explorer runs it (its
+ * enablement, the handler, the job), with the dialog's choice given through the handler's seam; the result
+ * checked in the WIM file with wimlib-imagex and hivexget, in the console and in the markers.
+ */
+class ApplyToImageTest {
+    static final String CBS = "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\";
+    static final SyntheticPackage FEATURE_PACK = SyntheticPackage.update("KB982861").feature("InternetExplorer9", "IE 9");
+    static final String GOOD = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+              <servicing>
+                <package action="install">
+                  <assemblyIdentity name="Package_for_KB982861" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                  <source location="packages\\ie9"/>
+                  <selection name="FEATURE" state="true"/>
+                </package>
+                <package action="configure">
+                  <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                  <selection name="TelnetClient" state="true"/>
+                </package>
+              </servicing>
+            </unattend>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private IProject project;
+    private Path projectDir;
+    private Path wim;
+    private ApplyToImageHandler.TargetChooser dialog;
+    private final List<IFile> asked = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        System.setProperty(MountStores.PROPERTY, dir.resolve("store").toString());
+        ImagesmithPreferences.store().setValue(ImagesmithPreferences.LOG_FILE, dir.resolve("dism.log").toString());
+        ImagesmithPreferences.store().setValue(ImagesmithPreferences.SCRATCH_DIRECTORY,
+                Files.createDirectories(dir.resolve("scratch")).toString());
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("answers");
+        project.create(null);
+        project.open(null);
+        projectDir = project.getLocation().toFile().toPath();
+        wim = projectDir.resolve("install.wim");
+        Path image = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        Wimlib.capture(image, wim, "Windows 7 PROFESSIONAL", "Windows 7 Professional", "--compress=lzx");
+        Wimlib.setProperties(wim, 1, "WINDOWS/ARCH=9", "WINDOWS/EDITIONID=Professional");
+        FEATURE_PACK.writeFolder(projectDir.resolve("packages/ie9"));
+        dialog = ApplyToImageHandler.chooser;
+        window().getActivePage().showView(ImagesView.ID);
+        waitForJobs();
+        ServicingConsole.get().clearConsole();
+        for (long end = System.currentTimeMillis() + 10_000; ServicingConsole.get().getDocument().getLength() > 0;
+                Thread.sleep(20)) {
+            assertTrue(System.currentTimeMillis() < end, "the console is cleared");
+            processEvents();
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        ApplyToImageHandler.chooser = dialog;
+        waitForJobs();
+        project.delete(true, true, null);
+        waitForJobs();
+        System.clearProperty(MountStores.PROPERTY);
+        ImagesmithPreferences.store().setToDefault(ImagesmithPreferences.LOG_FILE);
+        ImagesmithPreferences.store().setToDefault(ImagesmithPreferences.SCRATCH_DIRECTORY);
+    }
+
+    private IFile answerFile(String name, String text) throws Exception {
+        Files.writeString(projectDir.resolve(name), text);
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        return project.getFile(name);
+    }
+
+    /** Selects the file in the Project Explorer and runs Apply to Image as its context menu does. */
+    private void applyFromProjectExplorer(IFile file, ApplyTarget target) throws Exception {
+        ApplyToImageHandler.chooser = (shell, chosen) -> {
+            asked.add(chosen);
+            return Optional.of(target);
+        };
+        select(file);
+        window().getService(IHandlerService.class).executeCommand(ApplyToImageHandler.COMMAND_ID, null);
+        waitForJobs();
+    }
+
+    private void select(IFile file) throws Exception {
+        IViewPart explorer = window().getActivePage().showView(IPageLayout.ID_PROJECT_EXPLORER);
+        processEvents();
+        ((ISetSelectionTarget) explorer).selectReveal(new StructuredSelection(file));
+        processEvents();
+        assertEquals(file, ((StructuredSelection) explorer.getSite().getSelectionProvider().getSelection())
+                .getFirstElement(), "the Project Explorer selects the file");
+    }
+
+    /** The items of the Project Explorer's context menu for its selection, as it shows them. */
+    private static List<String> contextMenu() {
+        CommonNavigator explorer = (CommonNavigator) window().getActivePage().findView(IPageLayout.ID_PROJECT_EXPLORER);
+        Menu menu = explorer.getCommonViewer().getControl().getMenu();
+        menu.notifyListeners(SWT.Show, new Event());
+        processEvents();
+        List<String> items = Arrays.stream(menu.getItems()).map(MenuItem::getText).toList();
+        menu.notifyListeners(SWT.Hide, new Event());
+        processEvents();
+        return items;
+    }
+
+    private static List<IMarker> markers(IFile file) throws Exception {
+        return Arrays.asList(file.findMarkers(AnswerFileMarkers.TYPE, false, IResource.DEPTH_ZERO));
+    }
+
+    /** The console's text once it holds expected (the console appends in the UI thread). */
+    private static String consoleHolding(String expected) throws Exception {
+        String text = "";
+        for (long end = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < end; Thread.sleep(20)) {
+            processEvents();
+            text = ServicingConsole.get().getDocument().get();
+            if (text.contains(expected)) {
+                return text;
+            }
+        }
+        return fail("the console does not hold \"" + expected + "\":\n" + text);
+    }
+
+    private static String sha1(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-1");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The 1-based line of the first line of text holding marker. */
+    private static int line(String text, String marker) {
+        int offset = text.indexOf(marker);
+        assertTrue(offset >= 0, marker);
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private Path applied(int index) throws IOException {
+        Path check = Files.createDirectories(dir.resolve("check"));
+        Wimlib.apply(wim, index, check);
+        return check.resolve("Windows/System32/config/SOFTWARE");
+    }
+
+    private void assertNoMountsLeft() throws IOException {
+        assertEquals(List.of(), MountStores.mountedImages().store().records(), "the scratch mount is unmounted");
+        try (var left = Files.list(dir.resolve("scratch"))) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("apply-")).toList(),
+                    "the scratch mount directory is removed");
+        }
+    }
+
+    @Test
+    void appliesAnAnswerFileToAnImageOfAWimFile() throws Exception {
+        IFile notes = answerFile("notes.xml", "<?xml version=\"1.0\"?>\n<project name=\"not an answer file\"/>\n");
+        select(notes);
+        ApplyToImageHandler.chooser = (shell, chosen) -> fail("the command is not enabled for other XML files");
+        assertThrows(NotEnabledException.class, () -> window().getService(IHandlerService.class)
+                .executeCommand(ApplyToImageHandler.COMMAND_ID, null));
+
+        assertFalse(contextMenu().contains("Apply to Image..."), "the context menu offers it only for answer files");
+
+        IFile file = answerFile("unattend.xml", GOOD.replace("FEATURE", "InternetExplorer9"));
+        select(file);
+        assertTrue(contextMenu().contains("Apply to Image..."), contextMenu().toString());
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        assertEquals(List.of(file), asked, "the dialog's choice is asked for the selected answer file");
+
+        Wimlib.verify(wim);
+        Path software = applied(1);
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity(), "CurrentState"),
+                "the package is installed in the WIM file's image");
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity() + "\\Updates",
+                "InternetExplorer9"));
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + SyntheticWindowsImage.FOUNDATION + "\\Updates",
+                "TelnetClient"));
+        String console = consoleHolding("Applied unattend.xml to image 1 of " + wim);
+        assertTrue(console.contains("DISM Unattend Manager: Applying the offlineServicing pass of "
+                + file.getLocation().toFile().toPath()), console);
+        assertTrue(console.contains("Installed package " + FEATURE_PACK.identity()), console);
+        assertTrue(console.contains("Imagesmith IDE: Committing "), console);
+        assertEquals(List.of(), markers(file), "no marker on a good answer file");
+        assertNoMountsLeft();
+        ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
+        assertTrue(view.statusText().startsWith("Applied unattend.xml to image 1 of " + wim), view.statusText());
+    }
+
+    @Test
+    void problemsOfTheAnswerFileAreMarkersAtTheirLinesAndTheWimIsNotTouched() throws Exception {
+        String text = GOOD.replace("FEATURE", "InternetExplorer9").replace("packages\\ie9", "packages\\missing.cab")
+                .replace("</unattend>", """
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <TimeZone>W. Europe Standard Time</TimeZone>
+                    </component>
+                  </settings>
+                </unattend>""");
+        IFile file = answerFile("unattend.xml", text);
+        String before = sha1(wim);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+
+        List<IMarker> markers = markers(file);
+        List<Integer> lines = new ArrayList<>();
+        for (IMarker marker : markers) {
+            assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1), marker.getAttributes().toString());
+            lines.add(marker.getAttribute(IMarker.LINE_NUMBER, 0));
+        }
+        lines.sort(null);
+        assertEquals(List.of(line(text, "<source location=\"packages\\missing.cab"), line(text, "<TimeZone>")), lines);
+        assertTrue(markers.stream().anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("TimeZone")));
+        assertTrue(markers.stream().anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("missing.cab")));
+        assertEquals(before, sha1(wim), "the WIM file is unchanged");
+        consoleHolding("was not done: the answer file has 2 errors");
+        assertNoMountsLeft();
+
+        // fixed, the markers go
+        Files.writeString(projectDir.resolve("unattend.xml"), GOOD.replace("FEATURE", "InternetExplorer9"));
+        file.refreshLocal(IResource.DEPTH_ZERO, null);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        assertEquals(List.of(), markers(file));
+        assertFalse(before.equals(sha1(wim)), "the fixed file is applied");
+    }
+
+    @Test
+    void whatTheEngineRefusesAfterMountingIsAMarkerAndTheImageIsDiscarded() throws Exception {
+        String text = GOOD.replace("FEATURE", "NoSuchFeature");
+        IFile file = answerFile("unattend.xml", text);
+        String before = sha1(wim);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+
+        List<IMarker> markers = markers(file);
+        assertEquals(1, markers.size(), markers.toString());
+        IMarker marker = markers.get(0);
+        assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
+        assertEquals(line(text, "<package action=\"install\">"), marker.getAttribute(IMarker.LINE_NUMBER, 0));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("has no feature NoSuchFeature"),
+                marker.getAttribute(IMarker.MESSAGE, ""));
+        assertEquals(before, sha1(wim), "the WIM file is unchanged");
+        consoleHolding("Imagesmith IDE: Discarding ");
+        assertNoMountsLeft();
+        ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
+        assertTrue(view.statusText().contains("has no feature NoSuchFeature"), view.statusText());
+    }
+
+    @Test
+    void appliesToAMountedImageInPlace() throws Exception {
+        Path mountDir = dir.resolve("mount");
+        Files.createDirectories(mountDir);
+        MountedImages images = MountStores.mountedImages();
+        images.mount(wim, 1, mountDir, false, (done, total) -> { });
+        String before = sha1(wim);
+        IFile file = answerFile("unattend.xml", GOOD.replace("FEATURE", "InternetExplorer9"));
+        applyFromProjectExplorer(file, new ApplyTarget.MountedImage(mountDir));
+
+        Path software = mountDir.resolve("Windows/System32/config/SOFTWARE");
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity(), "CurrentState"));
+        assertEquals(before, sha1(wim), "the WIM file changes only when the mount is committed");
+        assertEquals(1, images.store().records().size(), "the image stays mounted");
+        consoleHolding("commit the mount to save them");
+        assertEquals(List.of(), markers(file));
+        images.discard(mountDir);
+    }
+
+    @Test
+    void theImagesArchitectureIsCheckedBeforeMountingWhenTheWimFileNamesItAndByTheEngineOtherwise() throws Exception {
+        String text = GOOD.replace("FEATURE", "InternetExplorer9")
+                .replace("name=\"Microsoft-Windows-Foundation-Package\" version=\"6.1.7601.17514\" processorArchitecture=\"amd64\"",
+                        "name=\"Microsoft-Windows-Foundation-Package\" version=\"6.1.7601.17514\" processorArchitecture=\"x86\"");
+        IFile file = answerFile("unattend.xml", text);
+        int expectedLine = line(text, "<assemblyIdentity name=\"Microsoft-Windows-Foundation-Package\"");
+
+        // install.wim says x64 (WINDOWS/ARCH 9): refused before anything is mounted
+        String before = sha1(wim);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        assertEquals(List.of(expectedLine), errorLines(file));
+        String console = consoleHolding("was not done: the answer file has 1 error");
+        assertFalse(console.contains("Imagesmith IDE: Mounting image 1 of " + wim), console);
+        assertEquals(before, sha1(wim));
+
+        // a WIM file without WINDOWS data: the engine finds the architecture in the image's SYSTEM hive
+        Path plain = projectDir.resolve("plain.wim");
+        Wimlib.capture(dir.resolve("image"), plain, "no Windows data", "captured without WINDOWS/ARCH");
+        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        String plainBefore = sha1(plain);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(plain, 1, ""));
+        assertEquals(List.of(expectedLine), errorLines(file));
+        IMarker marker = markers(file).get(0);
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("processorArchitecture=\"x86\" but the image is amd64"),
+                marker.getAttribute(IMarker.MESSAGE, ""));
+        consoleHolding("Imagesmith IDE: Discarding ");
+        assertEquals(plainBefore, sha1(plain), "the WIM file is unchanged");
+        assertNoMountsLeft();
+    }
+
+    @Test
+    void anAnswerFileThatIsNotWellFormedIsAMarkerAtTheParsersLine() throws Exception {
+        String text = GOOD.replace("<selection name=\"TelnetClient\" state=\"true\"/>",
+                "<selection name=\"TelnetClient\" state=\"true\">");
+        IFile file = answerFile("unattend.xml", text);
+        String before = sha1(wim);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        List<IMarker> markers = markers(file);
+        assertEquals(1, markers.size(), markers.toString());
+        int reported = markers.get(0).getAttribute(IMarker.LINE_NUMBER, 0);
+        // the parser notices the unclosed <selection> where </package> closes it
+        assertEquals(line(text, "<selection name=\"TelnetClient\"") + 1, reported,
+                markers.get(0).getAttribute(IMarker.MESSAGE, ""));
+        assertFalse(markers.get(0).getAttribute(IMarker.MESSAGE, "").startsWith(file.getLocation().toString()),
+                "the message does not repeat the file name");
+        assertEquals(before, sha1(wim));
+    }
+
+    @Test
+    void theDialogOffersTheWimImagesAndReadWriteMountsThenTheLastTargetFirst() throws Exception {
+        Wimlib.append(dir.resolve("image"), wim, "second", "a second image");
+        Path mountDir = Files.createDirectories(dir.resolve("mount"));
+        MountedImages images = MountStores.mountedImages();
+        images.mount(wim, 1, mountDir, false, (done, total) -> { });
+        IFile file = answerFile("unattend.xml", GOOD.replace("FEATURE", "InternetExplorer9"));
+        try {
+            // the real dialog through the command: it offers both images and the mount; the second image is chosen
+            List<List<String>> offered = new ArrayList<>();
+            List<Integer> selected = new ArrayList<>();
+            select(file);
+            inDialog(() -> window().getService(IHandlerService.class).executeCommand(ApplyToImageHandler.COMMAND_ID, null),
+                    shell -> {
+                        List<Combo> combos = widgets(shell, Combo.class);
+                        combos.forEach(combo -> offered.add(List.of(combo.getItems())));
+                        selected.add(combos.get(0).getSelectionIndex());
+                        combos.get(0).select(1);
+                        combos.get(0).notifyListeners(SWT.Selection, new Event());
+                        press(shell, "&Apply");
+                    });
+            waitForJobs();
+            assertEquals(List.of(List.of("/answers/install.wim : 1 Windows 7 PROFESSIONAL (x64)",
+                    "/answers/install.wim : 2 second"), List.of(mountDir.toRealPath() + " (image 1 of install.wim)")),
+                    offered);
+            assertEquals(List.of(0), selected, "the first image is offered first");
+            assertEquals(Optional.of("112"), Hivex.get(applied(2), CBS + FEATURE_PACK.identity(), "CurrentState"),
+                    "the chosen image is serviced");
+
+            // the next time, the dialog offers the image the file was applied to
+            selected.clear();
+            Optional<?> chosen = inDialog(() -> ApplyTargetDialog.choose(window().getShell(), file), shell -> {
+                selected.add(widgets(shell, Combo.class).get(0).getSelectionIndex());
+                press(shell, "Cancel");
+            });
+            assertEquals(List.of(1), selected);
+            assertEquals(Optional.empty(), chosen, "Cancel chooses nothing");
+        } finally {
+            images.discard(mountDir);
+        }
+    }
+
+    /** Runs what opens the dialog; the driver works on the dialog's shell in its event loop. */
+    private static <T> T inDialog(java.util.concurrent.Callable<T> opening, java.util.function.Consumer<Shell> driver)
+            throws Exception {
+        Display display = Display.getCurrent();
+        List<Throwable> failures = new ArrayList<>();
+        Runnable[] drive = new Runnable[1];
+        int[] attempts = {0};
+        drive[0] = () -> {
+            Optional<Shell> shell = Arrays.stream(display.getShells())
+                    .filter(candidate -> "Apply to Image".equals(candidate.getText()) && candidate.isVisible()).findFirst();
+            if (shell.isEmpty() && ++attempts[0] < 500) {
+                display.timerExec(10, drive[0]);
+                return;
+            }
+            try {
+                driver.accept(shell.orElseThrow(() -> new AssertionError("the Apply to Image dialog did not open")));
+            } catch (Throwable t) {
+                failures.add(t);
+                shell.ifPresent(Shell::close);
+            }
+        };
+        display.asyncExec(drive[0]);
+        T result = opening.call();
+        if (!failures.isEmpty()) {
+            throw new AssertionError("driving the dialog failed", failures.get(0));
+        }
+        return result;
+    }
+
+    private static <T> List<T> widgets(Composite parent, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Control child : parent.getChildren()) {
+            if (type.isInstance(child)) {
+                found.add(type.cast(child));
+            }
+            if (child instanceof Composite composite) {
+                found.addAll(widgets(composite, type));
+            }
+        }
+        return found;
+    }
+
+    private static void press(Shell shell, String text) {
+        Button button = widgets(shell, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text));
+        assertTrue(button.isEnabled(), text + " is enabled");
+        button.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private static List<Integer> errorLines(IFile file) throws Exception {
+        List<Integer> lines = new ArrayList<>();
+        for (IMarker marker : markers(file)) {
+            if (marker.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR) {
+                lines.add(marker.getAttribute(IMarker.LINE_NUMBER, 0));
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+}
