@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.imagesmith.unattend.AnswerFiles;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.unattend.model.Comment;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.ForeignElement;

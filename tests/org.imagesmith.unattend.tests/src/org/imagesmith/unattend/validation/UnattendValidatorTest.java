@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.imagesmith.unattend.AnswerFiles;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Unattend;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package org.imagesmith.unattend;
+package org.imagesmith.testsupport;
 
-/** Realistic answer files for the tests. */
+/** Realistic answer files (Unattend.xml) for the tests of the model, the language and the servicing. */
 public final class AnswerFiles {
     private AnswerFiles() {
     }

@@ -1,0 +1,78 @@
+package org.imagesmith.unattend.dsl.validation;
+
+import java.nio.file.Path;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+import org.imagesmith.unattend.io.SourceLocation;
+import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.Problem;
+import org.imagesmith.unattend.validation.UnattendValidator;
+import org.imagesmith.unattend.validation.ValidationOptions;
+
+/**
+ * Checks answer-file language text with the rules of the answer-file model ({@link UnattendValidator}, the same
+ * rule set as for Unattend.xml) and reports each problem on the language element it is about, with its severity,
+ * message and code.
+ */
+public class UnattendDslValidator extends AbstractUnattendDslValidator {
+    /** The features that name an element, in the order they are preferred as the place of a problem. */
+    private static final String[] NAMING_FEATURES = {"name", "pass", "action", "location", "localName"};
+
+    /** Runs the model's rules on the whole answer file. */
+    @Check(CheckType.NORMAL)
+    public void checkAnswerFile(Unattend unattend) {
+        recordLocations(unattend);
+        UnattendValidator validator = UnattendValidator.standard(new ValidationOptions(null, directoryOf(unattend)));
+        for (Problem problem : validator.validate(unattend)) {
+            EObject element = problem.element() == null ? unattend : problem.element();
+            EStructuralFeature feature = namingFeature(element);
+            switch (problem.severity()) {
+                case ERROR -> getMessageAcceptor().acceptError(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
+                case WARNING -> getMessageAcceptor().acceptWarning(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
+                case INFO -> getMessageAcceptor().acceptInfo(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
+            }
+        }
+    }
+
+    /** Gives every element its position in the text, so that the model's messages can name lines. */
+    private static void recordLocations(Unattend unattend) {
+        record(unattend);
+        unattend.eAllContents().forEachRemaining(UnattendDslValidator::record);
+    }
+
+    private static void record(EObject object) {
+        ICompositeNode node = NodeModelUtils.getNode(object);
+        if (node != null) {
+            String text = node.getRootNode().getText();
+            int offset = node.getOffset();
+            int lineStart = offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+            SourceLocation.set(object, node.getStartLine(), offset - lineStart + 1);
+        }
+    }
+
+    /** The directory of a file-based answer file, against which relative package sources are checked. */
+    private static Path directoryOf(Unattend unattend) {
+        URI uri = unattend.eResource() == null ? null : unattend.eResource().getURI();
+        if (uri == null || !uri.isFile()) {
+            return null;
+        }
+        return Path.of(uri.toFileString()).toAbsolutePath().getParent();
+    }
+
+    private static EStructuralFeature namingFeature(EObject element) {
+        for (String name : NAMING_FEATURES) {
+            EStructuralFeature feature = element.eClass().getEStructuralFeature(name);
+            if (feature instanceof EAttribute && element.eIsSet(feature)) {
+                return feature;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,141 @@
+package org.imagesmith.unattend.dsl.ide.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.inject.Guice;
+
+/** Runs the language server in process and talks LSP to it over pipes, as an editor does. */
+class UnattendLanguageServerTest {
+
+    /** A client that records the diagnostics the server publishes. */
+    private static final class RecordingClient implements LanguageClient {
+        final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams params) {
+            diagnostics.add(params);
+        }
+
+        @Override
+        public void showMessage(MessageParams params) {
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams params) {
+        }
+    }
+
+    @Test
+    void publishesDiagnosticsAndCompletes(@TempDir Path workspace) throws Exception {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+
+        LanguageServerImpl server = Guice.createInjector(UnattendLanguageServer.module()).getInstance(LanguageServerImpl.class);
+        Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
+        server.connect(serverLauncher.getRemoteProxy());
+        serverLauncher.startListening();
+        RecordingClient client = new RecordingClient();
+        Launcher<LanguageServer> clientLauncher = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+        clientLauncher.startListening();
+        LanguageServer remote = clientLauncher.getRemoteProxy();
+        try {
+            InitializeParams initialize = new InitializeParams();
+            initialize.setRootUri(workspace.toUri().toString());
+            initialize.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "answers")));
+            InitializeResult result = remote.initialize(initialize).get(30, TimeUnit.SECONDS);
+            assertTrue(result.getCapabilities().getCompletionProvider() != null);
+            remote.initialized(new InitializedParams());
+
+            String uri = workspace.resolve("lab.unattend").toUri().toString();
+            String text = """
+                    unattend {
+                        pass windowsPE {
+                            component Microsoft-Windows-PnpCustomizationsNonWinPE amd64 {
+                                DriverPaths {}
+                            }
+                        }
+                    }
+                    """;
+            remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "unattend", 1, text)));
+            PublishDiagnosticsParams published = awaitDiagnostics(client, uri);
+            Diagnostic wrongPass = published.getDiagnostics().stream().filter(d -> "wrong-pass".equals(code(d))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no wrong-pass diagnostic in " + published));
+            assertEquals(DiagnosticSeverity.Error, wrongPass.getSeverity());
+            assertEquals(2, wrongPass.getRange().getStart().getLine());
+            assertEquals(18, wrongPass.getRange().getStart().getCharacter());
+
+            CompletionParams completion = new CompletionParams(new TextDocumentIdentifier(uri), new Position(2, 18 + "Microsoft-Windows-Pnp".length()));
+            Either<List<CompletionItem>, CompletionList> items = remote.getTextDocumentService().completion(completion).get(30, TimeUnit.SECONDS);
+            List<CompletionItem> list = items.isLeft() ? items.getLeft() : items.getRight().getItems();
+            assertTrue(list.stream().anyMatch(item -> item.getLabel().equals("Microsoft-Windows-PnpCustomizationsWinPE")),
+                    list + " incomplete " + (items.isRight() && items.getRight().isIncomplete()));
+        } finally {
+            remote.shutdown().get(30, TimeUnit.SECONDS);
+            clientOut.close();
+            serverOut.close();
+        }
+    }
+
+    private static String code(Diagnostic diagnostic) {
+        return diagnostic.getCode() == null ? null : diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft()
+                : String.valueOf(diagnostic.getCode().getRight());
+    }
+
+    private static PublishDiagnosticsParams awaitDiagnostics(RecordingClient client, String uri) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams params = client.diagnostics.poll(1, TimeUnit.SECONDS);
+            if (params != null && params.getUri().equals(uri) && !params.getDiagnostics().isEmpty()) {
+                return params;
+            }
+        }
+        throw new AssertionError("the server published no diagnostics for " + uri + " within 30 s");
+    }
+}
