@@ -10,12 +10,13 @@ final class BitReader {
     /** Zero words a decoder may fetch past the end of the data before the data counts as truncated. */
     private static final int MAX_OVERRUN_BYTES = 16;
 
-    private byte[] in;
+    // package-private so that a decoder's inner loop can keep them in local variables (see LzxDecompressor)
+    byte[] in;
     private int start;
-    private int pos;
-    private int end;
-    private long buffer;
-    private int bitCount;
+    int pos;
+    int end;
+    long buffer;
+    int bitCount;
     private String format;
 
     void init(byte[] data, int offset, int length, String formatName) {
@@ -28,7 +29,7 @@ final class BitReader {
         this.format = formatName;
     }
 
-    /** Makes at least n (at most 32) bits available. */
+    /** Makes at least n (at most 48) bits available. */
     void ensure(int n) throws CompressionException {
         while (bitCount < n) {
             int word;

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Compresses to LZX with verbatim blocks and lazy matches over hash chains (no repeat offsets). WIM flavour: each
+ * Compresses to LZX: one verbatim or aligned-offset block per chunk or frame (aligned when its code saves more than
+ * its tree costs), with matches from {@link LzxParser} (lazy evaluation over hash chains and the repeat offsets R0-R2)
+ * and codeword lengths coded with the pretree's run-length symbols. WIM flavour: each
  * chunk independently ({@link #compress}). Cabinet flavour: a folder's stream frame by frame ({@link #reset}, then
  * {@link #compressNextFrame} per 32 KiB frame, one CFDATA block each); a frame that does not compress becomes an
  * uncompressed block. Matches stay within a chunk or frame. Reusable, not thread-safe.
@@ -15,11 +17,18 @@ public final class LzxCompressor {
     private final LzxFormat format;
     private final int cabinetE8FileSize;
     private final int mainSymbols;
-    private final LzParser parser;
+    /** Hash chain links followed per position: the search effort. */
+    private static final int MAX_CHAIN = 48;
+    private final LzxParser parser;
     private final BitWriter writer = new BitWriter();
     private final int[] mainFrequencies = new int[MAX_MAIN_SYMBOLS];
     private final int[] lengthFrequencies = new int[LENGTH_SYMBOLS];
     private final int[] preFrequencies = new int[PRETREE_SYMBOLS];
+    private final int[] alignedFrequencies = new int[ALIGNED_SYMBOLS];
+    private final byte[] alignedLengths = new byte[ALIGNED_SYMBOLS];
+    private final int[] alignedCodes = new int[ALIGNED_SYMBOLS];
+    /** Pretree items of a length table: symbol | extra bits << 8 | (symbol 19) delta symbol << 16. */
+    private final int[] preItems = new int[MAX_MAIN_SYMBOLS];
     private final byte[] mainLengths = new byte[MAX_MAIN_SYMBOLS];
     private final byte[] lengthLengths = new byte[LENGTH_SYMBOLS];
     private final byte[] preLengths = new byte[PRETREE_SYMBOLS];
@@ -50,7 +59,7 @@ public final class LzxCompressor {
         this.format = format;
         this.cabinetE8FileSize = cabinetE8FileSize;
         this.mainSymbols = format.mainSymbols();
-        this.parser = new LzParser(3, MAX_MATCH, format.windowSize() - 3, 32);
+        this.parser = new LzxParser(MAX_MATCH, format.windowSize() - 3, MAX_CHAIN);
         reset();
     }
 
@@ -58,6 +67,7 @@ public final class LzxCompressor {
     public void reset() {
         Arrays.fill(previousMain, (byte) 0);
         Arrays.fill(previousLength, (byte) 0);
+        parser.resetRepeatOffsets();
         streamPos = 0;
         frameIndex = 0;
     }
@@ -121,7 +131,7 @@ public final class LzxCompressor {
         writeStreamHeader(first);
         System.arraycopy(previousMain, 0, savedMain, 0, mainSymbols);
         System.arraycopy(previousLength, 0, savedLength, 0, LENGTH_SYMBOLS);
-        writeVerbatimBlock(inLen);
+        writeCompressedBlock(inLen);
         writer.flush();
         int size = writer.position();
         if (rawFallback && size > inLen + 16) {
@@ -135,6 +145,7 @@ public final class LzxCompressor {
             writer.writeLE32(1);
             writer.writeLE32(1);
             writer.writeLE32(1);
+            parser.resetRepeatOffsets();
             writer.writeRawBytes(work, 0, inLen);
             if ((inLen & 1) != 0) {
                 writer.writeRawByte(0);
@@ -174,36 +185,35 @@ public final class LzxCompressor {
         }
     }
 
-    private void writeVerbatimBlock(int size) {
+    private void writeCompressedBlock(int size) {
+        // a first parse with guessed costs, a second with the costs of the code the first one gives
+        parser.useDefaultCosts();
         parser.parse(work, 0, size);
-        Arrays.fill(mainFrequencies, 0);
-        Arrays.fill(lengthFrequencies, 0);
-        int pos = 0;
-        for (int i = 0; i < parser.count(); i++) {
-            int length = parser.length(i);
-            if (length == 0) {
-                mainFrequencies[work[pos++] & 0xFF]++;
-                continue;
-            }
-            int formatted = parser.offset(i) + OFFSET_ADJUSTMENT;
-            int header = Math.min(length - MIN_MATCH, NUM_PRIMARY_LENS);
-            mainFrequencies[NUM_CHARS + slotOf(formatted) * 8 + header]++;
-            if (header == NUM_PRIMARY_LENS) {
-                lengthFrequencies[length - MIN_MATCH - NUM_PRIMARY_LENS]++;
-            }
-            pos += length;
-        }
+        countFrequencies();
+        huffman.buildLengths(mainFrequencies, mainSymbols, MAX_CODEWORD_LENGTH, mainLengths);
+        huffman.buildLengths(lengthFrequencies, LENGTH_SYMBOLS, MAX_CODEWORD_LENGTH, lengthLengths);
+        parser.useCosts(mainLengths, mainSymbols, lengthLengths);
+        parser.rewind();
+        parser.parse(work, 0, size);
+        countFrequencies();
         huffman.buildLengths(mainFrequencies, mainSymbols, MAX_CODEWORD_LENGTH, mainLengths);
         HuffmanEncoder.assignCodes(mainLengths, mainSymbols, MAX_CODEWORD_LENGTH, mainCodes);
         huffman.buildLengths(lengthFrequencies, LENGTH_SYMBOLS, MAX_CODEWORD_LENGTH, lengthLengths);
         HuffmanEncoder.assignCodes(lengthLengths, LENGTH_SYMBOLS, MAX_CODEWORD_LENGTH, lengthCodes);
+        boolean aligned = alignedBlockPays();
 
-        writeBlockHeader(BLOCKTYPE_VERBATIM, size);
+        writeBlockHeader(aligned ? BLOCKTYPE_ALIGNED : BLOCKTYPE_VERBATIM, size);
+        if (aligned) {
+            HuffmanEncoder.assignCodes(alignedLengths, ALIGNED_SYMBOLS, MAX_ALIGNED_CODEWORD_LENGTH, alignedCodes);
+            for (int i = 0; i < ALIGNED_SYMBOLS; i++) {
+                writer.write(alignedLengths[i], 3);
+            }
+        }
         writeLengths(mainLengths, previousMain, 0, NUM_CHARS);
         writeLengths(mainLengths, previousMain, NUM_CHARS, mainSymbols - NUM_CHARS);
         writeLengths(lengthLengths, previousLength, 0, LENGTH_SYMBOLS);
 
-        pos = 0;
+        int pos = 0;
         for (int i = 0; i < parser.count(); i++) {
             int length = parser.length(i);
             if (length == 0) {
@@ -211,7 +221,7 @@ public final class LzxCompressor {
                 writer.write(mainCodes[symbol], mainLengths[symbol]);
                 continue;
             }
-            int formatted = parser.offset(i) + OFFSET_ADJUSTMENT;
+            int formatted = parser.formattedOffset(i);
             int slot = slotOf(formatted);
             int header = Math.min(length - MIN_MATCH, NUM_PRIMARY_LENS);
             int symbol = NUM_CHARS + slot * 8 + header;
@@ -220,26 +230,128 @@ public final class LzxCompressor {
                 int lengthSymbol = length - MIN_MATCH - NUM_PRIMARY_LENS;
                 writer.write(lengthCodes[lengthSymbol], lengthLengths[lengthSymbol]);
             }
-            writer.write(formatted - SLOT_BASE[slot], EXTRA_BITS[slot]);
+            int extra = EXTRA_BITS[slot];
+            int value = formatted - SLOT_BASE[slot];
+            if (aligned && extra >= 3) {
+                writer.write(value >>> 3, extra - 3);
+                writer.write(alignedCodes[value & 7], alignedLengths[value & 7]);
+            } else {
+                writer.write(value, extra);
+            }
             pos += length;
         }
     }
 
-    /** Writes a pretree and the lengths as deltas from the previous block's (no run-length codes). */
+    /** Counts the symbols of the parser's items: main, length and aligned offset symbols. */
+    private void countFrequencies() {
+        Arrays.fill(mainFrequencies, 0);
+        Arrays.fill(lengthFrequencies, 0);
+        Arrays.fill(alignedFrequencies, 0);
+        int pos = 0;
+        for (int i = 0; i < parser.count(); i++) {
+            int length = parser.length(i);
+            if (length == 0) {
+                mainFrequencies[work[pos++] & 0xFF]++;
+                continue;
+            }
+            int formatted = parser.formattedOffset(i);
+            int slot = slotOf(formatted);
+            int header = Math.min(length - MIN_MATCH, NUM_PRIMARY_LENS);
+            mainFrequencies[NUM_CHARS + slot * 8 + header]++;
+            if (header == NUM_PRIMARY_LENS) {
+                lengthFrequencies[length - MIN_MATCH - NUM_PRIMARY_LENS]++;
+            }
+            if (EXTRA_BITS[slot] >= 3) {
+                alignedFrequencies[(formatted - SLOT_BASE[slot]) & 7]++;
+            }
+            pos += length;
+        }
+    }
+
+    /** Builds the aligned offset code and tells whether it saves more bits than its 24-bit tree costs. */
+    private boolean alignedBlockPays() {
+        huffman.buildLengths(alignedFrequencies, ALIGNED_SYMBOLS, MAX_ALIGNED_CODEWORD_LENGTH, alignedLengths);
+        long verbatimBits = 0;
+        long alignedBits = 3L * ALIGNED_SYMBOLS;
+        for (int i = 0; i < ALIGNED_SYMBOLS; i++) {
+            verbatimBits += 3L * alignedFrequencies[i];
+            alignedBits += (long) alignedFrequencies[i] * alignedLengths[i];
+        }
+        return alignedBits < verbatimBits;
+    }
+
+    /**
+     * Writes a pretree and the lengths as deltas from the previous block's, with runs of zeros (symbols 17 and 18)
+     * and of equal lengths over equal previous lengths (symbol 19) run-length coded.
+     */
     private void writeLengths(byte[] lengths, byte[] previous, int from, int count) {
+        int items = 0;
+        int end = from + count;
+        int i = from;
+        while (i < end) {
+            int length = lengths[i];
+            int run = 1;
+            while (i + run < end && lengths[i + run] == length
+                    && (length == 0 || previous[i + run] == previous[i])) {
+                run++;
+            }
+            if (length == 0) {
+                while (run >= 20) {
+                    int r = Math.min(run, 51);
+                    preItems[items++] = 18 | (r - 20) << 8;
+                    i += r;
+                    run -= r;
+                }
+                if (run >= 4) {
+                    preItems[items++] = 17 | (run - 4) << 8;
+                    i += run;
+                    run = 0;
+                }
+            } else {
+                while (run >= 4) {
+                    int r = Math.min(run, 5);
+                    preItems[items++] = 19 | (r - 4) << 8 | delta(lengths, previous, i) << 16;
+                    i += r;
+                    run -= r;
+                }
+            }
+            for (; run > 0; run--, i++) {
+                preItems[items++] = delta(lengths, previous, i);
+            }
+        }
         Arrays.fill(preFrequencies, 0);
-        for (int i = from; i < from + count; i++) {
-            preFrequencies[(previous[i] - lengths[i] + 17) % 17]++;
+        for (int k = 0; k < items; k++) {
+            int symbol = preItems[k] & 0xFF;
+            preFrequencies[symbol]++;
+            if (symbol == 19) {
+                preFrequencies[preItems[k] >>> 16]++;
+            }
         }
         huffman.buildLengths(preFrequencies, PRETREE_SYMBOLS, MAX_PRE_CODEWORD_LENGTH, preLengths);
         HuffmanEncoder.assignCodes(preLengths, PRETREE_SYMBOLS, MAX_PRE_CODEWORD_LENGTH, preCodes);
-        for (int i = 0; i < PRETREE_SYMBOLS; i++) {
-            writer.write(preLengths[i], 4);
+        for (int k = 0; k < PRETREE_SYMBOLS; k++) {
+            writer.write(preLengths[k], 4);
         }
-        for (int i = from; i < from + count; i++) {
-            int delta = (previous[i] - lengths[i] + 17) % 17;
-            writer.write(preCodes[delta], preLengths[delta]);
-            previous[i] = lengths[i];
+        for (int k = 0; k < items; k++) {
+            int symbol = preItems[k] & 0xFF;
+            writer.write(preCodes[symbol], preLengths[symbol]);
+            int extra = (preItems[k] >>> 8) & 0xFF;
+            switch (symbol) {
+                case 17 -> writer.write(extra, 4);
+                case 18 -> writer.write(extra, 5);
+                case 19 -> {
+                    writer.write(extra, 1);
+                    int delta = preItems[k] >>> 16;
+                    writer.write(preCodes[delta], preLengths[delta]);
+                }
+                default -> {
+                }
+            }
         }
+        System.arraycopy(lengths, from, previous, from, count);
+    }
+
+    private static int delta(byte[] lengths, byte[] previous, int i) {
+        return (previous[i] - lengths[i] + 17) % 17;
     }
 }

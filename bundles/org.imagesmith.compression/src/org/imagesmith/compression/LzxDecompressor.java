@@ -229,12 +229,42 @@ public final class LzxDecompressor implements ChunkDecompressor {
         }
     }
 
+    /**
+     * Decodes literals and matches up to {@code limit}. The bit buffer lives in local variables here (the hot loop
+     * of the decoder): refilled 32 bits at a time while the input lasts, through {@link BitReader#ensure} near its
+     * end, and stored back at the end.
+     */
     private void decodeSymbols(int limit, int frameStart, int frameEnd) throws CompressionException {
         final byte[] win = window;
         final boolean aligned = blockType == BLOCKTYPE_ALIGNED;
+        final BitReader r = reader;
+        final byte[] in = r.in;
+        final int inEnd = r.end;
+        final HuffmanDecoder main = mainCode;
+        int ip = r.pos;
+        long buf = r.buffer;
+        int bits = r.bitCount;
         int pos = windowPos;
         while (pos < limit) {
-            int symbol = mainCode.decode(reader);
+            if (bits < 32) {
+                if (ip + 4 <= inEnd) {
+                    buf = buf << 32 | (in[ip] & 0xFFL) << 16 | (in[ip + 1] & 0xFFL) << 24 | (in[ip + 2] & 0xFF)
+                            | (in[ip + 3] & 0xFF) << 8;
+                    ip += 4;
+                    bits += 32;
+                } else {
+                    r.pos = ip;
+                    r.buffer = buf;
+                    r.bitCount = bits;
+                    r.ensure(32);
+                    ip = r.pos;
+                    buf = r.buffer;
+                    bits = r.bitCount;
+                }
+            }
+            int entry = main.lookup((int) (buf >>> (bits - MAX_CODEWORD_LENGTH)) & 0xFFFF);
+            bits -= entry & 0xFF;
+            int symbol = entry >>> 8;
             if (symbol < NUM_CHARS) {
                 win[pos++] = (byte) symbol;
                 continue;
@@ -243,7 +273,9 @@ public final class LzxDecompressor implements ChunkDecompressor {
             int length = symbol & 7;
             int slot = symbol >>> 3;
             if (length == NUM_PRIMARY_LENS) {
-                length += lengthCode.decode(reader);
+                entry = lengthCode.lookup((int) (buf >>> (bits - MAX_CODEWORD_LENGTH)) & 0xFFFF);
+                bits -= entry & 0xFF;
+                length += entry >>> 8;
             }
             length += MIN_MATCH;
             int offset;
@@ -258,13 +290,34 @@ public final class LzxDecompressor implements ChunkDecompressor {
                 r2 = r0;
                 r0 = offset;
             } else {
+                if (bits < 32) {
+                    if (ip + 4 <= inEnd) {
+                        buf = buf << 32 | (in[ip] & 0xFFL) << 16 | (in[ip + 1] & 0xFFL) << 24 | (in[ip + 2] & 0xFF)
+                                | (in[ip + 3] & 0xFF) << 8;
+                        ip += 4;
+                        bits += 32;
+                    } else {
+                        r.pos = ip;
+                        r.buffer = buf;
+                        r.bitCount = bits;
+                        r.ensure(32);
+                        ip = r.pos;
+                        buf = r.buffer;
+                        bits = r.bitCount;
+                    }
+                }
                 int extra = EXTRA_BITS[slot];
                 offset = SLOT_BASE[slot];
                 if (aligned && extra >= 3) {
-                    offset += reader.read(extra - 3) << 3;
-                    offset += alignedCode.decode(reader);
+                    bits -= extra - 3;
+                    offset += ((int) (buf >>> bits) & ((1 << (extra - 3)) - 1)) << 3;
+                    entry = alignedCode.lookup((int) (buf >>> (bits - MAX_ALIGNED_CODEWORD_LENGTH))
+                            & ((1 << MAX_ALIGNED_CODEWORD_LENGTH) - 1));
+                    bits -= entry & 0xFF;
+                    offset += entry >>> 8;
                 } else {
-                    offset += reader.read(extra);
+                    bits -= extra;
+                    offset += (int) (buf >>> bits) & ((1 << extra) - 1);
                 }
                 offset -= OFFSET_ADJUSTMENT;
                 r2 = r1;
@@ -275,9 +328,19 @@ public final class LzxDecompressor implements ChunkDecompressor {
                 throw new CompressionException("an LZX match of " + length + " bytes runs past the end of the "
                         + (frameEnd - frameStart) + " bytes of its frame; the data is damaged");
             }
-            copyMatch(pos, offset, length, frameStart);
+            int src = pos - offset;
+            if (src >= 0 && offset >= length && length <= 32) {
+                for (int i = 0; i < length; i++) {
+                    win[pos + i] = win[src + i];
+                }
+            } else {
+                copyMatch(pos, offset, length, frameStart);
+            }
             pos += length;
         }
+        r.pos = ip;
+        r.buffer = buf;
+        r.bitCount = bits;
         windowPos = pos;
     }
 

@@ -11,10 +11,17 @@ final class MatchFinder {
     private final int[] head = new int[1 << HASH_BITS];
     private int[] prev;
     private final int maxChain;
+    private final int niceLength;
     private int matchOffset;
 
     MatchFinder(int maxChain) {
+        this(maxChain, Integer.MAX_VALUE);
+    }
+
+    /** A finder that follows at most {@code maxChain} links and stops at a match of {@code niceLength} bytes. */
+    MatchFinder(int maxChain, int niceLength) {
         this.maxChain = maxChain;
+        this.niceLength = niceLength;
         this.prev = new int[0];
     }
 
@@ -66,7 +73,7 @@ final class MatchFinder {
                 if (len > best) {
                     best = len;
                     matchOffset = pos - candidate;
-                    if (len == available) {
+                    if (len == available || len >= niceLength) {
                         break;
                     }
                 }

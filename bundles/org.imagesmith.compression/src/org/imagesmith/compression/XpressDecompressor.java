@@ -47,34 +47,81 @@ public final class XpressDecompressor implements ChunkDecompressor {
         }
         decoder.build(lengths, 0, NUM_SYMBOLS, "XPRESS Huffman code");
         reader.init(in, inOff + TABLE_SIZE, inLen - TABLE_SIZE, "XPRESS");
+        // the bit buffer in local variables (the hot loop); words are fetched exactly when the format says, as the
+        // byte-aligned long match lengths are read from the position after the fetched words
+        final BitReader r = reader;
+        final int inEnd = r.end;
+        int ip = r.pos;
+        long buf = r.buffer;
+        int bits = r.bitCount;
         int pos = outOff;
         int end = outOff + outLen;
         while (pos < end) {
-            int symbol = decoder.decode(reader);
+            if (bits < MAX_CODEWORD_LENGTH) {
+                if (ip + 2 <= inEnd) {
+                    buf = buf << 16 | (in[ip] & 0xFF) | (in[ip + 1] & 0xFF) << 8;
+                    ip += 2;
+                    bits += 16;
+                } else {
+                    r.pos = ip;
+                    r.buffer = buf;
+                    r.bitCount = bits;
+                    r.ensure(MAX_CODEWORD_LENGTH);
+                    ip = r.pos;
+                    buf = r.buffer;
+                    bits = r.bitCount;
+                }
+            }
+            int entry = decoder.lookup((int) (buf >>> (bits - MAX_CODEWORD_LENGTH)) & 0x7FFF);
+            bits -= entry & 0xFF;
+            int symbol = entry >>> 8;
             if (symbol < 256) {
                 out[pos++] = (byte) symbol;
                 continue;
             }
             int length = symbol & 0x0F;
             int log2Offset = (symbol >>> 4) & 0x0F;
-            reader.ensure(16);
-            int offset = (1 << log2Offset) | reader.peek(log2Offset);
-            reader.skip(log2Offset);
+            if (bits < 16) {
+                if (ip + 2 <= inEnd) {
+                    buf = buf << 16 | (in[ip] & 0xFF) | (in[ip + 1] & 0xFF) << 8;
+                    ip += 2;
+                    bits += 16;
+                } else {
+                    r.pos = ip;
+                    r.buffer = buf;
+                    r.bitCount = bits;
+                    r.ensure(16);
+                    ip = r.pos;
+                    buf = r.buffer;
+                    bits = r.bitCount;
+                }
+            }
+            bits -= log2Offset;
+            int offset = (1 << log2Offset) | ((int) (buf >>> bits) & ((1 << log2Offset) - 1));
             if (length == 0x0F) {
-                length += reader.readByte();
+                r.pos = ip;
+                length += r.readByte();
                 if (length == 0x0F + 0xFF) {
-                    length = reader.readLE16();
+                    length = r.readLE16();
                     if (length == 0) {
-                        length = reader.readLE32();
+                        length = r.readLE32();
                     }
                     if (length < 0x0F || length > MAX_BLOCK_SIZE) {
                         throw new CompressionException("the XPRESS data holds a match length of "
                                 + Integer.toUnsignedString(length) + ", which is impossible; the data is damaged");
                     }
                 }
+                ip = r.pos;
             }
             length += MIN_MATCH_LENGTH;
-            LzCopy.copyMatch(out, outOff, pos, end, offset, length, "XPRESS");
+            int src = pos - offset;
+            if (src >= outOff && offset >= length && length <= 32 && length <= end - pos) {
+                for (int i = 0; i < length; i++) {
+                    out[pos + i] = out[src + i];
+                }
+            } else {
+                LzCopy.copyMatch(out, outOff, pos, end, offset, length, "XPRESS");
+            }
             pos += length;
         }
     }

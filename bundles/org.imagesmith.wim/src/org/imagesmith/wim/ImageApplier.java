@@ -1,9 +1,9 @@
 package org.imagesmith.wim;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -25,10 +25,12 @@ import java.util.Map;
  * streams, hard links and last write and access times. What a POSIX file system cannot hold (reparse points,
  * alternate data streams, encrypted files) is left out and listed in the result. Every name is checked before
  * anything is written, each stream's SHA-1 digest while it is written, and no symbolic link in the target is
- * followed.
+ * followed. Files are written on one thread per processor; hard links and directory times follow them.
  */
 public final class ImageApplier {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    /** More threads than this gain nothing: the file system's work on one directory tree does not spread further. */
+    private static final int MAX_WRITER_THREADS = 8;
 
     private final WimFile wim;
     private final ApplyOptions options;
@@ -37,6 +39,12 @@ public final class ImageApplier {
     private final List<String> skipped = new ArrayList<>();
     private final Map<Long, Path> linkTargets = new HashMap<>();
     private final Map<Long, Sha1Digest> linkData = new HashMap<>();
+    /** Hard links to make once every file is written. */
+    private final List<HardLink> pendingLinks = new ArrayList<>();
+    /** Directories in the order their times are set: children before their parent. */
+    private final List<DirectoryTimes> directoryTimes = new ArrayList<>();
+    private final Object progressLock = new Object();
+    private ResourceReaderPool writers;
     private long totalBytes;
     private long bytesDone;
     private long directories;
@@ -64,7 +72,18 @@ public final class ImageApplier {
         ImageApplier applier = new ImageApplier(wim, metadata, options);
         applier.plan();
         Path root = prepareTarget(target, options.overwrite());
-        applier.applyDirectory(metadata.root(), root);
+        int threads = Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors());
+        try (ResourceReaderPool writers = new ResourceReaderPool(wim, threads)) {
+            applier.writers = writers;
+            applier.applyDirectory(metadata.root(), root);
+            writers.finish();
+        }
+        for (HardLink link : applier.pendingLinks) {
+            Files.createLink(link.path(), link.existing());
+        }
+        for (DirectoryTimes directory : applier.directoryTimes) {
+            setTimes(directory.path(), directory.dentry());
+        }
         return new ApplyResult(applier.directories, applier.files, applier.hardLinks, applier.bytesDone,
                 applier.skipped);
     }
@@ -141,7 +160,7 @@ public final class ImageApplier {
                 applyFile(child, childPath);
             }
         }
-        setTimes(path, directory);
+        directoryTimes.add(new DirectoryTimes(path, directory));
     }
 
     /** The child's path below {@code directory}, checking once more that its name stays inside it. */
@@ -175,7 +194,7 @@ public final class ImageApplier {
         long group = dentry.hardLinkGroupId();
         Path linkTarget = group == 0 ? null : linkTargets.get(group);
         if (linkTarget != null && linkData.get(group).equals(dentry.unnamedData())) {
-            Files.createLink(path, linkTarget);
+            pendingLinks.add(new HardLink(path, linkTarget));
             hardLinks++;
             return;
         }
@@ -183,13 +202,16 @@ public final class ImageApplier {
             skipped.add(dentry.path() + ": hard link group " + group + " holds files of different data; written as"
                     + " a separate file");
         }
-        writeFile(dentry, path);
+        LookupEntry entry = data.get(dentry);
+        writers.submit(reader -> {
+            writeFile(reader, entry, path);
+            setTimes(path, dentry);
+        });
         files++;
         if (group != 0 && linkTarget == null) {
             linkTargets.put(group, path);
             linkData.put(group, dentry.unnamedData());
         }
-        setTimes(path, dentry);
     }
 
     /** With overwrite on, removes a file that is in the way; never a directory or through a symbolic link. */
@@ -215,13 +237,13 @@ public final class ImageApplier {
                 + " directory");
     }
 
-    private void writeFile(Dentry dentry, Path path) throws IOException {
-        LookupEntry entry = data.get(dentry);
+    /** Creates the file and writes the stream's data into it (none for an empty file); runs on a worker thread. */
+    private void writeFile(ResourceReader reader, LookupEntry entry, Path path) throws IOException {
         boolean done = false;
-        try (OutputStream out = new BufferedOutputStream(new CountingStream(Files.newOutputStream(path,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)), 1 << 16)) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             if (entry != null) {
-                wim.resourceReader().transferTo(entry, out);
+                reader.transferTo(entry, new ChannelOutput(channel));
             }
             done = true;
         } finally {
@@ -236,17 +258,37 @@ public final class ImageApplier {
                 FileTime.from(dentry.lastWriteTime()), FileTime.from(dentry.lastAccessTime()), null);
     }
 
-    /** Counts bytes written into the current file and reports the progress. */
-    private final class CountingStream extends FilterOutputStream {
-        CountingStream(OutputStream out) {
-            super(out);
+    /** A hard link to make at {@code path} to the file written at {@code existing}. */
+    private record HardLink(Path path, Path existing) {
+    }
+
+    /** A directory whose times are set once everything inside it is written. */
+    private record DirectoryTimes(Path path, Dentry dentry) {
+    }
+
+    /** Writes into a file's channel and reports the progress (one report at a time, from any thread). */
+    private final class ChannelOutput extends OutputStream {
+        private final FileChannel channel;
+
+        ChannelOutput(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            bytesDone += len;
-            options.progress().bytesApplied(bytesDone, totalBytes);
+            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            synchronized (progressLock) {
+                bytesDone += len;
+                options.progress().bytesApplied(bytesDone, totalBytes);
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ public final class ResourceReader {
     private int cachedChunk = -1;
     private byte[] chunkData = new byte[0];
     private byte[] storedData = new byte[0];
+    private byte[] transferBuffer = new byte[0];
 
     ResourceReader(FileChannel channel, long fileSize, WimHeader header, Path path, LookupTable lookupTable) {
         this.channel = channel;
@@ -86,7 +87,11 @@ public final class ResourceReader {
     public void transferTo(LookupEntry entry, OutputStream out) throws IOException {
         checkLayout(entry);
         MessageDigest sha1 = sha1();
-        byte[] buffer = new byte[(int) Math.min(TRANSFER_BUFFER, Math.max(1, entry.size()))];
+        int bufferSize = (int) Math.min(TRANSFER_BUFFER, Math.max(1, entry.size()));
+        if (transferBuffer.length < bufferSize) {
+            transferBuffer = new byte[bufferSize];
+        }
+        byte[] buffer = transferBuffer;
         for (long offset = 0; offset < entry.size();) {
             int n = read(entry, offset, buffer, 0, buffer.length);
             sha1.update(buffer, 0, n);
@@ -106,7 +111,7 @@ public final class ResourceReader {
             throw new IllegalArgumentException("offset " + offset + " lies outside the stream's " + entry.size() + " bytes");
         }
         int n = (int) Math.min(len, entry.size() - offset);
-        if (n == 0) {
+        if (n <= 0) {
             return 0;
         }
         if (entry.isInSolidResource()) {
@@ -230,9 +235,14 @@ public final class ResourceReader {
         while (len > 0) {
             int index = (int) (offset / chunkSize);
             int within = (int) (offset % chunkSize);
-            loadChunk(table, index);
             int n = Math.min(len, table.uncompressedChunkSize(index) - within);
-            System.arraycopy(chunkData, within, dst, dstOff, n);
+            if (n == table.uncompressedChunkSize(index) && !(cachedTable == table && cachedChunk == index)) {
+                // a whole chunk: decompressed straight into the destination
+                decodeChunk(table, index, dst, dstOff);
+            } else {
+                loadChunk(table, index);
+                System.arraycopy(chunkData, within, dst, dstOff, n);
+            }
             offset += n;
             dstOff += n;
             len -= n;
@@ -244,13 +254,20 @@ public final class ResourceReader {
             return;
         }
         cachedTable = null;
-        int size = table.uncompressedChunkSize(index);
-        int stored = table.storedSize(index);
         if (chunkData.length < table.chunkSize()) {
             chunkData = new byte[table.chunkSize()];
         }
+        decodeChunk(table, index, chunkData, 0);
+        cachedTable = table;
+        cachedChunk = index;
+    }
+
+    /** Reads chunk {@code index} and decompresses it into {@code dst} at {@code dstOff}. */
+    private void decodeChunk(ChunkTable table, int index, byte[] dst, int dstOff) throws IOException {
+        int size = table.uncompressedChunkSize(index);
+        int stored = table.storedSize(index);
         if (stored == size) {
-            readFully(table.storedOffset(index), chunkData, 0, size);
+            readFully(table.storedOffset(index), dst, dstOff, size);
         } else {
             if (storedData.length < stored) {
                 storedData = new byte[Math.max(stored, table.chunkSize())];
@@ -258,15 +275,13 @@ public final class ResourceReader {
             readFully(table.storedOffset(index), storedData, 0, stored);
             ChunkDecompressor decompressor = decompressor(table);
             try {
-                decompressor.decompress(storedData, 0, stored, chunkData, 0, size);
+                decompressor.decompress(storedData, 0, stored, dst, dstOff, size);
             } catch (CompressionException e) {
                 throw new WimFormatException("chunk " + index + " of the " + table.compression().displayName()
                         + " resource at offset " + table.resource().offset() + " in " + path + " is damaged: "
                         + e.getMessage(), e);
             }
         }
-        cachedTable = table;
-        cachedChunk = index;
     }
 
     private ChunkDecompressor decompressor(ChunkTable table) throws WimFormatException {

@@ -162,6 +162,11 @@ public final class WimFile implements AutoCloseable {
         return resourceReader;
     }
 
+    /** A reader of this file's streams of its own, for a thread other than the one using {@link #resourceReader()}. */
+    ResourceReader newResourceReader() throws IOException {
+        return new ResourceReader(channel, channel.size(), header, path, lookupTable());
+    }
+
     /**
      * Reads the stream with this SHA-1 digest, checking the digest.
      *

@@ -42,6 +42,43 @@ class LzxTest {
     }
 
     @Test
+    void recordsAtEightByteDistancesGetAnAlignedOffsetBlock() throws CompressionException {
+        // 8-byte records drawn from a small set: matches lie at multiples of 8 bytes back, so the low 3 bits of
+        // their offsets always agree and the aligned offset code pays for its tree
+        Random random = new Random(3);
+        byte[][] records = new byte[300][8];
+        for (byte[] record : records) {
+            random.nextBytes(record);
+        }
+        byte[] data = new byte[32768];
+        for (int i = 0; i < data.length; i += 8) {
+            System.arraycopy(records[random.nextInt(records.length)], 0, data, i, 8);
+        }
+        byte[] compressed = roundTripWim(data, 32768);
+        assertTrue(compressed != null, "the records compress");
+        // the block type: the 3 most significant bits of the first 16-bit little-endian word
+        assertEquals(LzxConstants.BLOCKTYPE_ALIGNED, (compressed[1] & 0xFF) >>> 5);
+    }
+
+    @Test
+    void repeatedOffsetsCompressBetterThanFreshOnes() throws CompressionException {
+        // the same 40-byte edit pattern at one distance over and over: after the first, every match reuses R0
+        byte[] data = new byte[32768];
+        Random random = new Random(5);
+        random.nextBytes(data);
+        for (int i = 1000; i + 40 < data.length; i += 47) {
+            System.arraycopy(data, i - 777, data, i, 40);
+        }
+        byte[] compressed = roundTripWim(data, 32768);
+        assertTrue(compressed != null, "the copies compress");
+        // 675 copies of 40 bytes: with R0 each costs about a byte (main and length symbols), with its offset coded
+        // afresh nearly two (8 more extra bits and a rarer main symbol)
+        int copies = (data.length - 1040) / 47;
+        int literalBytes = data.length - 40 * copies;
+        assertTrue(compressed.length < literalBytes + copies * 5 / 4, "size " + compressed.length);
+    }
+
+    @Test
     void e8TranslationIsItsOwnInverseAndSkipsTheLast10Bytes() {
         byte[] data = TestData.x86(5000, 8);
         byte[] translated = data.clone();
