@@ -1,0 +1,118 @@
+package org.imagesmith.unattend.dsl.ui.quickfix;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.filebuffers.ITextFileBufferManager;
+import org.eclipse.core.filebuffers.LocationKind;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IPath;
+import org.eclipse.core.runtime.content.IContentDescription;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.text.edits.MalformedTreeException;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.IMarkerResolution2;
+import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
+
+/**
+ * Quick fixes of the editor's markers on answer-file language files. A fix edits the file's buffer: the open
+ * editor's document when there is one (the user saves), the file itself otherwise.
+ */
+public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 {
+
+    @Override
+    public boolean hasResolutions(IMarker marker) {
+        return AnswerFileFixes.fixes(marker.getAttribute(AnswerFileLanguage.CODE, "")) && isLanguageFile(marker);
+    }
+
+    @Override
+    public IMarkerResolution[] getResolutions(IMarker marker) {
+        if (!hasResolutions(marker)) {
+            return new IMarkerResolution[0];
+        }
+        List<Fix> fixes = withDocument((IFile) marker.getResource(), document -> AnswerFileFixes.fixesAt(document.get(),
+                marker.getAttribute(AnswerFileLanguage.CODE, ""), marker.getAttribute(IMarker.CHAR_START, 0)));
+        return fixes == null ? new IMarkerResolution[0]
+                : fixes.stream().map(fix -> new Resolution(fix.label())).toArray(IMarkerResolution[]::new);
+    }
+
+    private static boolean isLanguageFile(IMarker marker) {
+        try {
+            IContentDescription description = marker.getResource() instanceof IFile file ? file.getContentDescription() : null;
+            return description != null && description.getContentType() != null
+                    && description.getContentType().getId().equals(AnswerFileLanguage.CONTENT_TYPE);
+        } catch (CoreException e) {
+            return false;
+        }
+    }
+
+    /** Runs action on the document of file's buffer, saving it when no editor has it open; null when it cannot. */
+    private static <T> T withDocument(IFile file, Function<IDocument, T> action) {
+        ITextFileBufferManager manager = FileBuffers.getTextFileBufferManager();
+        IPath path = file.getFullPath();
+        try {
+            manager.connect(path, LocationKind.IFILE, null);
+            try {
+                ITextFileBuffer buffer = manager.getTextFileBuffer(path, LocationKind.IFILE);
+                T result = action.apply(buffer.getDocument());
+                if (!buffer.isShared() && buffer.isDirty()) {
+                    buffer.commit(null, true);
+                }
+                return result;
+            } finally {
+                manager.disconnect(path, LocationKind.IFILE, null);
+            }
+        } catch (CoreException e) {
+            ILog.of(AnswerFileMarkerResolutions.class).error("Cannot read " + path + " for its quick fixes", e);
+            return null;
+        }
+    }
+
+    /** A fix, computed again on the document when it runs (the text may have changed since it was listed). */
+    private static final class Resolution implements IMarkerResolution2 {
+        private final String label;
+
+        Resolution(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String getLabel() {
+            return label;
+        }
+
+        @Override
+        public String getDescription() {
+            return label + ", with the comments on its lines";
+        }
+
+        @Override
+        public Image getImage() {
+            return null;
+        }
+
+        @Override
+        public void run(IMarker marker) {
+            withDocument((IFile) marker.getResource(), document -> {
+                AnswerFileFixes.fixesAt(document.get(), marker.getAttribute(AnswerFileLanguage.CODE, ""),
+                        marker.getAttribute(IMarker.CHAR_START, 0)).stream().filter(fix -> fix.label().equals(label))
+                        .findFirst().ifPresent(fix -> {
+                            try {
+                                fix.edit().apply(document);
+                            } catch (MalformedTreeException | BadLocationException e) {
+                                ILog.of(AnswerFileMarkerResolutions.class).error("Cannot apply " + label, e);
+                            }
+                        });
+                return null;
+            });
+        }
+    }
+}

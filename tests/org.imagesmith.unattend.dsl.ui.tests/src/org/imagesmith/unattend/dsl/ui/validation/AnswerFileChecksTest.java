@@ -1,0 +1,57 @@
+package org.imagesmith.unattend.dsl.ui.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.eclipse.xtext.util.CancelIndicator;
+import org.imagesmith.unattend.dsl.io.AnswerFileConverter;
+import org.imagesmith.unattend.validation.Severity;
+import org.junit.jupiter.api.Test;
+
+/** The checks behind the markers: language text and Unattend.xml, with the same rules. */
+class AnswerFileChecksTest {
+    static final String XML = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+              <settings pass="offlineServicing">
+                <component name="Microsoft-Windows-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                  <UserData><AcceptEula>maybe</AcceptEula></UserData>
+                </component>
+              </settings>
+            </unattend>
+            """;
+
+    private static List<String> codes(List<EditorProblem> problems) {
+        return problems.stream().map(EditorProblem::code).sorted().toList();
+    }
+
+    @Test
+    void marksUnattendXmlProblemsAtTheirLines() {
+        List<EditorProblem> problems = AnswerFileChecks.checkXml(XML, null, CancelIndicator.NullImpl);
+        EditorProblem wrongPass = problems.stream().filter(p -> p.code().equals("wrong-pass")).findFirst().orElseThrow();
+        assertEquals(Severity.ERROR, wrongPass.severity());
+        assertEquals(4, wrongPass.line());
+        assertEquals(XML.indexOf("<component"), wrongPass.offset(), "from the element to the end of its line");
+    }
+
+    @Test
+    void findsTheSameProblemsInTheXmlAndInItsText() throws Exception {
+        String text = AnswerFileConverter.xmlToText(XML.getBytes(StandardCharsets.UTF_8), "Unattend.xml");
+        List<EditorProblem> inText = AnswerFileChecks.checkText(text, null, CancelIndicator.NullImpl);
+        List<EditorProblem> inXml = AnswerFileChecks.checkXml(XML, null, CancelIndicator.NullImpl);
+        assertEquals(codes(inXml), codes(inText));
+        assertTrue(codes(inText).contains("wrong-pass"), inText.toString());
+    }
+
+    @Test
+    void marksXmlThatIsNotWellFormed() {
+        String broken = XML.replace("</UserData>", "");
+        List<EditorProblem> problems = AnswerFileChecks.checkXml(broken, null, CancelIndicator.NullImpl);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(Severity.ERROR, problems.get(0).severity());
+        assertEquals(6, problems.get(0).line(), problems.get(0).message());
+    }
+}
