@@ -1,6 +1,5 @@
 package org.imagesmith.unattend.dsl.ide.contentassist;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.imagesmith.unattend.catalog.Catalog;
+import org.imagesmith.unattend.catalog.CatalogDefinitions;
 import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.catalog.ValueType;
@@ -37,6 +37,7 @@ public class CatalogProposalProvider extends IdeContentProposalProvider {
     private IValueConverterService converters;
 
     private final Catalog catalog = Catalog.standard();
+    private final CatalogDefinitions definitions = new CatalogDefinitions(catalog);
 
     @Override
     protected void _createProposals(Assignment assignment, ContentAssistContext context, IIdeContentProposalAcceptor acceptor) {
@@ -85,7 +86,7 @@ public class CatalogProposalProvider extends IdeContentProposalProvider {
         if (!(model instanceof Setting setting)) {
             return;
         }
-        Optional<SettingDefinition> definition = definition(setting);
+        Optional<SettingDefinition> definition = definitions.of(setting);
         if (definition.isEmpty()) {
             return;
         }
@@ -102,38 +103,12 @@ public class CatalogProposalProvider extends IdeContentProposalProvider {
     /** The settings a new child of model (a component or a complex setting) can be, by name. */
     private Map<String, SettingDefinition> childSettings(EObject model) {
         if (model instanceof Component component) {
-            return componentDefinition(component).map(ComponentDefinition::settings).orElse(Map.of());
+            return definitions.of(component).map(ComponentDefinition::settings).orElse(Map.of());
         }
         if (model instanceof Setting setting) {
-            return definition(setting).map(SettingDefinition::children).orElse(Map.of());
+            return definitions.of(setting).map(SettingDefinition::children).orElse(Map.of());
         }
         return Map.of();
-    }
-
-    /** The catalog definition of setting, following its ancestors up to the component. */
-    private Optional<SettingDefinition> definition(Setting setting) {
-        List<String> path = new ArrayList<>();
-        EObject object = setting;
-        while (object instanceof Setting current) {
-            path.add(0, current.getName());
-            object = current.eContainer();
-        }
-        if (!(object instanceof Component component)) {
-            return Optional.empty();
-        }
-        Optional<ComponentDefinition> definition = componentDefinition(component);
-        if (definition.isEmpty() || path.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<SettingDefinition> current = definition.get().setting(path.get(0));
-        for (String name : path.subList(1, path.size())) {
-            current = current.flatMap(parent -> parent.child(name));
-        }
-        return current;
-    }
-
-    private Optional<ComponentDefinition> componentDefinition(Component component) {
-        return component.getName() == null ? Optional.empty() : catalog.component(component.getName());
     }
 
     private static <T> Optional<T> enclosing(EObject object, Class<T> type) {

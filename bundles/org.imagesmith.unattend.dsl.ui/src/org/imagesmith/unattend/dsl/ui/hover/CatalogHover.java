@@ -18,7 +18,7 @@ import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.catalog.ValueType;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
-import org.imagesmith.unattend.dsl.ui.CatalogDefinitions;
+import org.imagesmith.unattend.catalog.CatalogDefinitions;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;

@@ -15,7 +15,7 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.PackageRules;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
-import org.imagesmith.unattend.dsl.ui.CatalogDefinitions;
+import org.imagesmith.unattend.catalog.CatalogDefinitions;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Node;
 import org.imagesmith.unattend.model.Package;

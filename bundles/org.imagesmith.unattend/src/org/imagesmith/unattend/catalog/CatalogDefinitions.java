@@ -1,13 +1,9 @@
-package org.imagesmith.unattend.dsl.ui;
+package org.imagesmith.unattend.catalog;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-
 import org.eclipse.emf.ecore.EObject;
-import org.imagesmith.unattend.catalog.Catalog;
-import org.imagesmith.unattend.catalog.ComponentDefinition;
-import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Setting;
 
