@@ -8,13 +8,14 @@ import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.unattend.UnattendServicing;
 
 /**
- * {@code /Apply-Unattend:<answer file>}: the offlineServicing pass of one answer file (packages, features, driver
+ * {@code /Apply-Unattend:<answer file> [/WhatIf]}: the offlineServicing pass of one answer file (packages, features, driver
  * paths, offline settings), all of it or nothing.
  */
 final class ApplyUnattendCommand extends ImageServicingCommand {
     ApplyUnattendCommand() {
-        super(List.of("Apply-Unattend"), Set.of(),
-                "/Image:<dir> /Apply-Unattend:<unattend.xml>   Applies the offlineServicing pass of an answer file.");
+        super(List.of("Apply-Unattend"), Set.of("WhatIf"),
+                "/Image:<dir> /Apply-Unattend:<unattend.xml> [/WhatIf]   Applies the offlineServicing pass of an answer"
+                        + " file (/WhatIf: only says what it would change).");
     }
 
     @Override
@@ -22,6 +23,14 @@ final class ApplyUnattendCommand extends ImageServicingCommand {
             throws CommandLineException, ServicingException {
         String file = commandLine.value("Apply-Unattend").orElseThrow(() -> new CommandLineException(
                 "/Apply-Unattend needs the answer file on the command itself, as in /Apply-Unattend:C:\\unattend.xml."));
+        if (commandLine.has("WhatIf")) {
+            UnattendServicing.Result plan = new UnattendServicing(session).whatIf(Path.of(file));
+            console.line("What if: nothing is changed.");
+            plan.actions().forEach(console::line);
+            plan.warnings().forEach(console::warning);
+            console.success();
+            return ExitCode.SUCCESS;
+        }
         UnattendServicing.Result result = new UnattendServicing(session).apply(Path.of(file));
         result.actions().forEach(console::line);
         console.progress(100.0);

@@ -95,6 +95,33 @@ class ApplyUnattendCommandTest {
     }
 
     @Test
+    void whatIfSaysWhatWouldChangeAndChangesNothing() throws Exception {
+        Path file = answerFile();
+        Path image = SyntheticWindowsImage.write(dir.resolve("whatif"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        java.util.Map<String, String> before = tree(image);
+        CliRun whatIf = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/WhatIf", "/LogPath:" + dir.resolve("w.log"));
+        assertEquals(0, whatIf.exitCode(), whatIf.err());
+        assertTrue(whatIf.out().contains("What if: nothing is changed."), whatIf.out());
+        assertTrue(whatIf.out().contains("Would install the package " + LANGUAGE_PACK.identity()), whatIf.out());
+        assertTrue(whatIf.out().contains("Would enable the feature TFTP of Microsoft-Windows-Foundation-Package"),
+                whatIf.out());
+        assertTrue(whatIf.out().indexOf(LANGUAGE_PACK.identity()) < whatIf.out().indexOf(UPDATE.identity()), whatIf.out());
+        assertEquals(before, tree(image), "/WhatIf changes nothing in the image");
+    }
+
+    /** Every file of an image with its SHA-1. */
+    private static java.util.Map<String, String> tree(Path root) throws Exception {
+        java.util.Map<String, String> files = new TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(f).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(f))));
+            }
+        }
+        return files;
+    }
+
+    @Test
     void pkgmgrInstallAndFeatureSwitchesMatchDismCommands() throws Exception {
         Path cab = UPDATE.writeCabinet(dir.resolve("work"), dir.resolve("kb.cab"));
         Path dismImage = SyntheticWindowsImage.write(dir.resolve("dism"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);

@@ -74,14 +74,13 @@ public final class UnattendServicing {
         }
     }
 
-    /**
-     * Applies the offlineServicing pass of the answer file.
-     *
-     * @throws ServicingException when the file cannot be read, has errors (listed with line:column), names a
-     *         source that does not exist, or an operation fails; the image is then as it was
-     */
-    public Result apply(Path answerFile) throws ServicingException {
-        session.requireWritable();
+    /** What an answer file's offlineServicing pass will do, worked out and checked before anything changes. */
+    private record Plan(SourcePaths paths, List<PackageStep> steps, OfflineSettings settings, DriverServicing drivers,
+            List<DriverPackage> driverPackages) {
+    }
+
+    /** Reads and validates the answer file, orders its packages, opens its sources and drivers: changes nothing. */
+    private Plan plan(Path answerFile) throws ServicingException {
         SourcePaths paths = new SourcePaths(answerFile);
         session.log().info(COMPONENT, "Applying the offlineServicing pass of " + paths.answerFile());
         Unattend unattend = read(paths.answerFile());
@@ -98,6 +97,46 @@ public final class UnattendServicing {
         DriverServicing drivers = settings.driverPaths().isEmpty() ? null : new DriverServicing(session);
         List<DriverPackage> driverPackages = openDrivers(drivers, settings, paths);
         settings.warnings().forEach(w -> session.log().warning(COMPONENT, w));
+        return new Plan(paths, steps, settings, drivers, driverPackages);
+    }
+
+    /**
+     * What {@link #apply} would change (DISM's /Apply-Unattend with /WhatIf, an Imagesmith addition), checked the
+     * same way, without changing anything.
+     */
+    public Result whatIf(Path answerFile) throws ServicingException {
+        Plan plan = plan(answerFile);
+        List<String> actions = new ArrayList<>();
+        for (PackageStep step : plan.steps()) {
+            actions.add("Would " + step.action().getLiteral() + " the package " + step.identity() + " (line " + step.at() + ")");
+            for (PackageStep.FeatureSelection feature : step.features()) {
+                actions.add("Would " + (feature.enable() ? "enable" : "disable") + " the feature " + feature.name()
+                        + " of " + step.name());
+            }
+        }
+        for (DriverPackage driver : plan.driverPackages()) {
+            actions.add("Would add the driver " + driver.infFile());
+        }
+        if (plan.settings().computerName() != null) {
+            actions.add("Would set the computer name to " + plan.settings().computerName());
+        }
+        return new Result(actions, session.log().warnings());
+    }
+
+    /**
+     * Applies the offlineServicing pass of the answer file.
+     *
+     * @throws ServicingException when the file cannot be read, has errors (listed with line:column), names a
+     *         source that does not exist, or an operation fails; the image is then as it was
+     */
+    public Result apply(Path answerFile) throws ServicingException {
+        session.requireWritable();
+        Plan plan = plan(answerFile);
+        List<PackageStep> steps = plan.steps();
+        DriverServicing drivers = plan.drivers();
+        List<DriverPackage> driverPackages = plan.driverPackages();
+        OfflineSettings settings = plan.settings();
+        SourcePaths paths = plan.paths();
 
         ImageCheckpoint checkpoint = checkpoint(steps);
         List<String> actions = new ArrayList<>();
