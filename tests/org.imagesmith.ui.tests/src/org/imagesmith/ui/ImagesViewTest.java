@@ -118,6 +118,8 @@ class ImagesViewTest {
         assertEquals(List.of("Windows 7 ULTIMATE", "2", "Ultimate", "x64"), second.subList(0, 4));
         assertTrue(second.get(4).matches("[0-9,]+ bytes") && !second.get(4).equals("0 bytes"), second.get(4));
         assertTrue(view.statusText().startsWith("1 WIM file in the workspace"), view.statusText());
+        file.setExpanded(true);
+        org.imagesmith.testsupport.Screenshots.save(view.getSite().getShell(), "images-view");
 
         Files.writeString(project.getLocation().toFile().toPath().resolve("notes.esd"), "plain text ".repeat(30));
         project.refreshLocal(IResource.DEPTH_INFINITE, null);

@@ -137,6 +137,7 @@ class AnswerFileEditorTest {
                 marker.getAttribute(IMarker.MESSAGE, ""));
         assertTrue(file.findMaxProblemSeverity(IMarker.PROBLEM, true, IResource.DEPTH_ZERO) == IMarker.SEVERITY_ERROR,
                 "a problem marker, as the Problems view lists them");
+        org.imagesmith.testsupport.Screenshots.save(editor.getSite().getShell(), "answer-file-editor-with-problem");
 
         document.replace(pass, "offlineServicing".length(), "windowsPE");
         waitFor("the marker to go once the pass is fixed", () -> markers(file).isEmpty());
