@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * Screenshots of the workbench taken by UI tests, saved as PNG build artifacts in the test module's
- * target/screenshots folder (Tycho runs the tests in target/work), for a person to look at.
+ * target/screenshots folder (Tycho runs the tests in the module's folder), for a person to look at.
  */
 public final class Screenshots {
     private Screenshots() {
@@ -23,8 +23,20 @@ public final class Screenshots {
     /** Saves what the shell shows now as target/screenshots/&lt;name&gt;.png and returns the file. */
     public static Path save(Shell shell, String name) throws IOException {
         Display display = shell.getDisplay();
-        while (display.readAndDispatch()) {
-            // paint everything that is pending first
+        // GTK paints on its frame clock, not when the events are read: let it draw for a moment (only the picture
+        // depends on this; the tests' assertions read the widgets themselves)
+        long until = System.nanoTime() + 600_000_000L;
+        while (System.nanoTime() < until) {
+            while (display.readAndDispatch()) {
+                // handle what is pending
+            }
+            shell.update();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         Rectangle bounds = shell.getBounds();
         Image image = new Image(display, bounds.width, bounds.height);
@@ -33,7 +45,7 @@ public final class Screenshots {
             gc.copyArea(image, bounds.x, bounds.y);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] {image.getImageData()};
-            Path folder = Files.createDirectories(Path.of(System.getProperty("user.dir")).resolveSibling("screenshots"));
+            Path folder = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "screenshots"));
             Path file = folder.resolve(name + ".png");
             loader.save(file.toString(), SWT.IMAGE_PNG);
             return file;
