@@ -246,6 +246,8 @@ public final class LzxDecompressor implements ChunkDecompressor {
         int bits = r.bitCount;
         int pos = windowPos;
         while (pos < limit) {
+            // The 32-bit refill is written out here and before the offset bits below, on purpose: the bit state stays
+            // in locals in this hot loop (a shared method would have to hand three values back through the reader).
             if (bits < 32) {
                 if (ip + 4 <= inEnd) {
                     buf = buf << 32 | (in[ip] & 0xFFL) << 16 | (in[ip + 1] & 0xFFL) << 24 | (in[ip + 2] & 0xFF)
