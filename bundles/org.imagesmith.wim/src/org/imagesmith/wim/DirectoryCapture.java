@@ -89,6 +89,25 @@ public final class DirectoryCapture {
                 capture.warnings));
     }
 
+    /**
+     * Stores one file, symbolic link or directory (with its tree) and returns its entry, as {@link #captureTree}
+     * gives them; hard link groups are counted within this entry only.
+     */
+    static Dentry captureEntry(WimWriter writer, Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
+        DirectoryCapture capture = new DirectoryCapture(writer, (done, total) -> { });
+        Node node = new Node(path, path.getFileName().toString(), attributes,
+                attributes.isRegularFile() ? inodeOf(path, attributes) : null, new ArrayList<>());
+        if (attributes.isDirectory()) {
+            capture.scan(node, 1);
+        } else if (attributes.isRegularFile()) {
+            capture.linkCounts.put(node.inode(), 1);
+        } else if (!attributes.isSymbolicLink()) {
+            throw new IOException(path + ": not a file, directory or symbolic link (a socket, pipe or device)");
+        }
+        return capture.store(node);
+    }
+
     /** Lists the tree below a directory, in the order Windows lists directories, counting the names of inodes. */
     private void scan(Node directory, int depth) throws IOException {
         if (depth > ImageMetadata.MAX_DEPTH) {

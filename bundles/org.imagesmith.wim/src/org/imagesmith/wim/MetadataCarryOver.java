@@ -45,12 +45,16 @@ final class MetadataCarryOver {
     private final Set<Long> claimedGroups = new HashSet<>();
     private long nextGroup;
 
-    private MetadataCarryOver(WimWriter writer, ImageMetadata original) {
+    /**
+     * @param keepEveryGroup true when the entries of the image that were not extracted stay as they are (a staged
+     *            image), so that no changed file may take a group id they keep; false when every entry was applied
+     */
+    MetadataCarryOver(WimWriter writer, ImageMetadata original, boolean keepEveryGroup) {
         this.writer = writer;
         long max = 0;
         for (Dentry dentry : original.entries()) {
             max = Math.max(max, dentry.hardLinkGroupId());
-            if (skippedByApply(dentry) && dentry.hardLinkGroupId() != 0) {
+            if ((keepEveryGroup || skippedByApply(dentry)) && dentry.hardLinkGroupId() != 0) {
                 claimedGroups.add(dentry.hardLinkGroupId()); // put back with its group; no new file takes it
             }
         }
@@ -65,7 +69,7 @@ final class MetadataCarryOver {
      * @throws WimFormatException when a kept entry refers to a stream the WIM file does not hold
      */
     static Dentry merge(Dentry captured, ImageMetadata original, WimWriter writer) throws IOException {
-        MetadataCarryOver carryOver = new MetadataCarryOver(writer, original);
+        MetadataCarryOver carryOver = new MetadataCarryOver(writer, original, false);
         Dentry root = carryOver.directory(captured, original.root(), original.root().attributes());
         carryOver.keepStreams(root);
         return root;
@@ -152,7 +156,7 @@ final class MetadataCarryOver {
     }
 
     /** One entry of the new tree, matched to an original entry of the same kind, or new (null). */
-    private Dentry entry(Dentry fresh, Dentry original, int parentAttributes) {
+    Dentry entry(Dentry fresh, Dentry original, int parentAttributes) {
         int inherited = parentAttributes & FILE_ATTRIBUTE_COMPRESSED;
         if (fresh.isDirectory()) {
             return directory(fresh, original,
@@ -233,7 +237,8 @@ final class MetadataCarryOver {
                 children);
     }
 
-    private void keepStreams(Dentry root) throws IOException {
+    /** Makes sure the writer holds every stream the tree refers to, copying kept ones from the file rewritten. */
+    void keepStreams(Dentry root) throws IOException {
         Deque<Dentry> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {

@@ -486,11 +486,61 @@ public final class WimWriter implements AutoCloseable {
 
     private void writeImage(Dentry root, List<byte[]> securityDescriptors, ImageXml xml, String name)
             throws IOException {
+        images.add(storeImage(root, securityDescriptors, xml, name));
+    }
+
+    private StoredImage storeImage(Dentry root, List<byte[]> securityDescriptors, ImageXml xml, String name)
+            throws IOException {
         byte[] metadata = MetadataResourceWriter.write(securityDescriptors, root);
         ResourceEncoder.Written written = encode(metadata, ResourceHeader.FLAG_METADATA);
         position += written.resource().storedSize();
         reference(ImageMetadata.parse(metadata));
-        images.add(new StoredImage(written.resource(), written.hash(), xml, name));
+        return new StoredImage(written.resource(), written.hash(), xml, name);
+    }
+
+    /**
+     * Opens a WIM file to replace one of its images in place ({@link StagedImage}): new data and the new metadata
+     * go after everything the file holds, and only the header, rewritten last, makes them the file's content; until
+     * then the file opens with its old images. Reference counts are counted again from the images' metadata, so a
+     * stream only the replaced image used leaves the lookup table (its bytes stay, unused, until the file is
+     * exported).
+     *
+     * @throws WimFormatException when the file is not one this writer can add to (split, solid, LZMS) or is damaged
+     */
+    static WimWriter replaceInPlace(Path existing, int index, boolean integrity) throws IOException {
+        WimWriter writer = append(existing, integrity);
+        try (WimFile wim = WimFile.open(existing)) {
+            if (index < 1 || index > writer.images.size()) {
+                throw new IllegalArgumentException(wim.noSuchImage("index " + index));
+            }
+            writer.streams.values().forEach(stream -> stream.references = 0);
+            for (int i = 1; i <= writer.images.size(); i++) {
+                if (i != index) {
+                    writer.reference(ImageMetadata.parse(wim.readMetadataResource(i)));
+                }
+            }
+            return writer;
+        } catch (IOException | RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces image {@code index} (opened with {@link #replaceInPlace}) by a tree whose streams are stored, keeping
+     * its XML description (name, description, WINDOWS block) with the counts and modification time brought up to
+     * date.
+     */
+    void replaceImage(int index, Dentry root, List<byte[]> securityDescriptors) throws IOException {
+        StoredImage replaced = images.get(index - 1);
+        ImageStatistics statistics = ImageStatistics.of(root, this::streamSize);
+        images.set(index - 1, storeImage(root, securityDescriptors, replaced.xml().updated(statistics, Instant.now()),
+                replaced.name()));
+    }
+
+    /** Whether the file being written has an integrity table now. */
+    static boolean hasIntegrityTable(WimFile wim) {
+        return !wim.header().integrityTable().isEmpty();
     }
 
     private ResourceEncoder.Written encode(byte[] data, int flags) throws IOException {
