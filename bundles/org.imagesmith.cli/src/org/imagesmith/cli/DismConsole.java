@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.imagesmith.servicing.ServicingException;
 
 /** Prints in DISM's layouts: the banner, "Key : value" lines, numbers and dates as DISM writes them. */
 public final class DismConsole {
@@ -21,6 +22,7 @@ public final class DismConsole {
     private boolean quiet;
     private boolean terminal;
     private boolean progressOpen;
+    private Completion completion;
     private double lastProgress = -1;
 
     public DismConsole(PrintStream out, PrintStream err, ZoneId zone) {
@@ -70,7 +72,45 @@ public final class DismConsole {
         line(key + " : " + value);
     }
 
+    /** Work that must finish before an operation is reported successful (saving an image serviced in its WIM file). */
+    @FunctionalInterface
+    interface Completion {
+        void complete() throws ServicingException;
+    }
+
+    /** Raised by {@link #success} when the completion registered before it failed; the operation did not succeed. */
+    static final class CompletionFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CompletionFailedException(ServicingException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        ServicingException failure() {
+            return (ServicingException) getCause();
+        }
+    }
+
+    /** Runs {@code completion} when the operation is next reported successful, before saying so. */
+    void beforeSuccess(Completion completion) {
+        this.completion = completion;
+    }
+
+    /**
+     * "The operation completed successfully.", after the registered completion has finished.
+     *
+     * @throws CompletionFailedException when the completion failed
+     */
     public void success() {
+        Completion pending = completion;
+        completion = null;
+        if (pending != null) {
+            try {
+                pending.complete();
+            } catch (ServicingException e) {
+                throw new CompletionFailedException(e);
+            }
+        }
         line("The operation completed successfully.");
     }
 
@@ -119,7 +159,7 @@ public final class DismConsole {
     }
 
     /** Prints a servicing failure as DISM does and returns the exit code a shell sees for it. */
-    public int failure(org.imagesmith.servicing.ServicingException e, java.nio.file.Path logFile) {
+    public int failure(ServicingException e, java.nio.file.Path logFile) {
         int code = e.errorCode();
         err.println();
         err.println("Error: " + e.errorCodeText());

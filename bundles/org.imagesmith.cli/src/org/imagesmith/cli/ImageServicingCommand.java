@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.OfflineImage;
+import org.imagesmith.servicing.WimImage;
+import org.imagesmith.wim.CommitResult;
+import org.imagesmith.wim.WimFile;
+import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.servicing.LogLevel;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
@@ -20,7 +25,7 @@ import org.imagesmith.servicing.ServicingSession;
  */
 abstract class ImageServicingCommand implements ServicingCommand {
     static final Set<String> SESSION_OPTIONS = Set.of("Image", "WinDir", "SysDriveDir", "LogPath", "LogLevel",
-            "ScratchDir", "Quiet", "NoRestart", "Format");
+            "ScratchDir", "Quiet", "NoRestart", "Format", "WimFile", "Index", "Name", "CheckIntegrity");
 
     private final ServicingProvider provider;
     private final List<String> names;
@@ -72,19 +77,20 @@ abstract class ImageServicingCommand implements ServicingCommand {
 
     @Override
     public final int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
-        String image = commandLine.required("Image", "<folder of a mounted or applied image>");
+        Optional<String> wimFile = commandLine.value("WimFile");
+        if (wimFile.isPresent() && commandLine.has("Image")) {
+            throw new CommandLineException("Give either /Image:<folder> or /WimFile:<file> with /Index or /Name, not both.");
+        }
+        String image = wimFile.isPresent() ? wimFile.get() : commandLine.required("Image",
+                "<folder of a mounted or applied image>, or /WimFile:<file> /Index:<n> to service an image of a WIM file in place");
         LogLevel level = logLevel(commandLine);
         Path logFile = commandLine.value("LogPath").map(Path::of).orElseGet(ServicingLog::defaultLogFile);
         Optional<Path> scratch = commandLine.value("ScratchDir").map(Path::of);
         try (ServicingLog log = ServicingLog.open(logFile, level)) {
             log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
                     commandLine.options().stream().map(Option::text).toList()));
-            try {
-                checkSystemDrive(commandLine);
-                boolean readOnlyMount = MountCommands.mountedImages().store().find(Path.of(image))
-                        .map(mount -> !mount.readWrite()).orElse(false);
-                DirectoryImage offline = DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"),
-                        readOnlyMount);
+            try (OfflineImage offline = wimFile.isPresent() ? openWimImage(commandLine, Path.of(wimFile.get()), scratch)
+                    : openDirectoryImage(commandLine, image)) {
                 try (ServicingSession session = ServicingSession.open(offline, log, scratch)) {
                     console.line("Image Version: " + session.identity().version());
                     console.blank();
@@ -94,15 +100,67 @@ abstract class ImageServicingCommand implements ServicingCommand {
                                         session.identity()) + ". Run imagesmith /Image:" + image
                                 + " /? for the commands this image takes.");
                     }
+                    if (offline instanceof WimImage staged) {
+                        console.beforeSuccess(() -> save(staged, commandLine.has("CheckIntegrity"), console, log));
+                    }
                     return run(commandLine, console, session);
                 }
             } catch (ServicingException e) {
                 log.error("DISM.EXE", e.getMessage());
                 return console.failure(e, logFile);
+            } catch (DismConsole.CompletionFailedException e) {
+                log.error("DISM.EXE", e.failure().getMessage());
+                return console.failure(e.failure(), logFile);
             }
         } catch (ServicingException e) {
             return console.failure(e, logFile);
         }
+    }
+
+    private static OfflineImage openDirectoryImage(CommandLine commandLine, String image)
+            throws CommandLineException, ServicingException, IOException {
+        checkSystemDrive(commandLine);
+        boolean readOnlyMount = MountCommands.mountedImages().store().find(Path.of(image))
+                .map(mount -> !mount.readWrite()).orElse(false);
+        return DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"), readOnlyMount);
+    }
+
+    /** /WimFile with /Index or /Name: the image is serviced in its WIM file and saved there when the command succeeds. */
+    private static OfflineImage openWimImage(CommandLine commandLine, Path wimFile, Optional<Path> scratch)
+            throws CommandLineException, ServicingException, IOException {
+        if (commandLine.has("WinDir") || commandLine.has("SysDriveDir")) {
+            throw new CommandLineException("/WinDir and /SysDriveDir go with /Image:<folder>, not with /WimFile.");
+        }
+        if (!java.nio.file.Files.isRegularFile(wimFile)) {
+            throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The WIM file " + wimFile + " does not exist.");
+        }
+        int index;
+        try (WimFile wim = WimFile.open(wimFile)) {
+            index = ImageSelection.required(commandLine, wim).index();
+        } catch (WimFormatException e) {
+            throw new ServicingException(ServicingException.BAD_FORMAT, "The WIM file " + wimFile + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+        return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages().store());
+    }
+
+    /** Writes what the command changed back into the WIM file, with DISM's "Saving image" progress. */
+    private static void save(WimImage image, boolean integrity, DismConsole console, ServicingLog log)
+            throws ServicingException {
+        try {
+            if (!image.hasChanges()) {
+                log.info("DISM.EXE", "Nothing changed in " + image.description() + "; the WIM file is left as it is");
+                return;
+            }
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The changes to " + image.description()
+                    + " cannot be read back: " + e.getMessage(), e);
+        }
+        console.line("Saving image");
+        CommitResult result = image.commit(integrity, (done, total) -> { });
+        console.progress(100.0);
+        log.info("DISM.EXE", "Saved " + image.description() + ": " + result.streamsCompressed() + " new stream(s), "
+                + result.bytesCompressed() + " bytes compressed");
     }
 
     /** /SysDriveDir names the folder holding the system loader (BootMgr); servicing reads nothing there. */

@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Optional;
  * with "Windows" go to the image's Windows folder, which /WinDir may name otherwise.
  */
 public final class DirectoryImage implements OfflineImage {
-    static final String WINDOWS = "Windows";
+    static final String WINDOWS = WindowsPaths.WINDOWS;
 
     private final Path root;
     private final boolean readOnly;
@@ -103,24 +105,23 @@ public final class DirectoryImage implements OfflineImage {
     }
 
     private String[] segments(String windowsPath) {
-        String trimmed = windowsPath.replace('/', '\\');
-        if (trimmed.equalsIgnoreCase(WINDOWS) || trimmed.regionMatches(true, 0, WINDOWS + "\\", 0, WINDOWS.length() + 1)) {
-            trimmed = windowsFolder + trimmed.substring(WINDOWS.length());
+        return WindowsPaths.names(windowsPath, windowsFolder).toArray(String[]::new);
+    }
+
+    @Override
+    public List<String> list(String windowsFolder) throws IOException {
+        Optional<Path> folder = find(windowsFolder);
+        List<String> names = new ArrayList<>();
+        if (folder.isEmpty() || !Files.isDirectory(folder.get(), LinkOption.NOFOLLOW_LINKS)) {
+            return names;
         }
-        while (trimmed.startsWith("\\")) {
-            trimmed = trimmed.substring(1);
-        }
-        if (trimmed.isEmpty()) {
-            return new String[0];
-        }
-        String[] segments = trimmed.split("\\\\+");
-        for (String segment : segments) {
-            if (segment.equals("..") || segment.equals(".") || segment.indexOf(':') >= 0 || segment.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("The path " + windowsPath + " leaves the image or is not a valid"
-                        + " Windows path inside it.");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.get())) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
             }
         }
-        return segments;
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
     }
 
     /** The entry of dir whose name equals segment ignoring case (an exact match first); never a symbolic link. */

@@ -14,6 +14,8 @@ public class ServicingException extends Exception {
     public static final int ACCESS_DENIED = 5;
     /** ERROR_BAD_FORMAT. */
     public static final int BAD_FORMAT = 11;
+    /** ERROR_SHARING_VIOLATION: another process uses the file. */
+    public static final int SHARING_VIOLATION = 32;
     /** ERROR_INVALID_PARAMETER. */
     public static final int INVALID_PARAMETER = 87;
     /** CBS_E_NOT_APPLICABLE: the package is not applicable to the image. */

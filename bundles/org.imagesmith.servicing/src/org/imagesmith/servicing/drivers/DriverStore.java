@@ -1,7 +1,6 @@
 package org.imagesmith.servicing.drivers;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -51,18 +50,10 @@ final class DriverStore {
     }
 
     private List<Path> infs(boolean published) throws IOException {
-        Optional<Path> folder = image.find(INF_FOLDER);
         List<Path> result = new ArrayList<>();
-        if (folder.isEmpty()) {
-            return result;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.get())) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (Files.isRegularFile(entry) && name.toLowerCase(Locale.ROOT).endsWith(".inf")
-                        && isPublishedName(name) == published) {
-                    result.add(entry);
-                }
+        for (String name : image.list(INF_FOLDER)) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".inf") && isPublishedName(name) == published) {
+                image.find(INF_FOLDER + "\\" + name).filter(Files::isRegularFile).ifPresent(result::add);
             }
         }
         result.sort(published ? Comparator.comparingLong(DriverStore::number)
@@ -118,19 +109,17 @@ final class DriverStore {
      * as Windows stages the INF that it publishes.
      */
     Optional<Path> stagedInf(Path published) throws IOException {
-        Optional<Path> repository = image.find(FILE_REPOSITORY);
-        if (repository.isEmpty()) {
-            return Optional.empty();
-        }
         byte[] content = Files.readAllBytes(published);
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(repository.get(), Files::isDirectory)) {
-            for (Path folder : folders) {
-                try (DirectoryStream<Path> infs = Files.newDirectoryStream(folder, "*.{inf,INF,Inf}")) {
-                    for (Path inf : infs) {
-                        if (Files.size(inf) == content.length && Arrays.equals(Files.readAllBytes(inf), content)) {
-                            return Optional.of(inf);
-                        }
-                    }
+        for (String folder : image.list(FILE_REPOSITORY)) {
+            String windowsFolder = FILE_REPOSITORY + "\\" + folder;
+            for (String name : image.list(windowsFolder)) {
+                if (!name.toLowerCase(Locale.ROOT).endsWith(".inf")) {
+                    continue;
+                }
+                Optional<Path> inf = image.find(windowsFolder + "\\" + name).filter(Files::isRegularFile);
+                if (inf.isPresent() && Files.size(inf.get()) == content.length
+                        && Arrays.equals(Files.readAllBytes(inf.get()), content)) {
+                    return inf;
                 }
             }
         }

@@ -340,6 +340,9 @@ public final class UnattendServicing {
     }
 
     private ImageCheckpoint checkpoint(List<PackageStep> steps) throws ServicingException {
+        if (session.image().isStaged()) {
+            return null; // nothing reaches the image unless the apply succeeds and is committed
+        }
         if (!(session.image() instanceof DirectoryImage directory)) {
             session.log().warning(COMPONENT, "The image " + session.image().description() + " is not a folder, so a"
                     + " failure part-way cannot be undone as a whole.");
@@ -402,6 +405,13 @@ public final class UnattendServicing {
 
     private ServicingException rollBack(ImageCheckpoint checkpoint, Exception failure) {
         String why = failure.getMessage();
+        if (checkpoint == null && session.image().isStaged()) {
+            session.log().error(COMPONENT, "The answer file was not applied; nothing was written to "
+                    + session.image().description() + ": " + why);
+            int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
+            return new ServicingException(code, why + " The answer file was not applied: nothing was written to the"
+                    + " image.", failure);
+        }
         if (checkpoint == null) {
             return failure instanceof ServicingException s ? s
                     : new ServicingException(ServicingException.ACCESS_DENIED, why, failure);
