@@ -224,6 +224,8 @@ public final class Main {
         console.blank();
         console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 87 bad command line.");
         console.line("imagesmith /Image:<dir> /? lists the servicing commands that image takes.");
+        console.line("Servicing commands also take /WimFile:<file> /Index:<n> (or /Name:<name>) in place of /Image:<dir>:");
+        console.line("the image is serviced in its WIM file, and what changed is saved there when the command succeeds.");
         return ExitCode.SUCCESS;
     }
 }
