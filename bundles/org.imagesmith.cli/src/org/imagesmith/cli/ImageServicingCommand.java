@@ -97,8 +97,8 @@ abstract class ImageServicingCommand implements ServicingCommand {
                     if (!provider().isAvailableFor(session.identity())) {
                         throw new ServicingException(ServicingException.INVALID_PARAMETER, "The /" + names().get(0)
                                 + " option is not available for this image: " + provider().unavailableReason(
-                                        session.identity()) + ". Run imagesmith /Image:" + image
-                                + " /? for the commands this image takes.");
+                                        session.identity()) + (wimFile.isPresent() ? "."
+                                                : ". Run imagesmith /Image:" + image + " /? for the commands this image takes."));
                     }
                     if (offline instanceof WimImage staged) {
                         console.beforeSuccess(() -> save(staged, commandLine.has("CheckIntegrity"), console, log));

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
@@ -54,6 +55,8 @@ public final class StagedImage implements Closeable {
     private final Map<Dentry, Path> extracted = new IdentityHashMap<>();
     private final Map<Path, ExtractedFile> extractedFiles = new HashMap<>();
     private final FileChannel lockChannel;
+    /** The bytes of changed and new files read by the commit under way. */
+    private long bytesRead;
     private boolean committed;
     private boolean closed;
 
@@ -351,8 +354,9 @@ public final class StagedImage implements Closeable {
                 integrity || WimWriter.hasIntegrityTable(wim))) {
             writer.checkpoint(checkpoint);
             MetadataCarryOver carryOver = new MetadataCarryOver(writer, original, true);
-            long[] bytesRead = {0};
-            Dentry root = merge(original.root(), staging, carryOver, writer, bytesRead, progress);
+            bytesRead = 0;
+            Dentry root = merge(original.root(), staging, carryOver, writer);
+            progress.bytesWritten(bytesRead, bytesRead);
             carryOver.keepStreams(root);
             List<byte[]> descriptors = new ArrayList<>();
             for (int i = 0; i < original.securityData().count(); i++) {
@@ -360,7 +364,7 @@ public final class StagedImage implements Closeable {
             }
             writer.replaceImage(index, root, descriptors);
             ImageStatistics statistics = ImageStatistics.of(root, writer::streamSize);
-            CommitResult result = new CommitResult(statistics.directories(), statistics.files(), bytesRead[0],
+            CommitResult result = new CommitResult(statistics.directories(), statistics.files(), bytesRead,
                     writer.encodedStreams(), writer.encodedBytes(), 0, List.of());
             writer.commit();
             committed = true;
@@ -372,8 +376,8 @@ public final class StagedImage implements Closeable {
      * The new tree of a folder: entries never extracted stay as they are, extracted ones that were deleted go,
      * changed files get their new data (through the carry-over rules of a commit), new entries are captured.
      */
-    private Dentry merge(Dentry directory, Path folder, MetadataCarryOver carryOver, WimWriter writer, long[] bytesRead,
-            WriteProgress progress) throws IOException {
+    private Dentry merge(Dentry directory, Path folder, MetadataCarryOver carryOver, WimWriter writer)
+            throws IOException {
         List<Dentry> children = new ArrayList<>();
         Set<Path> claimed = new HashSet<>();
         for (Dentry child : directory.children()) {
@@ -385,21 +389,20 @@ public final class StagedImage implements Closeable {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 continue; // deleted
             }
             if (child.isDirectory() && attributes.isDirectory()) {
                 claimed.add(path);
-                children.add(merge(child, path, carryOver, writer, bytesRead, progress));
+                children.add(merge(child, path, carryOver, writer));
             } else if (!child.isDirectory() && attributes.isRegularFile()) {
                 claimed.add(path);
                 if (!fileChanged(path)) {
                     children.add(child);
                 } else {
-                    bytesRead[0] += attributes.size();
+                    bytesRead += attributes.size();
                     children.add(carryOver.entry(DirectoryCapture.captureEntry(writer, path), child,
                             directory.attributes()));
-                    progress.bytesWritten(bytesRead[0], bytesRead[0]);
                 }
             }
         }
@@ -413,7 +416,7 @@ public final class StagedImage implements Closeable {
         }
         for (Path entry : added) {
             Dentry fresh = DirectoryCapture.captureEntry(writer, entry);
-            bytesRead[0] += Files.isRegularFile(entry, NOFOLLOW) ? Files.size(entry) : 0;
+            bytesRead += Files.isRegularFile(entry, NOFOLLOW) ? Files.size(entry) : 0;
             children.add(carryOver.entry(fresh, null, directory.attributes()));
         }
         children.sort((a, b) -> MetadataResourceWriter.compareNames(a.name(), b.name()));
