@@ -14,6 +14,7 @@ import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
+import org.imagesmith.testsupport.Windows7AnswerFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it was; a mounted file is refused.
  */
 class WimFileServicingTest {
-    private static final SyntheticPackage UPDATE = SyntheticPackage.update("KB2533623");
+    private static final SyntheticPackage UPDATE = Windows7AnswerFile.UPDATE;
 
     @TempDir
     Path dir;
@@ -52,22 +53,8 @@ class WimFileServicingTest {
 
     private Path answerFile() throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
-        UPDATE.writeCabinet(dir.resolve("work/kb"), config.resolve("kb.cab"));
-        return Files.writeString(config.resolve("unattend.xml"), """
-                <?xml version="1.0" encoding="utf-8"?>
-                <unattend xmlns="urn:schemas-microsoft-com:unattend">
-                  <servicing>
-                    <package action="install">
-                      <assemblyIdentity name="Package_for_KB2533623" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <source location="kb.cab"/>
-                    </package>
-                    <package action="configure">
-                      <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <selection name="TFTP" state="true"/>
-                    </package>
-                  </servicing>
-                </unattend>
-                """);
+        Windows7AnswerFile.writeSources(config, dir.resolve("work"));
+        return Files.writeString(config.resolve("unattend.xml"), Windows7AnswerFile.text("amd64"));
     }
 
     @Test
@@ -85,7 +72,7 @@ class WimFileServicingTest {
                 "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\" + UPDATE.identity(), "CurrentState"));
         CliRun listed = CliRun.of("/WimFile:" + wim, "/Name:Windows 7 PROFESSIONAL", "/Get-Features", "/LogPath:" + log);
         assertEquals(0, listed.exitCode(), listed.err());
-        assertTrue(listed.out().contains("Feature Name : TFTP\nState : Enabled\n"), listed.out());
+        assertTrue(listed.out().contains("Feature Name : TelnetClient\nState : Enabled\n"), listed.out());
     }
 
     @Test

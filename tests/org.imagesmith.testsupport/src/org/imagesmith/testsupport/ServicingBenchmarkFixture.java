@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /**
  * Writes what releng/benchmarks/apply-unattend-benchmark.sh measures: a synthetic Windows 7 SP1 x64 image made
  * several hundred MB large with real files copied from this machine's /usr (as System32 holds binaries and text),
- * and beside it an answer file whose offlineServicing pass installs an update package, enables a feature, adds a
- * driver and sets the computer name.
+ * and beside it {@link Windows7AnswerFile} with its packages and drivers.
  *
  * <p>Usage: {@code ServicingBenchmarkFixture <folder> <MB of filler>}; writes folder/image and folder/config.
  */
@@ -31,36 +30,8 @@ public final class ServicingBenchmarkFixture {
         used += fill(image.resolve("Program Files/Filler"), Path.of("/usr/share"), budget - used);
 
         Path config = Files.createDirectories(folder.resolve("config"));
-        SyntheticPackage update = SyntheticPackage.update("KB2533623");
-        update.writeCabinet(folder.resolve("work/kb"), config.resolve("Windows6.1-KB2533623-x64.cab"));
-        SyntheticDriver.network("contosonet").write(config.resolve("drivers/contoso"));
-        Files.writeString(config.resolve("unattend.xml"), """
-                <?xml version="1.0" encoding="utf-8"?>
-                <unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
-                  <servicing>
-                    <package action="install">
-                      <assemblyIdentity name="Package_for_KB2533623" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <source location="Windows6.1-KB2533623-x64.cab"/>
-                    </package>
-                    <package action="configure">
-                      <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <selection name="TelnetClient" state="true"/>
-                    </package>
-                  </servicing>
-                  <settings pass="offlineServicing">
-                    <component name="Microsoft-Windows-PnpCustomizationsNonWinPE" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <DriverPaths>
-                        <PathAndCredentials wcm:action="add" wcm:keyValue="1">
-                          <Path>drivers</Path>
-                        </PathAndCredentials>
-                      </DriverPaths>
-                    </component>
-                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <ComputerName>BENCH-01</ComputerName>
-                    </component>
-                  </settings>
-                </unattend>
-                """);
+        Windows7AnswerFile.writeSources(config, folder.resolve("work"));
+        Files.writeString(config.resolve("unattend.xml"), Windows7AnswerFile.text("amd64"));
         System.out.println(used);
     }
 

@@ -2,12 +2,9 @@ package org.imagesmith.wim.mount;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.imagesmith.wim.CommitResult;
 import org.imagesmith.wim.ImageCommit;
 import org.imagesmith.wim.ImageMetadata;
 import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.LocalTrees;
 import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.WimFile;
@@ -90,7 +88,7 @@ public final class MountedImages {
             try {
                 ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress));
             } catch (IOException | RuntimeException e) {
-                deleteContents(dir);
+                LocalTrees.deleteContents(dir);
                 throw e;
             }
             MountRecord record = new MountRecord(dir, image, index, !readOnly, clock.instant(), Files.size(image),
@@ -208,7 +206,7 @@ public final class MountedImages {
     public void discard(Path mountDir) throws IOException {
         MountRecord record = record(mountDir);
         if (Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS)) {
-            deleteContents(record.mountDir());
+            LocalTrees.deleteContents(record.mountDir());
         }
         store.remove(record.mountDir());
     }
@@ -234,25 +232,5 @@ public final class MountedImages {
         }
     }
 
-    /** Deletes everything inside dir, never following a symbolic link out of it. */
-    static void deleteContents(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                if (!d.equals(dir)) {
-                    Files.delete(d);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }

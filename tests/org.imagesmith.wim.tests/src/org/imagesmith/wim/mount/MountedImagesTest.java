@@ -115,7 +115,7 @@ class MountedImagesTest {
         MountRecord lostRecord = mounts.mount(wim, 1, lost, true, ApplyOptions.DEFAULT.progress());
         MountRecord okRecord = mounts.mount(wim, 2, ok, true, ApplyOptions.DEFAULT.progress());
 
-        MountedImages.deleteContents(lost);
+        org.imagesmith.wim.LocalTrees.deleteContents(lost);
         Files.delete(lost);
         assertEquals(MountStatus.NEEDS_REMOUNT, mounts.status(lostRecord));
         mounts.remount(lost, ApplyOptions.DEFAULT.progress());
@@ -136,7 +136,7 @@ class MountedImagesTest {
         MountedImages mounts = new MountedImages(store);
         mounts.mount(wim, 1, good, true, ApplyOptions.DEFAULT.progress());
         mounts.mount(wim, 2, abandoned, true, ApplyOptions.DEFAULT.progress());
-        MountedImages.deleteContents(abandoned);
+        org.imagesmith.wim.LocalTrees.deleteContents(abandoned);
 
         List<MountRecord> cleaned = mounts.cleanup();
         assertEquals(1, cleaned.size());
@@ -203,7 +203,7 @@ class MountedImagesTest {
 
         Path lost = emptyDir("lost");
         mounts.mount(wim, 2, lost, false, ApplyOptions.DEFAULT.progress());
-        MountedImages.deleteContents(lost);
+        org.imagesmith.wim.LocalTrees.deleteContents(lost);
         long size = Files.size(wim);
         e = assertThrows(MountException.class, () -> mounts.commit(lost, false, (d, t) -> { }));
         assertEquals(MountException.PATH_NOT_FOUND, e.errorCode());
