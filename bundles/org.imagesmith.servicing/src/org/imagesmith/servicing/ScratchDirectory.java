@@ -2,12 +2,10 @@ package org.imagesmith.servicing;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.imagesmith.wim.LocalTrees;
 
 /** DISM's /ScratchDir: a private folder for extracting packages, removed with everything in it when closed. */
 public final class ScratchDirectory implements Closeable {
@@ -55,21 +53,6 @@ public final class ScratchDirectory implements Closeable {
 
     /** Deletes a folder and everything in it, without following symbolic links. */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        LocalTrees.deleteTree(root);
     }
 }

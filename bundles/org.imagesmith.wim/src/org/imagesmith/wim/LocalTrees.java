@@ -3,6 +3,7 @@ package org.imagesmith.wim;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -32,5 +33,13 @@ public final class LocalTrees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Deletes a file, or a folder with everything in it, never following a symbolic link; nothing when it is missing. */
+    public static void deleteTree(Path root) throws IOException {
+        if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            deleteContents(root);
+        }
+        Files.deleteIfExists(root);
     }
 }

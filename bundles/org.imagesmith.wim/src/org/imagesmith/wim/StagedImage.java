@@ -436,14 +436,7 @@ public final class StagedImage implements Closeable {
         }
         closed = true;
         try (FileChannel lock = lockChannel; WimFile file = wim) {
-            deleteTree(staging);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root, NOFOLLOW)) {
-            LocalTrees.deleteContents(root);
-            Files.delete(root);
+            LocalTrees.deleteTree(staging);
         }
     }
 }
