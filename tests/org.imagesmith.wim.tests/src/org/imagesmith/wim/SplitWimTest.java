@@ -155,6 +155,11 @@ class SplitWimTest {
         Map<String, String> info = Wimlib.info(parts.get(0)).file();
         assertEquals("1/" + parts.size(), info.get("Part Number"));
         assertEquals("LZX", info.get("Compression"));
+        Wimlib.run("verify", parts.get(0).toString(), "--ref=" + out.resolve("install*.swm"));
+        for (Path part : parts) {
+            String checked = Wimlib.run("info", part.toString(), "--check");
+            assertTrue(checked.contains("Integrity info"), part + ": " + checked);
+        }
         Path joined = dir.resolve("joined.wim");
         Wimlib.join(joined, parts, "--check");
         Wimlib.verify(joined);
