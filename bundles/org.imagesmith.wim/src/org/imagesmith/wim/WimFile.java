@@ -50,21 +50,24 @@ public final class WimFile implements AutoCloseable {
      * XML data of the first. Closes every part when it fails.
      */
     static WimFile open(WimPart first, List<WimPart> otherParts) throws IOException {
+        List<WimPart> parts = new ArrayList<>();
+        parts.add(first);
+        parts.addAll(otherParts);
         try {
-            XmlData xmlData = readXmlData(first.channel(), first.header(), first.size());
-            List<WimPart> parts = new ArrayList<>();
-            parts.add(first);
-            parts.addAll(otherParts);
-            return new WimFile(parts, xmlData);
+            return new WimFile(parts, readXmlData(first.channel(), first.header(), first.size()));
         } catch (IOException | RuntimeException e) {
-            closeAll(first, otherParts);
+            try {
+                closeAll(parts);
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
 
-    private static void closeAll(WimPart first, List<WimPart> otherParts) throws IOException {
+    private static void closeAll(List<WimPart> parts) throws IOException {
         IOException failure = null;
-        for (WimPart part : concat(first, otherParts)) {
+        for (WimPart part : parts) {
             try {
                 part.channel().close();
             } catch (IOException e) {
@@ -74,13 +77,6 @@ public final class WimFile implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static List<WimPart> concat(WimPart first, List<WimPart> otherParts) {
-        List<WimPart> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(otherParts);
-        return all;
     }
 
     private static XmlData readXmlData(FileChannel channel, WimHeader header, long fileSize) throws IOException {
@@ -131,7 +127,7 @@ public final class WimFile implements AutoCloseable {
 
     /** True when every part of its split WIM is open with this file (always, for a standalone WIM file). */
     public boolean hasAllParts() {
-        return parts.size() == header.totalParts();
+        return parts.size() >= Math.max(1, header.totalParts());
     }
 
     /** The files this WIM reads from: this file, then the other parts of its split WIM opened with it. */
@@ -268,6 +264,6 @@ public final class WimFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closeAll(parts.get(0), parts.subList(1, parts.size()));
+        closeAll(parts);
     }
 }
