@@ -16,8 +16,9 @@ import org.imagesmith.wim.IntegrityTable;
 import org.imagesmith.wim.WimFile;
 
 /**
- * {@code /Apply-Image /ImageFile:<wim> /Index:<n> | /Name:<name> /ApplyDir:<dir> [/CheckIntegrity] [/Verify]
- * [/Overwrite]}: extracts an image to a directory. Stream digests are always checked, so /Verify adds nothing;
+ * {@code /Apply-Image /ImageFile:<wim> [/SWMFile:<pattern>] /Index:<n> | /Name:<name> /ApplyDir:<dir>
+ * [/CheckIntegrity] [/Verify] [/Overwrite]}: extracts an image to a directory; an image of a split WIM is read from
+ * part 1 (/ImageFile) and the parts /SWMFile names. Stream digests are always checked, so /Verify adds nothing;
  * /Overwrite (not in DISM) allows a directory that already holds files.
  */
 final class ApplyImageCommand implements ServicingCommand {
@@ -33,20 +34,21 @@ final class ApplyImageCommand implements ServicingCommand {
 
     @Override
     public Set<String> options() {
-        return Set.of("ImageFile", "Index", "Name", "ApplyDir", "CheckIntegrity", "Verify", "Overwrite");
+        return Set.of("ImageFile", "SWMFile", "Index", "Name", "ApplyDir", "CheckIntegrity", "Verify", "Overwrite");
     }
 
     @Override
     public String summary() {
-        return "/Apply-Image /ImageFile:<file> /Index:<n> | /Name:<name> /ApplyDir:<dir> [/CheckIntegrity] [/Verify]"
-                + " [/Overwrite]   Applies an image to a directory.";
+        return "/Apply-Image /ImageFile:<file> [/SWMFile:<pattern>] /Index:<n> | /Name:<name> /ApplyDir:<dir>"
+                + " [/CheckIntegrity] [/Verify] [/Overwrite]   Applies an image to a directory (of a split WIM:"
+                + " /ImageFile:install.swm /SWMFile:install*.swm).";
     }
 
     @Override
     public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
         String file = commandLine.required("ImageFile", "<path to a .wim file>");
         String applyDir = commandLine.required("ApplyDir", "<directory to apply the image to>");
-        try (WimFile wim = WimFile.open(Path.of(file))) {
+        try (WimFile wim = SplitWimArguments.open(commandLine, "ImageFile", Path.of(file), true)) {
             int imageIndex = ImageSelection.required(commandLine, wim).index();
             if (commandLine.has("CheckIntegrity") && !IntegrityTable.verify(wim)) {
                 console.warning("The WIM file " + file + " has no integrity table; /CheckIntegrity checked nothing.");

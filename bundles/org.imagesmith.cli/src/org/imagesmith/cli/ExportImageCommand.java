@@ -13,8 +13,9 @@ import org.imagesmith.wim.WimWriter;
 
 /**
  * {@code /Export-Image /SourceImageFile:<wim> /SourceIndex:<n> | /SourceName:<name> /DestinationImageFile:<wim>
- * [/DestinationName:<name>] [/Compress:max|fast|none] [/Bootable] [/CheckIntegrity]}: copies an image into another
- * WIM file, new or existing. Streams the destination holds already are not stored again; the others are copied as
+ * [/DestinationName:<name>] [/Compress:max|fast|none] [/Bootable] [/CheckIntegrity] [/SWMFile:<pattern>]}: copies
+ * an image into another WIM file, new or existing; an image of a split WIM is read from all its parts (part 1 as
+ * /SourceImageFile, the others by /SWMFile), which joins it into a normal WIM file. Streams the destination holds already are not stored again; the others are copied as
  * stored when the compression matches, without recompressing. A new destination takes the source's compression
  * unless /Compress says otherwise; an existing one keeps its own.
  */
@@ -27,15 +28,15 @@ final class ExportImageCommand implements ServicingCommand {
 
     @Override
     public Set<String> options() {
-        return Set.of("SourceImageFile", "SourceIndex", "SourceName", "DestinationImageFile", "DestinationName",
-                "Compress", "Bootable", "CheckIntegrity");
+        return Set.of("SourceImageFile", "SWMFile", "SourceIndex", "SourceName", "DestinationImageFile",
+                "DestinationName", "Compress", "Bootable", "CheckIntegrity");
     }
 
     @Override
     public String summary() {
-        return "/Export-Image /SourceImageFile:<file> /SourceIndex:<n> | /SourceName:<name>"
+        return "/Export-Image /SourceImageFile:<file> [/SWMFile:<pattern>] /SourceIndex:<n> | /SourceName:<name>"
                 + " /DestinationImageFile:<file> [/DestinationName:<name>] [/Compress:max|fast|none] [/Bootable]"
-                + " [/CheckIntegrity]   Exports an image to another WIM file.";
+                + " [/CheckIntegrity]   Exports an image to another WIM file (of a split WIM: joins it).";
     }
 
     @Override
@@ -50,7 +51,7 @@ final class ExportImageCommand implements ServicingCommand {
         }
         Optional<String> name = commandLine.value("DestinationName");
         Optional<CompressionType> compression = WimWriteArguments.compression(commandLine);
-        try (WimFile source = WimFile.open(sourceFile)) {
+        try (WimFile source = SplitWimArguments.open(commandLine, "SourceImageFile", sourceFile, true)) {
             int imageIndex;
             if (index.isPresent()) {
                 if (index.get() > source.imageCount()) {

@@ -15,6 +15,7 @@ import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.wim.SplitWimException;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.mount.MountException;
 
@@ -34,6 +35,7 @@ public final class Main {
             new CaptureImageCommand(true),
             new ExportImageCommand(),
             new DeleteImageCommand(),
+            new SplitImageCommand(),
             new MountWimCommand(),
             new UnmountWimCommand(),
             new CommitWimCommand(),
@@ -124,6 +126,10 @@ public final class Main {
         } catch (MountException e) {
             console.error(e.errorCode(), e.getMessage());
             return e.errorCode() & 0xFF;
+        } catch (SplitWimException e) {
+            int code = e.missingParts().isEmpty() ? ExitCode.BAD_FORMAT : ExitCode.FILE_NOT_FOUND;
+            console.error(code, "The split WIM cannot be read: " + e.getMessage() + ".");
+            return code;
         } catch (WimFormatException e) {
             console.error(ExitCode.BAD_FORMAT, "The file cannot be read as a WIM file: " + e.getMessage() + ".");
             return ExitCode.BAD_FORMAT;

@@ -113,7 +113,9 @@ public final class ImageApplier {
             Sha1Digest hash = dentry.unnamedData();
             LookupEntry entry = table.find(hash).orElseThrow(() -> new WimFormatException("the file " + dentry.path()
                     + " of the image has data with SHA-1 " + hash + ", which the lookup table of " + wim.path()
-                    + " does not list; the WIM file is damaged or is one part of a split WIM"));
+                    + " does not list; " + (wim.hasAllParts() ? "the WIM file is damaged"
+                            : "the file is part 1 of a split WIM of " + wim.header().totalParts() + " parts, and the"
+                                    + " data lies in another part: open it with its other parts")));
             data.put(dentry, entry);
             if (dentry.hardLinkGroupId() == 0 || countedGroups.putIfAbsent(dentry.hardLinkGroupId(), true) == null) {
                 totalBytes += entry.size();

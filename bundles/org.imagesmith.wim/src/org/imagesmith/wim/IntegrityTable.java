@@ -22,12 +22,21 @@ public final class IntegrityTable {
     }
 
     /**
-     * Checks every chunk of the file against its integrity table.
+     * Checks every chunk of the file against its integrity table; for a split WIM opened with its other parts, every
+     * part against its own.
      *
-     * @return false when the file has no integrity table, true when every chunk matches
+     * @return false when the file (or a part) has no integrity table, true when every chunk matches
      * @throws WimFormatException when the table is damaged or a chunk's digest differs (the file is damaged)
      */
     public static boolean verify(WimFile wim) throws IOException {
+        boolean all = true;
+        for (WimPart part : wim.parts()) {
+            all &= verify(part);
+        }
+        return all;
+    }
+
+    private static boolean verify(WimPart wim) throws IOException {
         WimHeader header = wim.header();
         ResourceHeader table = header.integrityTable();
         if (table.isEmpty()) {
@@ -72,7 +81,7 @@ public final class IntegrityTable {
         }
     }
 
-    private static byte[] read(FileChannel channel, long position, int length, WimFile wim) throws IOException {
+    private static byte[] read(FileChannel channel, long position, int length, WimPart wim) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {

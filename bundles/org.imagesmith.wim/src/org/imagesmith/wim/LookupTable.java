@@ -103,7 +103,31 @@ public final class LookupTable {
                 List.copyOf(metadata), solidRuns);
     }
 
-    /** All entries in file order, including solid resource entries. */
+    /**
+     * The lookup table of a split WIM: the tables of its parts, each of which indexes the streams of its own part,
+     * put together (part 1 first; it holds the metadata resources). A stream that several parts list keeps the
+     * entry of the first.
+     *
+     * @throws WimFormatException when a part holds solid resources, which split WIMs do not have
+     */
+    static LookupTable combine(List<LookupTable> parts) throws WimFormatException {
+        List<LookupEntry> entries = new ArrayList<>();
+        Map<Sha1Digest, LookupEntry> streams = new LinkedHashMap<>();
+        List<LookupEntry> metadata = new ArrayList<>();
+        for (LookupTable part : parts) {
+            if (!part.solidRuns.isEmpty()) {
+                throw new WimFormatException("a part of the split WIM holds solid resources, which split WIMs do not"
+                        + " have; the part is damaged");
+            }
+            entries.addAll(part.entries);
+            part.streams.forEach(streams::putIfAbsent);
+            metadata.addAll(part.metadataResources);
+        }
+        return new LookupTable(Collections.unmodifiableList(entries), Collections.unmodifiableMap(streams),
+                List.copyOf(metadata), Map.of());
+    }
+
+    /** All entries in file order, including solid resource entries (of every part, for a split WIM). */
     public List<LookupEntry> entries() {
         return entries;
     }

@@ -3,8 +3,6 @@ package org.imagesmith.wim;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
@@ -23,8 +21,9 @@ import org.imagesmith.compression.XpressDecompressor;
 
 /**
  * Reads streams of a WIM file: whole (checking their SHA-1 digest) or a byte range, decompressing only the chunks
- * the range needs. Handles uncompressed, chunked XPRESS, LZX and LZMS resources and solid resources. Keeps the last
- * decompressed chunk and recently used chunk tables; not thread-safe.
+ * the range needs. Handles uncompressed, chunked XPRESS, LZX and LZMS resources and solid resources, and the parts
+ * of a split WIM: each stream is read from the part its lookup table entry names. Keeps the last decompressed chunk
+ * and recently used chunk tables; not thread-safe.
  */
 public final class ResourceReader {
     /** Streams larger than this cannot be read into one array; copy them with {@link #transferTo}. */
@@ -34,17 +33,15 @@ public final class ResourceReader {
     private static final int DEFAULT_CHUNK_SIZE = 32768;
     private static final int TRANSFER_BUFFER = 1 << 20;
 
-    private final FileChannel channel;
-    private final long fileSize;
-    private final WimHeader header;
-    private final Path path;
+    /** The open files, the first one (whose resources {@link #readResource(ResourceHeader)} reads) first. */
+    private final List<WimPart> parts;
     private final LookupTable lookupTable;
     private final Map<CompressionType, Map<Integer, ChunkDecompressor>> decompressors = new EnumMap<>(CompressionType.class);
-    private final Map<Long, ChunkTable> chunkTables = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<ResourceKey, ChunkTable> chunkTables = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, ChunkTable> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ResourceKey, ChunkTable> eldest) {
             return size() > CHUNK_TABLE_CACHE;
         }
     };
@@ -54,12 +51,30 @@ public final class ResourceReader {
     private byte[] storedData = new byte[0];
     private byte[] transferBuffer = new byte[0];
 
-    ResourceReader(FileChannel channel, long fileSize, WimHeader header, Path path, LookupTable lookupTable) {
-        this.channel = channel;
-        this.fileSize = fileSize;
-        this.header = header;
-        this.path = path;
+    /** Where a resource lies: the number of the part that holds it and its offset there. */
+    private record ResourceKey(int part, long offset) {
+    }
+
+    ResourceReader(List<WimPart> parts, LookupTable lookupTable) {
+        this.parts = List.copyOf(parts);
         this.lookupTable = lookupTable;
+    }
+
+    private WimPart partOf(LookupEntry entry) throws WimFormatException {
+        return partOf(parts, entry);
+    }
+
+    /** The part, of these open ones (the first one first), that holds an entry's resource. */
+    static WimPart partOf(List<WimPart> parts, LookupEntry entry) throws WimFormatException {
+        for (WimPart part : parts) {
+            if (part.number() == entry.partNumber()) {
+                return part;
+            }
+        }
+        WimHeader first = parts.get(0).header();
+        throw new WimFormatException("the stream " + entry.hash() + " lies in part " + entry.partNumber() + " of the"
+                + " split WIM " + parts.get(0).path() + " (" + first.totalParts() + " parts), which was not opened"
+                + " with it");
     }
 
     /**
@@ -117,7 +132,7 @@ public final class ResourceReader {
         if (entry.isInSolidResource()) {
             readSolid(entry, offset, dst, dstOff, n);
         } else {
-            readResource(entry.resource(), offset, dst, dstOff, n);
+            readResource(partOf(entry), entry.resource(), offset, dst, dstOff, n);
         }
         return n;
     }
@@ -131,9 +146,10 @@ public final class ResourceReader {
             throw new WimFormatException("the resource at offset " + resource.offset() + " claims "
                     + resource.originalSize() + " bytes, too many to read into memory");
         }
-        checkLayout(resource);
+        WimPart part = parts.get(0);
+        checkLayout(part, resource);
         byte[] data = new byte[(int) resource.originalSize()];
-        readResource(resource, 0, data, 0, data.length);
+        readResource(part, resource, 0, data, 0, data.length);
         return data;
     }
 
@@ -142,20 +158,20 @@ public final class ResourceReader {
         if (entry.isInSolidResource()) {
             locateSolid(entry);
         } else {
-            checkLayout(entry.resource());
+            checkLayout(partOf(entry), entry.resource());
         }
     }
 
-    private void checkLayout(ResourceHeader resource) throws IOException {
+    private void checkLayout(WimPart part, ResourceHeader resource) throws IOException {
         if (resource.isCompressed()) {
-            chunkTable(resource);
+            chunkTable(part, resource);
         } else {
-            checkUncompressed(resource);
+            checkUncompressed(part, resource);
         }
     }
 
-    private void checkUncompressed(ResourceHeader resource) throws WimFormatException {
-        ChunkTable.checkInFile(resource, fileSize);
+    private static void checkUncompressed(WimPart part, ResourceHeader resource) throws WimFormatException {
+        ChunkTable.checkInFile(resource, part.size());
         if (resource.storedSize() != resource.originalSize()) {
             throw new WimFormatException("the uncompressed resource at offset " + resource.offset() + " stores "
                     + resource.storedSize() + " bytes for " + resource.originalSize()
@@ -164,15 +180,16 @@ public final class ResourceReader {
     }
 
     /** Where a stream inside a solid resource lies: the solid resource of its run and the offset in its data. */
-    private record SolidLocation(ChunkTable table, long offset) {
+    private record SolidLocation(WimPart part, ChunkTable table, long offset) {
     }
 
     private SolidLocation locateSolid(LookupEntry entry) throws IOException {
         long start = entry.resource().offset();
         for (LookupEntry resourceEntry : lookupTable.solidRunOf(entry).resources()) {
-            ChunkTable table = solidChunkTable(resourceEntry.resource());
+            WimPart part = partOf(resourceEntry);
+            ChunkTable table = solidChunkTable(part, resourceEntry.resource());
             if (start >= 0 && start <= table.uncompressedSize() - entry.size()) {
-                return new SolidLocation(table, start);
+                return new SolidLocation(part, table, start);
             }
             start -= table.uncompressedSize();
         }
@@ -183,49 +200,53 @@ public final class ResourceReader {
 
     private void readSolid(LookupEntry entry, long offset, byte[] dst, int dstOff, int len) throws IOException {
         SolidLocation location = locateSolid(entry);
-        readChunked(location.table(), location.offset() + offset, dst, dstOff, len);
+        readChunked(location.part(), location.table(), location.offset() + offset, dst, dstOff, len);
     }
 
-    private void readResource(ResourceHeader resource, long offset, byte[] dst, int dstOff, int len)
+    private void readResource(WimPart part, ResourceHeader resource, long offset, byte[] dst, int dstOff, int len)
             throws IOException {
         if (resource.isSolid()) {
             throw new WimFormatException("the resource at offset " + resource.offset()
                     + " is a solid resource, which is read through the streams inside it");
         }
         if (!resource.isCompressed()) {
-            checkUncompressed(resource);
-            readFully(resource.offset() + offset, dst, dstOff, len);
+            checkUncompressed(part, resource);
+            readFully(part, resource.offset() + offset, dst, dstOff, len);
             return;
         }
-        ChunkTable table = chunkTable(resource);
-        readChunked(table, offset, dst, dstOff, len);
+        ChunkTable table = chunkTable(part, resource);
+        readChunked(part, table, offset, dst, dstOff, len);
     }
 
-    private ChunkTable chunkTable(ResourceHeader resource) throws IOException {
-        ChunkTable table = chunkTables.get(resource.offset());
+    private ChunkTable chunkTable(WimPart part, ResourceHeader resource) throws IOException {
+        ResourceKey key = new ResourceKey(part.number(), resource.offset());
+        ChunkTable table = chunkTables.get(key);
         if (table == null || !table.resource().equals(resource)) {
+            WimHeader header = part.header();
             CompressionType type = header.compressionType();
             if (type == CompressionType.NONE) {
                 throw new WimFormatException("the resource at offset " + resource.offset() + " is marked"
                         + " compressed, but the WIM header names no compression type; the file is damaged");
             }
             int chunkSize = header.chunkSize() == 0 ? DEFAULT_CHUNK_SIZE : header.chunkSize();
-            table = ChunkTable.read(channel, fileSize, resource, chunkSize, type);
-            chunkTables.put(resource.offset(), table);
+            table = ChunkTable.read(part.channel(), part.size(), resource, chunkSize, type);
+            chunkTables.put(key, table);
         }
         return table;
     }
 
-    private ChunkTable solidChunkTable(ResourceHeader resource) throws IOException {
-        ChunkTable table = chunkTables.get(resource.offset());
+    private ChunkTable solidChunkTable(WimPart part, ResourceHeader resource) throws IOException {
+        ResourceKey key = new ResourceKey(part.number(), resource.offset());
+        ChunkTable table = chunkTables.get(key);
         if (table == null || !table.resource().equals(resource)) {
-            table = ChunkTable.readSolid(channel, fileSize, resource);
-            chunkTables.put(resource.offset(), table);
+            table = ChunkTable.readSolid(part.channel(), part.size(), resource);
+            chunkTables.put(key, table);
         }
         return table;
     }
 
-    private void readChunked(ChunkTable table, long offset, byte[] dst, int dstOff, int len) throws IOException {
+    private void readChunked(WimPart part, ChunkTable table, long offset, byte[] dst, int dstOff, int len)
+            throws IOException {
         if (offset + len > table.uncompressedSize()) {
             throw new WimFormatException("a read of " + len + " bytes at " + offset + " runs past the "
                     + table.uncompressedSize() + " bytes of the resource at offset " + table.resource().offset()
@@ -238,9 +259,9 @@ public final class ResourceReader {
             int n = Math.min(len, table.uncompressedChunkSize(index) - within);
             if (n == table.uncompressedChunkSize(index) && !(cachedTable == table && cachedChunk == index)) {
                 // a whole chunk: decompressed straight into the destination
-                decodeChunk(table, index, dst, dstOff);
+                decodeChunk(part, table, index, dst, dstOff);
             } else {
-                loadChunk(table, index);
+                loadChunk(part, table, index);
                 System.arraycopy(chunkData, within, dst, dstOff, n);
             }
             offset += n;
@@ -249,7 +270,7 @@ public final class ResourceReader {
         }
     }
 
-    private void loadChunk(ChunkTable table, int index) throws IOException {
+    private void loadChunk(WimPart part, ChunkTable table, int index) throws IOException {
         if (cachedTable == table && cachedChunk == index) {
             return;
         }
@@ -257,28 +278,28 @@ public final class ResourceReader {
         if (chunkData.length < table.chunkSize()) {
             chunkData = new byte[table.chunkSize()];
         }
-        decodeChunk(table, index, chunkData, 0);
+        decodeChunk(part, table, index, chunkData, 0);
         cachedTable = table;
         cachedChunk = index;
     }
 
     /** Reads chunk {@code index} and decompresses it into {@code dst} at {@code dstOff}. */
-    private void decodeChunk(ChunkTable table, int index, byte[] dst, int dstOff) throws IOException {
+    private void decodeChunk(WimPart part, ChunkTable table, int index, byte[] dst, int dstOff) throws IOException {
         int size = table.uncompressedChunkSize(index);
         int stored = table.storedSize(index);
         if (stored == size) {
-            readFully(table.storedOffset(index), dst, dstOff, size);
+            readFully(part, table.storedOffset(index), dst, dstOff, size);
         } else {
             if (storedData.length < stored) {
                 storedData = new byte[Math.max(stored, table.chunkSize())];
             }
-            readFully(table.storedOffset(index), storedData, 0, stored);
+            readFully(part, table.storedOffset(index), storedData, 0, stored);
             ChunkDecompressor decompressor = decompressor(table);
             try {
                 decompressor.decompress(storedData, 0, stored, dst, dstOff, size);
             } catch (CompressionException e) {
                 throw new WimFormatException("chunk " + index + " of the " + table.compression().displayName()
-                        + " resource at offset " + table.resource().offset() + " in " + path + " is damaged: "
+                        + " resource at offset " + table.resource().offset() + " in " + part.path() + " is damaged: "
                         + e.getMessage(), e);
             }
         }
@@ -316,11 +337,11 @@ public final class ResourceReader {
         return decompressor;
     }
 
-    private void readFully(long position, byte[] dst, int off, int len) throws IOException {
+    private static void readFully(WimPart part, long position, byte[] dst, int off, int len) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(dst, off, len);
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position() - off) < 0) {
-                throw new WimFormatException("the file " + path + " ends at " + fileSize + " bytes, inside the"
+            if (part.channel().read(buffer, position + buffer.position() - off) < 0) {
+                throw new WimFormatException("the file " + part.path() + " ends at " + part.size() + " bytes, inside the"
                         + " resource data at offset " + position + "; it is truncated");
             }
         }
@@ -333,7 +354,7 @@ public final class ResourceReader {
                     ? "at offset " + entry.resource().offset() + " in the solid resources of lookup table entry "
                             + entry.index()
                     : "resource at offset " + entry.resource().offset();
-            throw new WimFormatException("the stream " + entry.hash() + " (" + where + " in " + path
+            throw new WimFormatException("the stream " + entry.hash() + " (" + where + " in " + partOf(entry).path()
                     + ") is damaged: its data has SHA-1 " + actual);
         }
     }

@@ -5,13 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A WIM file opened for reading: its header and XML data. Open it with {@link #open(Path)} and close it when
- * done; the channel stays open for the readers of its resources.
+ * done; the channel stays open for the readers of its resources. A split WIM opened with its other parts
+ * ({@link SplitWimSet#open}) reads each stream from the part that holds it; its header and XML data are part 1's.
  */
 public final class WimFile implements AutoCloseable {
     /** XML data larger than this is refused rather than read into memory (real files hold a few hundred KiB). */
@@ -20,16 +21,17 @@ public final class WimFile implements AutoCloseable {
     static final long MAX_LOOKUP_TABLE_SIZE = 1L << 30;
 
     private final Path path;
-    private final FileChannel channel;
     private final WimHeader header;
+    /** This file first, then the other parts of its split WIM that were opened with it, in part order. */
+    private final List<WimPart> parts;
     private final XmlData xmlData;
     private LookupTable lookupTable;
     private ResourceReader resourceReader;
 
-    private WimFile(Path path, FileChannel channel, WimHeader header, XmlData xmlData) {
-        this.path = path;
-        this.channel = channel;
-        this.header = header;
+    private WimFile(List<WimPart> parts, XmlData xmlData) {
+        this.parts = List.copyOf(parts);
+        this.path = parts.get(0).path();
+        this.header = parts.get(0).header();
         this.xmlData = xmlData;
     }
 
@@ -40,15 +42,40 @@ public final class WimFile implements AutoCloseable {
      * @throws WimFormatException when the file is not a WIM file or its header or XML data is damaged
      */
     public static WimFile open(Path path) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        return open(WimPart.open(path), List.of());
+    }
+
+    /**
+     * Makes a WIM file of an opened file and the other parts of its split WIM (checked by the caller); reads the
+     * XML data of the first. Closes every part when it fails.
+     */
+    static WimFile open(WimPart first, List<WimPart> otherParts) throws IOException {
+        List<WimPart> parts = new ArrayList<>();
+        parts.add(first);
+        parts.addAll(otherParts);
         try {
-            long fileSize = channel.size();
-            WimHeader header = WimHeader.parse(readFully(channel, 0, (int) Math.min(fileSize, WimHeader.SIZE)));
-            XmlData xmlData = readXmlData(channel, header, fileSize);
-            return new WimFile(path, channel, header, xmlData);
+            return new WimFile(parts, readXmlData(first.channel(), first.header(), first.size()));
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            try {
+                closeAll(parts);
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
+        }
+    }
+
+    private static void closeAll(List<WimPart> parts) throws IOException {
+        IOException failure = null;
+        for (WimPart part : parts) {
+            try {
+                part.channel().close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -91,6 +118,31 @@ public final class WimFile implements AutoCloseable {
 
     public WimHeader header() {
         return header;
+    }
+
+    /** True when this file is one part of a split WIM (.swm). */
+    public boolean isSplit() {
+        return header.totalParts() > 1;
+    }
+
+    /** True when every part of its split WIM is open with this file (always, for a standalone WIM file). */
+    public boolean hasAllParts() {
+        return parts.size() >= Math.max(1, header.totalParts());
+    }
+
+    /** The files this WIM reads from: this file, then the other parts of its split WIM opened with it. */
+    public List<Path> partPaths() {
+        return parts.stream().map(WimPart::path).toList();
+    }
+
+    /** The open files, this one first. */
+    List<WimPart> parts() {
+        return parts;
+    }
+
+    /** The open file that holds a lookup table entry's resource. */
+    WimPart partOf(LookupEntry entry) throws WimFormatException {
+        return ResourceReader.partOf(parts, entry);
     }
 
     public XmlData xmlData() {
@@ -138,33 +190,41 @@ public final class WimFile implements AutoCloseable {
      */
     public synchronized LookupTable lookupTable() throws IOException {
         if (lookupTable == null) {
-            ResourceHeader resource = header.lookupTable();
-            if (resource.isEmpty()) {
-                lookupTable = LookupTable.parse(new byte[0], header);
-            } else {
-                if (resource.originalSize() > MAX_LOOKUP_TABLE_SIZE) {
-                    throw new WimFormatException("the WIM header gives the lookup table " + resource.originalSize()
-                            + " bytes, more than this engine reads (" + MAX_LOOKUP_TABLE_SIZE + "); the header is damaged");
-                }
-                ResourceReader bootstrap = new ResourceReader(channel, channel.size(), header, path,
-                        LookupTable.parse(new byte[0], header));
-                lookupTable = LookupTable.parse(bootstrap.readResource(resource), header);
+            List<LookupTable> tables = new ArrayList<>();
+            for (WimPart part : parts) {
+                tables.add(readLookupTable(part));
             }
+            lookupTable = tables.size() == 1 ? tables.get(0) : LookupTable.combine(tables);
         }
         return lookupTable;
+    }
+
+    private static LookupTable readLookupTable(WimPart part) throws IOException {
+        WimHeader partHeader = part.header();
+        ResourceHeader resource = partHeader.lookupTable();
+        if (resource.isEmpty()) {
+            return LookupTable.parse(new byte[0], partHeader);
+        }
+        if (resource.originalSize() > MAX_LOOKUP_TABLE_SIZE) {
+            throw new WimFormatException("the WIM header of " + part.path() + " gives the lookup table "
+                    + resource.originalSize() + " bytes, more than this engine reads (" + MAX_LOOKUP_TABLE_SIZE
+                    + "); the header is damaged");
+        }
+        ResourceReader bootstrap = new ResourceReader(List.of(part), LookupTable.parse(new byte[0], partHeader));
+        return LookupTable.parse(bootstrap.readResource(resource), partHeader);
     }
 
     /** The reader of this file's streams (one per file; not thread-safe). */
     public synchronized ResourceReader resourceReader() throws IOException {
         if (resourceReader == null) {
-            resourceReader = new ResourceReader(channel, channel.size(), header, path, lookupTable());
+            resourceReader = newResourceReader();
         }
         return resourceReader;
     }
 
     /** A reader of this file's streams of its own, for a thread other than the one using {@link #resourceReader()}. */
     ResourceReader newResourceReader() throws IOException {
-        return new ResourceReader(channel, channel.size(), header, path, lookupTable());
+        return new ResourceReader(parts, lookupTable());
     }
 
     /**
@@ -190,6 +250,11 @@ public final class WimFile implements AutoCloseable {
             throw new IllegalArgumentException(noSuchImage("index " + index));
         }
         List<LookupEntry> metadata = lookupTable().metadataResources();
+        if (metadata.isEmpty() && header.partNumber() > 1) {
+            throw new WimFormatException("the file " + path + " is part " + header.partNumber() + " of a split WIM"
+                    + " of " + header.totalParts() + " parts, which holds only file data; the images are read from"
+                    + " part 1 (such as install.swm)");
+        }
         if (index > metadata.size()) {
             throw new WimFormatException("the WIM file " + path + " has " + header.imageCount() + " images but its"
                     + " lookup table lists metadata resources for only " + metadata.size() + "; it is damaged");
@@ -199,6 +264,6 @@ public final class WimFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        closeAll(parts);
     }
 }

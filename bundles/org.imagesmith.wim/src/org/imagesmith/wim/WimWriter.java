@@ -81,7 +81,6 @@ public final class WimWriter implements AutoCloseable {
     private long position;
     /** The file a commit rewrites: its streams are copied as stored when the new image has the same data. */
     private WimFile source;
-    private FileChannel sourceChannel;
     private final Set<Long> sourceSizes = new HashSet<>();
     private long encodedStreams;
     private long encodedBytes;
@@ -169,7 +168,6 @@ public final class WimWriter implements AutoCloseable {
         WimWriter writer = createLike(source.path(), source.header(), integrity);
         try {
             writer.source = source;
-            writer.sourceChannel = FileChannel.open(source.path(), StandardOpenOption.READ);
             for (LookupEntry entry : source.lookupTable().entries()) {
                 if (!entry.isMetadata()) {
                     writer.sourceSizes.add(entry.size());
@@ -383,7 +381,7 @@ public final class WimWriter implements AutoCloseable {
         if (entry.isEmpty() || entry.get().isMetadata()) {
             return false;
         }
-        copyStream(source, sourceChannel, entry.get());
+        copyStream(source, entry.get());
         return true;
     }
 
@@ -584,37 +582,36 @@ public final class WimWriter implements AutoCloseable {
         byte[] metadata = source.readMetadataResource(index);
         ImageMetadata parsed = ImageMetadata.parse(metadata);
         LookupTable table = source.lookupTable();
-        try (FileChannel sourceChannel = FileChannel.open(source.path(), StandardOpenOption.READ)) {
-            Set<Sha1Digest> needed = new LinkedHashSet<>();
-            for (Dentry dentry : parsed.entries()) {
-                for (Sha1Digest hash : references(dentry)) {
-                    if (!streams.containsKey(hash) && needed.add(hash)) {
-                        LookupEntry entry = table.find(hash).orElseThrow(() -> new WimFormatException("the file "
-                                + dentry.path() + " of image " + index + " of " + source.path() + " has data with SHA-1 "
-                                + hash + ", which its lookup table does not list; the WIM file is damaged"));
-                        copyStream(source, sourceChannel, entry);
-                    }
+        Set<Sha1Digest> needed = new LinkedHashSet<>();
+        for (Dentry dentry : parsed.entries()) {
+            for (Sha1Digest hash : references(dentry)) {
+                if (!streams.containsKey(hash) && needed.add(hash)) {
+                    LookupEntry entry = table.find(hash).orElseThrow(() -> new WimFormatException("the file "
+                            + dentry.path() + " of image " + index + " of " + source.path() + " has data with SHA-1 "
+                            + hash + ", which its lookup table does not list; " + (source.hasAllParts()
+                                    ? "the WIM file is damaged" : "it lies in another part of the split WIM")));
+                    copyStream(source, entry);
                 }
             }
-            LookupEntry metadataEntry = table.metadataResources().get(index - 1);
-            ResourceHeader resource;
-            if (canCopyRaw(source, metadataEntry)) {
-                resource = copyRaw(sourceChannel, metadataEntry.resource());
-            } else {
-                resource = encode(metadata, ResourceHeader.FLAG_METADATA).resource();
-                position += resource.storedSize();
-            }
-            reference(parsed);
-            ImageXml xml = ImageXml.readAll(rawXml(source), source.imageCount()).get(index - 1);
-            String imageName = name.orElse(source.image(index).name());
-            if (name.isPresent()) {
-                xml = xml.with("NAME", name.get());
-            }
-            if (description.isPresent()) {
-                xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
-            }
-            images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
         }
+        LookupEntry metadataEntry = table.metadataResources().get(index - 1);
+        ResourceHeader resource;
+        if (canCopyRaw(source, metadataEntry)) {
+            resource = copyRaw(source.partOf(metadataEntry).channel(), metadataEntry.resource());
+        } else {
+            resource = encode(metadata, ResourceHeader.FLAG_METADATA).resource();
+            position += resource.storedSize();
+        }
+        reference(parsed);
+        ImageXml xml = ImageXml.readAll(rawXml(source), source.imageCount()).get(index - 1);
+        String imageName = name.orElse(source.image(index).name());
+        if (name.isPresent()) {
+            xml = xml.with("NAME", name.get());
+        }
+        if (description.isPresent()) {
+            xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
+        }
+        images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
     }
 
     private boolean canCopyRaw(WimFile source, LookupEntry entry) {
@@ -629,10 +626,9 @@ public final class WimWriter implements AutoCloseable {
         return source.header().compressionType() == compression && sourceChunk == chunkSize;
     }
 
-    private void copyStream(WimFile source, FileChannel sourceChannel, LookupEntry entry) throws IOException {
+    private void copyStream(WimFile source, LookupEntry entry) throws IOException {
         if (canCopyRaw(source, entry)) {
-            ChunkTable.checkInFile(entry.resource(), sourceChannel.size());
-            ResourceHeader copied = copyRaw(sourceChannel, entry.resource());
+            ResourceHeader copied = copyRaw(source.partOf(entry).channel(), entry.resource());
             streams.put(entry.hash(), new StoredStream(copied, 0));
             storedSizes.add(entry.size());
             copiedStreams++;
@@ -655,21 +651,26 @@ public final class WimWriter implements AutoCloseable {
 
     /** Copies a resource's stored bytes to the end of this file; returns its header there. */
     private ResourceHeader copyRaw(FileChannel sourceChannel, ResourceHeader resource) throws IOException {
+        ResourceHeader copied = copyRaw(sourceChannel, resource, channel, position);
+        position += resource.storedSize();
+        return copied;
+    }
+
+    /** Copies a resource's stored bytes to {@code position} of {@code target}; returns its header there. */
+    static ResourceHeader copyRaw(FileChannel sourceChannel, ResourceHeader resource, FileChannel target,
+            long position) throws IOException {
         ChunkTable.checkInFile(resource, sourceChannel.size());
         long done = 0;
         while (done < resource.storedSize()) {
             long n = sourceChannel.transferTo(resource.offset() + done, resource.storedSize() - done,
-                    channel.position(position + done));
+                    target.position(position + done));
             if (n <= 0) {
                 throw new WimFormatException("the resource at offset " + resource.offset() + " ends past the end of"
                         + " its file");
             }
             done += n;
         }
-        ResourceHeader copied = new ResourceHeader(resource.storedSize(), resource.flags(), position,
-                resource.originalSize());
-        position += resource.storedSize();
-        return copied;
+        return new ResourceHeader(resource.storedSize(), resource.flags(), position, resource.originalSize());
     }
 
     /**
@@ -685,12 +686,12 @@ public final class WimWriter implements AutoCloseable {
         ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
         for (StoredImage image : images) {
-            writeEntry(table, image.metadata(), 1, image.hash());
+            writeEntry(table, image.metadata(), 1, 1, image.hash());
             metadataResources.add(image.metadata());
         }
         for (Map.Entry<Sha1Digest, StoredStream> stream : streams.entrySet()) {
             if (stream.getValue().references > 0) {
-                writeEntry(table, stream.getValue().resource, stream.getValue().references, stream.getKey());
+                writeEntry(table, stream.getValue().resource, 1, stream.getValue().references, stream.getKey());
             }
         }
         table.flip();
@@ -706,7 +707,7 @@ public final class WimWriter implements AutoCloseable {
 
         ResourceHeader integrityTable = empty();
         if (integrity) {
-            byte[] digests = integrityTable(lookupTable.offset() + lookupTable.storedSize());
+            byte[] digests = integrityTable(channel, lookupTable.offset() + lookupTable.storedSize());
             integrityTable = new ResourceHeader(digests.length, 0, position, digests.length);
             ResourceEncoder.writeFully(channel, position, ByteBuffer.wrap(digests));
             position += digests.length;
@@ -737,18 +738,25 @@ public final class WimWriter implements AutoCloseable {
         }
     }
 
-    private static void writeEntry(ByteBuffer table, ResourceHeader resource, long references, Sha1Digest hash) {
+    /** Writes a lookup table entry: the resource, the number of the split-WIM part holding it, references, digest. */
+    static void writeEntry(ByteBuffer table, ResourceHeader resource, int partNumber, long references,
+            Sha1Digest hash) {
         resource.write(table);
-        table.putShort((short) 1);
+        table.putShort((short) partNumber);
         table.putInt((int) Math.min(references, 0xFFFF_FFFFL));
         table.put(hash.toByteArray());
     }
 
+    /** The size of the integrity table of a file whose lookup table ends at {@code end}. */
+    static int integrityTableSize(long end) {
+        long count = (end - WimHeader.SIZE + INTEGRITY_CHUNK_SIZE - 1) / INTEGRITY_CHUNK_SIZE;
+        return Math.toIntExact(12 + count * Sha1Digest.SIZE);
+    }
+
     /** The integrity table: SHA-1 of each 10 MiB chunk from the end of the header to {@code end}. */
-    private byte[] integrityTable(long end) throws IOException {
-        long covered = end - WimHeader.SIZE;
-        int count = (int) ((covered + INTEGRITY_CHUNK_SIZE - 1) / INTEGRITY_CHUNK_SIZE);
-        ByteBuffer out = ByteBuffer.allocate(12 + count * Sha1Digest.SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    static byte[] integrityTable(FileChannel channel, long end) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(integrityTableSize(end)).order(ByteOrder.LITTLE_ENDIAN);
+        int count = (out.capacity() - 12) / Sha1Digest.SIZE;
         out.putInt(out.capacity()).putInt(count).putInt(INTEGRITY_CHUNK_SIZE);
         MessageDigest sha1 = ResourceEncoder.sha1();
         ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
@@ -796,11 +804,11 @@ public final class WimWriter implements AutoCloseable {
         };
     }
 
-    private static ResourceHeader empty() {
+    static ResourceHeader empty() {
         return new ResourceHeader(0, 0, 0, 0);
     }
 
-    private static void syncFolder(Path folder) {
+    static void syncFolder(Path folder) {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {
@@ -816,9 +824,6 @@ public final class WimWriter implements AutoCloseable {
         }
         closed = true;
         encoder.close();
-        if (sourceChannel != null) {
-            sourceChannel.close();
-        }
         if (committed) {
             return;
         }

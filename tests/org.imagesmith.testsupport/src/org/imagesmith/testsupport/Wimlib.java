@@ -34,6 +34,25 @@ public final class Wimlib {
         WIMLIB.run(args.toArray(String[]::new));
     }
 
+    /**
+     * Splits a WIM file into parts of at most {@code partSizeMb} MiB (a larger stream makes a larger part), named
+     * like {@code firstPart} with a number: install.swm, install2.swm, ...
+     */
+    public static void split(Path wim, Path firstPart, int partSizeMb, String... options) {
+        List<String> args = new ArrayList<>(List.of("split", wim.toString(), firstPart.toString(),
+                Integer.toString(partSizeMb)));
+        args.addAll(List.of(options));
+        WIMLIB.run(args.toArray(String[]::new));
+    }
+
+    /** Joins the parts of a split WIM into one WIM file. */
+    public static void join(Path joined, List<Path> parts, String... options) {
+        List<String> args = new ArrayList<>(List.of("join", joined.toString()));
+        parts.forEach(part -> args.add(part.toString()));
+        args.addAll(List.of(options));
+        WIMLIB.run(args.toArray(String[]::new));
+    }
+
     /** Sets XML properties of an image, such as "WINDOWS/EDITIONID=Professional". */
     public static void setProperties(Path wim, int index, String... properties) {
         List<String> args = new ArrayList<>(List.of("info", wim.toString(), Integer.toString(index)));

@@ -91,6 +91,9 @@ public final class MountStore {
         properties.setProperty("mountedAt", record.mountedAt().toString());
         properties.setProperty("imageFileSize", Long.toString(record.imageFileSize()));
         properties.setProperty("imageFileModified", record.imageFileModified().toString());
+        for (int i = 0; i < record.splitParts().size(); i++) {
+            properties.setProperty("splitPart." + (i + 2), record.splitParts().get(i).toString());
+        }
         Path temp = Files.createTempFile(slot, RECORD, ".tmp");
         try (OutputStream out = Files.newOutputStream(temp)) {
             properties.store(out, "Imagesmith mount record");
@@ -145,12 +148,16 @@ public final class MountStore {
             properties.load(in);
         }
         try {
+            List<Path> splitParts = new ArrayList<>();
+            for (int part = 2; properties.getProperty("splitPart." + part) != null; part++) {
+                splitParts.add(Path.of(properties.getProperty("splitPart." + part)));
+            }
             return new MountRecord(Path.of(properties.getProperty("mountDir")), Path.of(properties.getProperty("imageFile")),
                     Integer.parseInt(properties.getProperty("imageIndex")),
                     Boolean.parseBoolean(properties.getProperty("readWrite")),
                     Instant.parse(properties.getProperty("mountedAt")),
                     Long.parseLong(properties.getProperty("imageFileSize")),
-                    Instant.parse(properties.getProperty("imageFileModified")));
+                    Instant.parse(properties.getProperty("imageFileModified")), splitParts);
         } catch (RuntimeException e) {
             throw new MountException(MountException.IMAGE_CHANGED, "The mount record " + file + " is damaged (" + e.getMessage()
                     + "); run /Cleanup-Wim to remove it.");

@@ -18,6 +18,7 @@ import org.imagesmith.wim.IntegrityTable;
 import org.imagesmith.wim.LocalTrees;
 import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.ImageApplier;
+import org.imagesmith.wim.SplitWimSet;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WimWriter;
@@ -53,6 +54,20 @@ public final class MountedImages {
      */
     public MountRecord mount(Path wimFile, int index, Path mountDir, boolean readOnly, ApplyProgress progress)
             throws IOException {
+        return mount(wimFile, List.of(), index, mountDir, readOnly, progress);
+    }
+
+    /**
+     * Mounts an image of a split WIM, whose part 1 is {@code wimFile}, read from it and the other parts among
+     * {@code splitParts} (see {@link SplitWimSet#open(Path, List)}); with no such files, as
+     * {@link #mount(Path, int, Path, boolean, ApplyProgress)}. A split WIM is read-only: it mounts with
+     * {@code readOnly} only, as DISM does.
+     *
+     * @throws MountException as the other method does, and when a split WIM is to be mounted read/write
+     * @throws org.imagesmith.wim.SplitWimException when the files do not make the split WIM's complete set
+     */
+    public MountRecord mount(Path wimFile, List<Path> splitParts, int index, Path mountDir, boolean readOnly,
+            ApplyProgress progress) throws IOException {
         Path dir = MountStore.canonical(mountDir);
         Path image = MountStore.canonical(wimFile);
         if (store.find(dir).isPresent()) {
@@ -74,7 +89,13 @@ public final class MountedImages {
                 }
             }
         }
-        try (WimFile wim = WimFile.open(image)) {
+        try (WimFile wim = open(image, splitParts)) {
+            if (!readOnly && wim.isSplit()) {
+                throw new MountException(MountException.NOT_SUPPORTED, "Image " + index + " of " + image + " cannot be"
+                        + " mounted read/write: it is part of a split WIM (" + wim.header().totalParts() + " parts),"
+                        + " which is read-only. Mount it with /ReadOnly, or export the image to a .wim file"
+                        + " (/Export-Image with /SWMFile) and mount that.");
+            }
             if (!readOnly) {
                 try {
                     WimWriter.checkWritable(wim, "mount an image of");
@@ -91,11 +112,20 @@ public final class MountedImages {
                 LocalTrees.deleteContents(dir);
                 throw e;
             }
+            List<Path> otherParts = new ArrayList<>();
+            for (Path part : wim.partPaths().subList(1, wim.partPaths().size())) {
+                otherParts.add(MountStore.canonical(part));
+            }
             MountRecord record = new MountRecord(dir, image, index, !readOnly, clock.instant(), Files.size(image),
-                    Files.getLastModifiedTime(image).toInstant());
+                    Files.getLastModifiedTime(image).toInstant(), otherParts);
             store.save(record, metadata);
             return record;
         }
+    }
+
+    /** The WIM file, with the other parts of its split WIM when it has some. */
+    private static WimFile open(Path image, List<Path> splitParts) throws IOException {
+        return splitParts.isEmpty() ? WimFile.open(image) : SplitWimSet.open(image, splitParts);
     }
 
     /** Ok, Needs Remount or Invalid, as DISM reports mounts. */
@@ -104,6 +134,11 @@ public final class MountedImages {
         if (!Files.isRegularFile(image) || Files.size(image) != record.imageFileSize()
                 || !Files.getLastModifiedTime(image).toInstant().equals(record.imageFileModified())) {
             return MountStatus.INVALID;
+        }
+        for (Path part : record.splitParts()) {
+            if (!Files.isRegularFile(part)) {
+                return MountStatus.INVALID;
+            }
         }
         if (!Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS) || isEmpty(record.mountDir())) {
             return MountStatus.NEEDS_REMOUNT;
@@ -134,7 +169,7 @@ public final class MountedImages {
                     + " was mounted, so the mount cannot be restored. Discard it with /Unmount-Wim /Discard or /Cleanup-Wim.");
         }
         Files.createDirectories(record.mountDir());
-        try (WimFile wim = WimFile.open(record.imageFile())) {
+        try (WimFile wim = open(record.imageFile(), record.splitParts())) {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress));
         }
         return record;
@@ -199,7 +234,7 @@ public final class MountedImages {
     private static MountRecord withFileState(MountRecord record) throws IOException {
         return new MountRecord(record.mountDir(), record.imageFile(), record.imageIndex(), record.readWrite(),
                 record.mountedAt(), Files.size(record.imageFile()),
-                Files.getLastModifiedTime(record.imageFile()).toInstant());
+                Files.getLastModifiedTime(record.imageFile()).toInstant(), record.splitParts());
     }
 
     /** Unmounts without saving: empties the mount directory (leaving it in place) and forgets the mount. */

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.SplitWimSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,48 @@ class MountedImagesTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aSplitWimMountsReadOnlyOnlyAndRemountsFromItsParts() throws IOException {
+        Path source = SyntheticTree.write(dir.resolve("large"), 3);
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 1; i <= 4; i++) {
+            byte[] data = new byte[400_000];
+            random.nextBytes(data);
+            Files.write(source.resolve("Windows/System32/driver" + i + ".sys"), data);
+        }
+        Path large = dir.resolve("large.wim");
+        Wimlib.capture(source, large, "Large", "split", "--compress=lzx");
+        Path first = Files.createDirectories(dir.resolve("parts")).resolve("install.swm");
+        Wimlib.split(large, first, 1);
+        List<Path> files = SplitWimSet.matching(first.resolveSibling("install*.swm").toString());
+        assertTrue(files.size() >= 2, files.toString());
+        MountedImages images = new MountedImages(store);
+
+        Path readWrite = emptyDir("read-write");
+        MountException refused = assertThrows(MountException.class,
+                () -> images.mount(first, files, 1, readWrite, false, ApplyOptions.DEFAULT.progress()));
+        assertEquals(MountException.NOT_SUPPORTED, refused.errorCode());
+        assertTrue(refused.getMessage().contains("part of a split WIM (" + files.size() + " parts), which is"
+                + " read-only. Mount it with /ReadOnly"), refused.getMessage());
+        assertEquals(List.of(), store.records());
+
+        Path mount = emptyDir("read-only");
+        MountRecord record = images.mount(first, files, 1, mount, true, ApplyOptions.DEFAULT.progress());
+        Wimlib.apply(large, 1, dir.resolve("reference"));
+        assertEquals(tree(dir.resolve("reference")), tree(mount));
+        assertEquals(files.size() - 1, record.splitParts().size());
+        assertFalse(record.readWrite());
+
+        MountedImages later = new MountedImages(new MountStore(dir.resolve("state/mounts")));
+        assertEquals(List.of(record), later.store().records());
+        MountedImages.deleteContents(mount);
+        assertEquals(MountStatus.NEEDS_REMOUNT, later.status(record));
+        later.remount(mount, ApplyOptions.DEFAULT.progress());
+        assertEquals(tree(dir.resolve("reference")), tree(mount), "remounted from all the parts");
+        Files.delete(first.resolveSibling("install2.swm"));
+        assertEquals(MountStatus.INVALID, later.status(record), "a part went away");
     }
 
     @Test
