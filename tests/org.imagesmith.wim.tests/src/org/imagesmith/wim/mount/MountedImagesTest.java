@@ -94,7 +94,7 @@ class MountedImagesTest {
 
         MountedImages later = new MountedImages(new MountStore(dir.resolve("state/mounts")));
         assertEquals(List.of(record), later.store().records());
-        MountedImages.deleteContents(mount);
+        org.imagesmith.wim.LocalTrees.deleteContents(mount);
         assertEquals(MountStatus.NEEDS_REMOUNT, later.status(record));
         later.remount(mount, ApplyOptions.DEFAULT.progress());
         assertEquals(tree(dir.resolve("reference")), tree(mount), "remounted from all the parts");
