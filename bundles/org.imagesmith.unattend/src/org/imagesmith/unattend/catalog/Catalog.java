@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -28,10 +31,14 @@ public final class Catalog {
     private static Catalog standard;
 
     private final Map<String, ComponentDefinition> components;
+    private final Map<String, ComponentDefinition> byName;
     private final PackageRules packages;
 
     private Catalog(Map<String, ComponentDefinition> components, PackageRules packages) {
         this.components = components;
+        Map<String, ComponentDefinition> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        index.putAll(components);
+        this.byName = Collections.unmodifiableMap(index);
         this.packages = packages;
     }
 
@@ -70,8 +77,13 @@ public final class Catalog {
         for (Element child : elements(document.getDocumentElement())) {
             if (child.getTagName().equals("component")) {
                 String componentName = required(child, "name", name);
-                components.put(componentName, new ComponentDefinition(componentName, passes(child, name),
-                        Boolean.parseBoolean(child.getAttribute("complete")), settings(child, name)));
+                ComponentDefinition component = new ComponentDefinition(componentName, passes(child, name),
+                        Boolean.parseBoolean(child.getAttribute("complete")), optional(child, "description"),
+                        settings(child, componentName, name));
+                if (components.keySet().stream().anyMatch(componentName::equalsIgnoreCase)) {
+                    throw new IOException(name + ": the component " + componentName + " is defined twice");
+                }
+                components.put(componentName, component);
             } else if (child.getTagName().equals("packages")) {
                 for (Element rule : elements(child)) {
                     switch (rule.getTagName()) {
@@ -88,9 +100,9 @@ public final class Catalog {
                 new PackageRules(List.copyOf(languagePacks), List.copyOf(updates), List.copyOf(dependencies)));
     }
 
-    /** The component called name. */
+    /** The component called name; like Windows, the lookup ignores case. */
     public Optional<ComponentDefinition> component(String name) {
-        return Optional.ofNullable(components.get(name));
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name));
     }
 
     /** All components, by name. */
@@ -103,33 +115,80 @@ public final class Catalog {
         return packages;
     }
 
-    private static Map<String, SettingDefinition> settings(Element parent, String source) throws IOException {
+    private static Map<String, SettingDefinition> settings(Element parent, String path, String source) throws IOException {
         Map<String, SettingDefinition> settings = new LinkedHashMap<>();
         for (Element child : elements(parent)) {
             if (!child.getTagName().equals("setting")) {
                 throw new IOException(source + ": unexpected <" + child.getTagName() + "> in <" + parent.getTagName() + ">");
             }
-            Map<String, SettingDefinition> children = settings(child, source);
             String settingName = required(child, "name", source);
-            ValueType type = child.hasAttribute("type") ? ValueType.valueOf(child.getAttribute("type").toUpperCase(java.util.Locale.ROOT))
+            String settingPath = path + " | " + settingName;
+            if (settings.containsKey(settingName)) {
+                throw new IOException(source + ": the setting " + settingPath + " is defined twice");
+            }
+            Map<String, SettingDefinition> children = settings(child, settingPath, source);
+            ValueType type = child.hasAttribute("type") ? type(child, settingPath, source)
                     : children.isEmpty() ? ValueType.STRING : ValueType.COMPLEX;
             List<String> values = child.hasAttribute("values") ? List.of(child.getAttribute("values").split("\\|")) : List.of();
             if (type == ValueType.ENUM && values.isEmpty()) {
-                throw new IOException(source + ": the enum setting " + settingName + " lists no values");
+                throw new IOException(source + ": the enum setting " + settingPath + " lists no values");
             }
             settings.put(settingName, new SettingDefinition(settingName,
                     child.hasAttribute("passes") ? passes(child, source) : Set.of(), type, values,
-                    number(child, "min"), number(child, "max"),
-                    child.hasAttribute("maxLength") ? Integer.valueOf(child.getAttribute("maxLength")) : null,
-                    Boolean.parseBoolean(child.getAttribute("item")),
-                    child.hasAttribute("key") ? child.getAttribute("key") : null,
-                    Collections.unmodifiableMap(children)));
+                    number(child, "min", settingPath, source), number(child, "max", settingPath, source),
+                    length(child, "minLength", settingPath, source), length(child, "maxLength", settingPath, source),
+                    pattern(child, settingPath, source), Boolean.parseBoolean(child.getAttribute("item")),
+                    optional(child, "key"), optional(child, "default"), optional(child, "description"),
+                    optional(child, "deprecated"), Collections.unmodifiableMap(children)));
         }
         return settings;
     }
 
-    private static Long number(Element element, String attribute) {
-        return element.hasAttribute(attribute) ? Long.valueOf(element.getAttribute(attribute)) : null;
+    private static ValuePattern pattern(Element element, String path, String source) throws IOException {
+        if (!element.hasAttribute("pattern")) {
+            return null;
+        }
+        if (!element.hasAttribute("patternHint")) {
+            throw new IOException(source + ": the pattern of " + path + " needs a patternHint that says the form in words");
+        }
+        try {
+            return new ValuePattern(Pattern.compile(element.getAttribute("pattern")), element.getAttribute("patternHint"));
+        } catch (PatternSyntaxException e) {
+            throw new IOException(source + ": the pattern of " + path + " is not a regular expression: " + e.getDescription(), e);
+        }
+    }
+
+    private static String optional(Element element, String attribute) {
+        return element.hasAttribute(attribute) ? element.getAttribute(attribute) : null;
+    }
+
+    private static ValueType type(Element element, String path, String source) throws IOException {
+        try {
+            return ValueType.valueOf(element.getAttribute("type").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": the type '" + element.getAttribute("type") + "' of " + path
+                    + " is not one of string, boolean, integer, enum, list, complex", e);
+        }
+    }
+
+    private static Long number(Element element, String attribute, String path, String source) throws IOException {
+        if (!element.hasAttribute(attribute)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(element.getAttribute(attribute));
+        } catch (NumberFormatException e) {
+            throw new IOException(source + ": " + attribute + "=\"" + element.getAttribute(attribute) + "\" of " + path
+                    + " is not a whole number", e);
+        }
+    }
+
+    private static Integer length(Element element, String attribute, String path, String source) throws IOException {
+        Long length = number(element, attribute, path, source);
+        if (length != null && (length < 0 || length > Integer.MAX_VALUE)) {
+            throw new IOException(source + ": " + attribute + "=\"" + length + "\" of " + path + " is not a length");
+        }
+        return length == null ? null : length.intValue();
     }
 
     private static Set<Pass> passes(Element element, String source) throws IOException {

@@ -12,9 +12,11 @@ import org.imagesmith.unattend.model.Pass;
  * @param name the component name
  * @param passes the passes the component acts in
  * @param complete whether every setting of the component is in the catalog
+ * @param description one line saying what the component configures, or null
  * @param settings the top-level settings by name
  */
-public record ComponentDefinition(String name, Set<Pass> passes, boolean complete, Map<String, SettingDefinition> settings) {
+public record ComponentDefinition(String name, Set<Pass> passes, boolean complete, String description,
+        Map<String, SettingDefinition> settings) {
 
     /** The top-level setting called name. */
     public Optional<SettingDefinition> setting(String settingName) {

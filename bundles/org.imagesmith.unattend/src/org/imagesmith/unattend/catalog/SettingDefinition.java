@@ -16,13 +16,19 @@ import org.imagesmith.unattend.model.Pass;
  * @param values the allowed values of an enum
  * @param min the smallest allowed integer, or null
  * @param max the largest allowed integer, or null
+ * @param minLength the shortest allowed string (1 when the setting may not be empty), or null
  * @param maxLength the longest allowed string, or null
+ * @param pattern the form a string value must have, or null
  * @param item whether this is a list item (written with wcm:action)
  * @param key the child setting that identifies a list item, "@keyValue" for wcm:keyValue, or null
+ * @param defaultValue what Windows uses when the setting is absent, or null when the reference names no default
+ * @param description one line saying what the setting does, or null
+ * @param deprecation why the setting should no longer be used and what to use instead, or null when it is current
  * @param children the child settings by name
  */
 public record SettingDefinition(String name, Set<Pass> passes, ValueType type, List<String> values, Long min, Long max,
-        Integer maxLength, boolean item, String key, Map<String, SettingDefinition> children) {
+        Integer minLength, Integer maxLength, ValuePattern pattern, boolean item, String key, String defaultValue,
+        String description, String deprecation, Map<String, SettingDefinition> children) {
 
     /** The key that stands for the wcm:keyValue attribute. */
     public static final String KEY_VALUE = "@keyValue";
@@ -30,5 +36,10 @@ public record SettingDefinition(String name, Set<Pass> passes, ValueType type, L
     /** The child setting called name. */
     public Optional<SettingDefinition> child(String childName) {
         return Optional.ofNullable(children.get(childName));
+    }
+
+    /** Whether the reference marks the setting as deprecated. */
+    public boolean deprecated() {
+        return deprecation != null;
     }
 }

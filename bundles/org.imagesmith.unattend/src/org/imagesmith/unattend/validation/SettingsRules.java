@@ -78,8 +78,7 @@ final class SettingsRules {
             SettingDefinition definition = definitions.get(setting.getName());
             if (definition == null) {
                 problems.add(complete ? Severity.ERROR : Severity.WARNING, "unknown-setting", setting, "'" + setting.getName()
-                        + "' is not a setting of " + path + (definitions.isEmpty() ? "" : "; known settings: "
-                        + String.join(", ", definitions.keySet())));
+                        + "' is not a setting of " + path + hint(setting.getName(), definitions));
                 continue;
             }
             Set<Pass> passes = definition.passes().isEmpty() ? inherited : definition.passes();
@@ -87,6 +86,10 @@ final class SettingsRules {
                 problems.add(Severity.ERROR, "wrong-pass", setting, settingPath + " is not valid in the "
                         + pass.getLiteral() + " pass; valid passes: " + names(passes));
                 continue;
+            }
+            if (definition.deprecated()) {
+                problems.add(Severity.WARNING, "deprecated-setting", setting, settingPath + " is deprecated: "
+                        + definition.deprecation());
             }
             boolean hasChildren = !setting.getSettings().isEmpty();
             if (definition.type() == ValueType.COMPLEX) {
@@ -105,6 +108,16 @@ final class SettingsRules {
                 }
             }
         }
+    }
+
+    /** What to write instead of an unknown setting name: the known name differing only in case, or all known names. */
+    private static String hint(String name, Map<String, SettingDefinition> definitions) {
+        for (String known : definitions.keySet()) {
+            if (known.equalsIgnoreCase(name)) {
+                return "; setting names are case-sensitive: write " + known;
+            }
+        }
+        return definitions.isEmpty() ? "" : "; known settings: " + String.join(", ", definitions.keySet());
     }
 
     /** Reports list items whose wcm:keyValue or key setting repeats an earlier sibling's. */

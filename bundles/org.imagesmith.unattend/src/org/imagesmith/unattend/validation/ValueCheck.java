@@ -48,8 +48,15 @@ final class ValueCheck {
                 }
                 return null;
             case STRING:
+                if (definition.minLength() != null && text.length() < definition.minLength()) {
+                    return text.isEmpty() ? "the value is empty; Windows Setup needs a value here (remove the setting instead)"
+                            : "the value is " + text.length() + " characters long; at least " + definition.minLength() + " are needed";
+                }
                 if (definition.maxLength() != null && text.length() > definition.maxLength()) {
                     return "the value is " + text.length() + " characters long; at most " + definition.maxLength() + " are allowed";
+                }
+                if (definition.pattern() != null && !text.isEmpty() && !definition.pattern().matches(text)) {
+                    return "'" + text + "' is not " + definition.pattern().hint();
                 }
                 return null;
             default:

@@ -67,7 +67,8 @@ public class CatalogProposalProvider extends IdeContentProposalProvider {
         Pass pass = enclosing(context.getCurrentModel(), Settings.class).map(Settings::getPassKind).orElse(null);
         for (ComponentDefinition component : catalog.components().values()) {
             boolean acts = pass == null || component.passes().contains(pass);
-            String description = acts ? "passes: " + component.passes() : "does not act in " + pass.getLiteral();
+            String description = (acts ? "passes: " + component.passes() : "does not act in " + pass.getLiteral())
+                    + (component.description() == null ? "" : "; " + component.description());
             propose(converters.toString(component.name(), "Value"), component.name(), description, acts, context, acceptor);
         }
     }
@@ -77,7 +78,9 @@ public class CatalogProposalProvider extends IdeContentProposalProvider {
         for (SettingDefinition setting : settings.values()) {
             String name = converters.toString(setting.name(), "Value");
             String text = setting.type() == ValueType.COMPLEX ? name + (setting.item() ? " add" : "") + " {}" : name + " = \"\"";
-            propose(text, setting.name(), setting.type().name().toLowerCase(java.util.Locale.ROOT), true, context, acceptor);
+            String type = setting.type().name().toLowerCase(java.util.Locale.ROOT);
+            propose(text, setting.name(), setting.description() == null ? type : type + ": " + setting.description(),
+                    !setting.deprecated(), context, acceptor);
         }
     }
 

@@ -24,8 +24,8 @@ import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 
 /**
- * What the catalog knows of the component or setting under the mouse: the passes it acts in, its value type and
- * allowed values or range (the catalog has no descriptions).
+ * What the catalog knows of the component or setting under the mouse: what it does, the passes it acts in, its value
+ * type and allowed values, range, form and default, and whether it is deprecated.
  */
 public class CatalogHover implements ITextHover {
     private final CatalogDefinitions definitions = new CatalogDefinitions(Catalog.standard());
@@ -61,12 +61,15 @@ public class CatalogHover implements ITextHover {
     }
 
     static String describe(ComponentDefinition component) {
-        return component.name() + "\nComponent, acts in the passes: " + passes(component.passes())
+        return component.name() + (component.description() == null ? "" : "\n" + component.description())
+                + "\nComponent, acts in the passes: " + passes(component.passes())
                 + (component.complete() ? "" : "\nThe catalog does not list all of its settings.");
     }
 
     static String describe(SettingDefinition setting) {
         StringBuilder text = new StringBuilder(setting.name()).append('\n');
+        Optional.ofNullable(setting.description()).ifPresent(description -> text.append(description).append('\n'));
+        Optional.ofNullable(setting.deprecation()).ifPresent(deprecation -> text.append("Deprecated: ").append(deprecation).append('\n'));
         text.append(setting.type() == ValueType.COMPLEX ? "Complex setting" : "Type: " + setting.type().name().toLowerCase(Locale.ROOT));
         if (setting.item()) {
             text.append(", a list item").append(setting.key() == null ? "" : " keyed by "
@@ -81,6 +84,9 @@ public class CatalogHover implements ITextHover {
         Optional.ofNullable(setting.min()).ifPresent(min -> text.append("\nAt least ").append(min));
         Optional.ofNullable(setting.max()).ifPresent(max -> text.append("\nAt most ").append(max));
         Optional.ofNullable(setting.maxLength()).ifPresent(max -> text.append("\nAt most ").append(max).append(" characters"));
+        Optional.ofNullable(setting.minLength()).filter(min -> min > 0).ifPresent(min -> text.append("\nMay not be empty"));
+        Optional.ofNullable(setting.pattern()).ifPresent(pattern -> text.append("\nForm: ").append(pattern.hint()));
+        Optional.ofNullable(setting.defaultValue()).ifPresent(value -> text.append("\nDefault: ").append(value));
         if (!setting.children().isEmpty()) {
             text.append("\nSettings: ").append(String.join(", ", setting.children().keySet()));
         }
