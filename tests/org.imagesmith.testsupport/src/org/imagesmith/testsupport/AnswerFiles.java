@@ -83,6 +83,32 @@ public final class AnswerFiles {
                             <FullName>Lab &amp; Test</FullName>
                             <Organization>Contoso</Organization>
                         </UserData>
+                        <RunSynchronous>
+                            <!-- lab machines without TPM 2.0 -->
+                            <RunSynchronousCommand wcm:action="add">
+                                <Order>1</Order>
+                                <Path>reg add HKLM\\System\\Setup\\LabConfig /v BypassTPMCheck /t REG_DWORD /d 1 /f</Path>
+                                <Description>Allow lab machines without TPM 2.0</Description>
+                            </RunSynchronousCommand>
+                            <RunSynchronousCommand wcm:action="add">
+                                <Order>2</Order>
+                                <Path>reg add HKLM\\System\\Setup\\LabConfig /v BypassSecureBootCheck /t REG_DWORD /d 1 /f</Path>
+                            </RunSynchronousCommand>
+                        </RunSynchronous>
+                        <DynamicUpdate>
+                            <Enable>false</Enable>
+                            <WillShowUI>Never</WillShowUI>
+                        </DynamicUpdate>
+                        <ComplianceCheck>
+                            <DisplayReport>OnError</DisplayReport>
+                        </ComplianceCheck>
+                    </component>
+                    <component name="Microsoft-Windows-PnpCustomizationsWinPE" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DriverPaths>
+                            <PathAndCredentials wcm:action="add" wcm:keyValue="1">
+                                <Path>D:\\Drivers\\Storage</Path>
+                            </PathAndCredentials>
+                        </DriverPaths>
                     </component>
                 </settings>
                 <cpi:offlineImage cpi:source="wim:c:/sources/install.wim#Windows 11 Pro" xmlns:cpi="urn:schemas-microsoft-com:cpi" />
@@ -161,8 +187,9 @@ public final class AnswerFiles {
                         <OOBE>
                             <HideEULAPage>true</HideEULAPage>
                             <HideOnlineAccountScreens>true</HideOnlineAccountScreens>
+                            <HideLocalAccountScreen>true</HideLocalAccountScreen>
+                            <HideOEMRegistrationScreen>true</HideOEMRegistrationScreen>
                             <HideWirelessSetupInOOBE>true</HideWirelessSetupInOOBE>
-                            <NetworkLocation>Work</NetworkLocation>
                             <ProtectYourPC>3</ProtectYourPC>
                         </OOBE>
                         <UserAccounts>
@@ -195,6 +222,199 @@ public final class AnswerFiles {
                             </SynchronousCommand>
                         </FirstLogonCommands>
                         <TimeZone>W. Europe Standard Time</TimeZone>
+                        <RegisteredOwner>Lab</RegisteredOwner>
+                        <RegisteredOrganization>Contoso</RegisteredOrganization>
+                        <Themes>
+                            <ThemeName>Contoso</ThemeName>
+                            <DesktopBackground>%WINDIR%\\Web\\Wallpaper\\Contoso\\contoso.jpg</DesktopBackground>
+                            <WindowColor>0xff0078d7</WindowColor>
+                        </Themes>
+                    </component>
+                </settings>
+            </unattend>
+            """;
+
+    /** A specialize pass for a Windows Server that joins a domain with a static address and allows Remote Desktop. */
+    public static final String SPECIALIZE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                <settings pass="specialize">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <ComputerName>FS-BER-01</ComputerName>
+                        <ProductKey>VDYBN-27WPP-V4HQT-9VMD4-VMK7H</ProductKey>
+                        <RegisteredOrganization>Contoso</RegisteredOrganization>
+                        <RegisteredOwner>Contoso IT</RegisteredOwner>
+                        <TimeZone>W. Europe Standard Time</TimeZone>
+                        <OEMInformation>
+                            <Manufacturer>Contoso</Manufacturer>
+                            <SupportURL>https://support.contoso.com</SupportURL>
+                        </OEMInformation>
+                    </component>
+                    <component name="Microsoft-Windows-International-Core" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <InputLocale>de-DE</InputLocale>
+                        <SystemLocale>de-DE</SystemLocale>
+                        <UILanguage>en-US</UILanguage>
+                        <UserLocale>de-DE</UserLocale>
+                    </component>
+                    <component name="Microsoft-Windows-UnattendedJoin" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <Identification>
+                            <Credentials>
+                                <Domain>CONTOSO</Domain>
+                                <Password>J0in-Only!</Password>
+                                <Username>svc-join</Username>
+                            </Credentials>
+                            <JoinDomain>corp.contoso.com</JoinDomain>
+                            <MachineObjectOU>OU=Servers,OU=Berlin,DC=corp,DC=contoso,DC=com</MachineObjectOU>
+                        </Identification>
+                    </component>
+                    <component name="Microsoft-Windows-TCPIP" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <Interfaces>
+                            <Interface wcm:action="add">
+                                <Ipv4Settings>
+                                    <DhcpEnabled>false</DhcpEnabled>
+                                    <Metric>10</Metric>
+                                </Ipv4Settings>
+                                <Identifier>Ethernet</Identifier>
+                                <UnicastIpAddresses>
+                                    <IpAddress wcm:action="add" wcm:keyValue="1">10.20.0.15/24</IpAddress>
+                                </UnicastIpAddresses>
+                                <Routes>
+                                    <Route wcm:action="add">
+                                        <Identifier>0</Identifier>
+                                        <NextHopAddress>10.20.0.1</NextHopAddress>
+                                        <Prefix>0.0.0.0/0</Prefix>
+                                    </Route>
+                                </Routes>
+                            </Interface>
+                        </Interfaces>
+                    </component>
+                    <component name="Microsoft-Windows-DNS-Client" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DNSSuffixSearchOrder>
+                            <DomainName wcm:action="add" wcm:keyValue="1">corp.contoso.com</DomainName>
+                        </DNSSuffixSearchOrder>
+                        <Interfaces>
+                            <Interface wcm:action="add">
+                                <DNSServerSearchOrder>
+                                    <IpAddress wcm:action="add" wcm:keyValue="1">10.20.0.2</IpAddress>
+                                    <IpAddress wcm:action="add" wcm:keyValue="2">10.20.0.3</IpAddress>
+                                </DNSServerSearchOrder>
+                                <Identifier>Ethernet</Identifier>
+                                <DNSDomain>corp.contoso.com</DNSDomain>
+                            </Interface>
+                        </Interfaces>
+                    </component>
+                    <component name="Microsoft-Windows-TerminalServices-LocalSessionManager" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <fDenyTSConnections>false</fDenyTSConnections>
+                    </component>
+                    <component name="Microsoft-Windows-TerminalServices-RDP-WinStationExtensions" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <SecurityLayer>2</SecurityLayer>
+                        <UserAuthentication>1</UserAuthentication>
+                    </component>
+                    <component name="Networking-MPSSVC-Svc" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <FirewallGroups>
+                            <FirewallGroup wcm:action="add" wcm:keyValue="RemoteDesktop">
+                                <Active>true</Active>
+                                <Group>@FirewallAPI.dll,-28752</Group>
+                                <Profile>domain</Profile>
+                            </FirewallGroup>
+                        </FirewallGroups>
+                        <PublicProfile_LogDroppedPackets>true</PublicProfile_LogDroppedPackets>
+                    </component>
+                    <component name="Microsoft-Windows-IE-ESC" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <IEHardenAdmin>false</IEHardenAdmin>
+                        <IEHardenUser>true</IEHardenUser>
+                    </component>
+                    <component name="Microsoft-Windows-IE-InternetExplorer" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DisableFirstRunWizard>true</DisableFirstRunWizard>
+                        <Home_Page>https://intranet.contoso.com</Home_Page>
+                    </component>
+                    <component name="Microsoft-Windows-ServerManager-SvrMgrNc" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DoNotOpenServerManagerAtLogon>true</DoNotOpenServerManagerAtLogon>
+                    </component>
+                    <component name="Microsoft-Windows-ErrorReportingCore" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DisableWER>1</DisableWER>
+                    </component>
+                    <component name="Microsoft-Windows-SQMApi" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <CEIPEnabled>0</CEIPEnabled>
+                    </component>
+                    <component name="Microsoft-Windows-Security-SPP-UX" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <SkipAutoActivation>true</SkipAutoActivation>
+                    </component>
+                    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <RunSynchronous>
+                            <RunSynchronousCommand wcm:action="add">
+                                <Order>1</Order>
+                                <Path>powershell.exe -NoProfile -Command "Set-NetFirewallProfile -Profile Domain -LogAllowed True"</Path>
+                                <Description>Log allowed connections</Description>
+                                <WillReboot>Never</WillReboot>
+                            </RunSynchronousCommand>
+                        </RunSynchronous>
+                    </component>
+                </settings>
+            </unattend>
+            """;
+
+    /** A reference-image build in audit mode: drivers and apps, then Sysprep generalizes and shuts down. */
+    public static final String AUDIT_MODE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                <settings pass="generalize">
+                    <component name="Microsoft-Windows-Security-SPP" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <SkipRearm>1</SkipRearm>
+                    </component>
+                    <component name="Microsoft-Windows-PnpSysprep" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <PersistAllDeviceInstalls>true</PersistAllDeviceInstalls>
+                    </component>
+                </settings>
+                <settings pass="auditSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <AutoLogon>
+                            <Password>
+                                <Value>Ref-Build-1</Value>
+                                <PlainText>true</PlainText>
+                            </Password>
+                            <Enabled>true</Enabled>
+                            <LogonCount>5</LogonCount>
+                            <Username>Administrator</Username>
+                        </AutoLogon>
+                        <UserAccounts>
+                            <AdministratorPassword>
+                                <Value>Ref-Build-1</Value>
+                                <PlainText>true</PlainText>
+                            </AdministratorPassword>
+                        </UserAccounts>
+                    </component>
+                    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <AuditComputerName>
+                            <MustReboot>false</MustReboot>
+                            <Name>REF-W11-01</Name>
+                        </AuditComputerName>
+                        <ExtendOSPartition>
+                            <Extend>true</Extend>
+                        </ExtendOSPartition>
+                    </component>
+                    <component name="Microsoft-Windows-PnpCustomizationsNonWinPE" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <DriverPaths>
+                            <PathAndCredentials wcm:action="add" wcm:keyValue="1">
+                                <Path>C:\\Drivers</Path>
+                            </PathAndCredentials>
+                        </DriverPaths>
+                    </component>
+                </settings>
+                <settings pass="auditUser">
+                    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <RunSynchronous>
+                            <RunSynchronousCommand wcm:action="add">
+                                <Order>1</Order>
+                                <Path>msiexec /i C:\\Apps\\agent.msi /qn</Path>
+                                <Description>Install the management agent</Description>
+                                <WillReboot>OnRequest</WillReboot>
+                            </RunSynchronousCommand>
+                        </RunSynchronous>
+                        <Generalize>
+                            <ForceShutdownNow>true</ForceShutdownNow>
+                            <Mode>OOBE</Mode>
+                        </Generalize>
                     </component>
                 </settings>
             </unattend>

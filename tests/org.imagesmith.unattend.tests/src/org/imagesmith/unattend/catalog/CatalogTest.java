@@ -7,12 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.imagesmith.unattend.model.Pass;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 class CatalogTest {
 
@@ -20,7 +30,8 @@ class CatalogTest {
     void coversTheOfflineServicingComponents() {
         Catalog catalog = Catalog.standard();
         for (String name : List.of("Microsoft-Windows-PnpCustomizationsNonWinPE", "Microsoft-Windows-Shell-Setup",
-                "Microsoft-Windows-Deployment", "Microsoft-Windows-UnattendedJoin")) {
+                "Microsoft-Windows-UnattendedJoin", "Microsoft-Windows-LUA-Settings",
+                "Microsoft-Windows-TerminalServices-LocalSessionManager")) {
             assertTrue(catalog.component(name).orElseThrow().passes().contains(Pass.OFFLINE_SERVICING), name);
         }
         SettingDefinition item = catalog.component("Microsoft-Windows-PnpCustomizationsNonWinPE").orElseThrow()
@@ -73,5 +84,179 @@ class CatalogTest {
         IOException pass = assertThrows(IOException.class, () -> Catalog.read(new ByteArrayInputStream(
                 "<catalog><component name=\"c\" passes=\"windowsPE lunch\"/></catalog>".getBytes(StandardCharsets.UTF_8)), "c.xml"));
         assertEquals("c.xml: unknown pass 'lunch' on c", pass.getMessage());
+    }
+
+    @Test
+    void coversTheComponentsOfRealAnswerFilesCompletely() {
+        Catalog catalog = Catalog.standard();
+        for (String name : List.of("Microsoft-Windows-Shell-Setup", "Microsoft-Windows-Setup", "Microsoft-Windows-Deployment",
+                "Microsoft-Windows-International-Core", "Microsoft-Windows-International-Core-WinPE", "Microsoft-Windows-UnattendedJoin",
+                "Microsoft-Windows-Security-SPP", "Microsoft-Windows-Security-SPP-UX", "Microsoft-Windows-Security-Licensing-SLC-UX",
+                "Microsoft-Windows-TerminalServices-LocalSessionManager", "Microsoft-Windows-TerminalServices-RDP-WinStationExtensions",
+                "Networking-MPSSVC-Svc", "Microsoft-Windows-TCPIP", "Microsoft-Windows-DNS-Client", "Microsoft-Windows-IE-ESC",
+                "Microsoft-Windows-ServerManager-SvrMgrNc", "Microsoft-Windows-OutOfBoxExperience", "Microsoft-Windows-ErrorReportingCore",
+                "Microsoft-Windows-SQMApi", "Microsoft-Windows-PnpSysprep", "Microsoft-Windows-LUA-Settings")) {
+            assertTrue(catalog.component(name).orElseThrow(() -> new AssertionError(name)).complete(), name);
+        }
+        assertFalse(catalog.component("Microsoft-Windows-IE-InternetExplorer").orElseThrow().complete(), "only the common settings");
+        ComponentDefinition shell = catalog.component("microsoft-windows-shell-setup").orElseThrow();
+        assertEquals("Microsoft-Windows-Shell-Setup", shell.name(), "component names ignore case");
+        for (String setting : List.of("AutoLogon", "ComputerName", "CopyProfile", "Display", "FirstLogonCommands", "LogonCommands",
+                "OEMInformation", "OfflineUserAccounts", "OOBE", "ProductKey", "RegisteredOwner", "StartTiles", "TaskbarLinks", "Themes",
+                "TimeZone", "UserAccounts")) {
+            assertTrue(shell.setting(setting).isPresent(), setting);
+        }
+        SettingDefinition skipMachineOobe = shell.setting("OOBE").orElseThrow().child("SkipMachineOOBE").orElseThrow();
+        assertTrue(skipMachineOobe.deprecated() && skipMachineOobe.deprecation().contains("UserAccounts"), skipMachineOobe.deprecation());
+        SettingDefinition productKey = shell.setting("ProductKey").orElseThrow();
+        assertEquals(Integer.valueOf(1), productKey.minLength());
+        assertTrue(productKey.pattern().matches("VK7JG-NPHTM-C97JM-9MPGT-3V66T"));
+        assertFalse(productKey.pattern().matches("VK7JG-NPHTM-C97JM-9MPGT"));
+        SettingDefinition computerName = shell.setting("ComputerName").orElseThrow();
+        assertEquals(Integer.valueOf(15), computerName.maxLength());
+        assertTrue(computerName.pattern().matches("*") && computerName.pattern().matches("LAB-PC-042"));
+        assertFalse(computerName.pattern().matches("LAB_PC.042") || computerName.pattern().matches("12345"));
+        assertEquals(Set.of(Pass.AUDIT_USER), catalog.component("Microsoft-Windows-Deployment").orElseThrow()
+                .setting("Generalize").orElseThrow().passes());
+        SettingDefinition willReboot = catalog.component("Microsoft-Windows-Deployment").orElseThrow().setting("RunSynchronous")
+                .orElseThrow().child("RunSynchronousCommand").orElseThrow().child("WillReboot").orElseThrow();
+        assertEquals(List.of("Always", "OnRequest", "Never"), willReboot.values());
+        assertEquals("Never", willReboot.defaultValue());
+        assertTrue(catalog.component("Microsoft-Windows-Setup").orElseThrow().setting("RunSynchronous").orElseThrow()
+                .child("RunSynchronousCommand").orElseThrow().child("WillReboot").isEmpty(), "Windows PE commands cannot restart");
+        assertTrue(shell.description().contains("computer name"), shell.description());
+    }
+
+    /** Every setting acts in a pass of its component, enums list values, keys and defaults fit, names are unique. */
+    @Test
+    void theStandardCatalogIsConsistent() throws Exception {
+        Catalog catalog = Catalog.standard();
+        List<String> faults = new ArrayList<>();
+        for (ComponentDefinition component : catalog.components().values()) {
+            if (component.passes().isEmpty()) {
+                faults.add(component.name() + " acts in no pass");
+            }
+            if (component.description() == null || component.description().isBlank()) {
+                faults.add(component.name() + " has no description");
+            }
+            Set<Pass> used = EnumSet.noneOf(Pass.class);
+            check(component.name(), component.settings(), component.passes(), component.passes(), used, faults);
+            if (component.complete() && !used.equals(component.passes())) {
+                faults.add(component.name() + " acts in " + component.passes() + " but its settings only in " + used);
+            }
+        }
+        assertEquals(List.of(), faults);
+    }
+
+    private static void check(String path, Map<String, SettingDefinition> settings, Set<Pass> componentPasses, Set<Pass> inherited,
+            Set<Pass> used, List<String> faults) {
+        for (SettingDefinition setting : settings.values()) {
+            String at = path + " | " + setting.name();
+            Set<Pass> passes = setting.passes().isEmpty() ? inherited : setting.passes();
+            if (passes.isEmpty() || !componentPasses.containsAll(passes)) {
+                faults.add(at + " acts in " + passes + ", not all of them passes of its component " + componentPasses);
+            }
+            if (!inherited.containsAll(passes)) {
+                faults.add(at + " acts in " + passes + ", outside the passes of its parent " + inherited);
+            }
+            used.addAll(passes);
+            if (setting.description() == null || setting.description().isBlank()) {
+                faults.add(at + " has no description");
+            }
+            if ((setting.type() == ValueType.COMPLEX) != !setting.children().isEmpty()) {
+                faults.add(at + " is " + setting.type() + " with " + setting.children().size() + " child settings");
+            }
+            if (setting.type() == ValueType.ENUM) {
+                Set<String> values = new HashSet<>();
+                for (String value : setting.values()) {
+                    if (value.isBlank() || !values.add(value.toLowerCase(Locale.ROOT))) {
+                        faults.add(at + " lists the value '" + value + "' blank or twice");
+                    }
+                }
+                if (values.isEmpty()) {
+                    faults.add(at + " is an enum without values");
+                }
+            } else if (!setting.values().isEmpty()) {
+                faults.add(at + " lists values but is " + setting.type());
+            }
+            if (setting.min() != null && setting.max() != null && setting.min() > setting.max()) {
+                faults.add(at + " has min above max");
+            }
+            if ((setting.pattern() != null || setting.minLength() != null || setting.maxLength() != null) && setting.type() != ValueType.STRING) {
+                faults.add(at + " has a string constraint but is " + setting.type());
+            }
+            if (setting.item() && setting.key() != null && !setting.key().equals(SettingDefinition.KEY_VALUE)
+                    && setting.child(setting.key()).map(key -> key.type() == ValueType.COMPLEX).orElse(true)) {
+                faults.add(at + " is keyed by " + setting.key() + ", which is not a simple child setting");
+            }
+            if (!setting.item() && setting.key() != null) {
+                faults.add(at + " has a key but is no list item");
+            }
+            if (setting.defaultValue() != null && !fits(setting, setting.defaultValue())) {
+                faults.add(at + " has the default '" + setting.defaultValue() + "', which is not a valid value");
+            }
+            check(at, setting.children(), componentPasses, passes, used, faults);
+        }
+    }
+
+    private static boolean fits(SettingDefinition setting, String value) {
+        return switch (setting.type()) {
+            case BOOLEAN -> value.equals("true") || value.equals("false");
+            case ENUM -> setting.values().contains(value);
+            case INTEGER -> value.matches("-?[0-9]+") && (setting.min() == null || Long.parseLong(value) >= setting.min())
+                    && (setting.max() == null || Long.parseLong(value) <= setting.max());
+            case STRING -> setting.pattern() == null || setting.pattern().matches(value);
+            default -> false;
+        };
+    }
+
+    /** Read without the catalog's loader: no component and no setting is defined twice among its siblings. */
+    @Test
+    void theCatalogFileNamesNothingTwice() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element root;
+        try (InputStream in = Catalog.class.getResourceAsStream("components.xml")) {
+            root = factory.newDocumentBuilder().parse(in).getDocumentElement();
+        }
+        List<String> twice = new ArrayList<>();
+        duplicates(root, "catalog", twice);
+        assertEquals(List.of(), twice);
+    }
+
+    private static void duplicates(Element parent, String path, List<String> twice) {
+        Set<String> names = new HashSet<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.hasAttribute("name")) {
+                String name = element.getAttribute("name");
+                if (!names.add(element.getTagName().equals("component") ? name.toLowerCase(Locale.ROOT) : name)) {
+                    twice.add(path + " | " + name);
+                }
+                duplicates(element, path + " | " + name, twice);
+            }
+        }
+    }
+
+    @Test
+    void refusesCatalogsThatDefineASettingTwiceOrHaveAnUnexplainedPattern() {
+        IOException twice = assertThrows(IOException.class, () -> read("<catalog><component name=\"c\" passes=\"specialize\">"
+                + "<setting name=\"A\"><setting name=\"B\"/><setting name=\"B\" type=\"boolean\"/></setting></component></catalog>"));
+        assertEquals("c.xml: the setting c | A | B is defined twice", twice.getMessage());
+        IOException pattern = assertThrows(IOException.class, () -> read("<catalog><component name=\"c\" passes=\"specialize\">"
+                + "<setting name=\"A\" pattern=\"[0-9]+\"/></component></catalog>"));
+        assertTrue(pattern.getMessage().contains("c | A needs a patternHint"), pattern.getMessage());
+        IOException number = assertThrows(IOException.class, () -> read("<catalog><component name=\"c\" passes=\"specialize\">"
+                + "<setting name=\"A\" type=\"integer\" max=\"ten\"/></component></catalog>"));
+        assertEquals("c.xml: max=\"ten\" of c | A is not a whole number", number.getMessage());
+        IOException type = assertThrows(IOException.class, () -> read("<catalog><component name=\"c\" passes=\"specialize\">"
+                + "<setting name=\"A\" type=\"number\"/></component></catalog>"));
+        assertTrue(type.getMessage().startsWith("c.xml: the type 'number' of c | A is not one of"), type.getMessage());
+        IOException component = assertThrows(IOException.class, () -> read("<catalog><component name=\"c\" passes=\"specialize\"/>"
+                + "<component name=\"C\" passes=\"oobeSystem\"/></catalog>"));
+        assertEquals("c.xml: the component C is defined twice", component.getMessage());
+    }
+
+    private static Catalog read(String xml) throws IOException {
+        return Catalog.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "c.xml");
     }
 }

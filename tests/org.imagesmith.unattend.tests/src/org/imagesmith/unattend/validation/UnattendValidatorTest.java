@@ -45,6 +45,8 @@ class UnattendValidatorTest {
     void realisticFilesAreClean(@TempDir Path directory) throws Exception {
         assertEquals(List.of(), validate(AnswerFiles.AUTOUNATTEND, new ValidationOptions("amd64", null)));
         assertEquals(List.of(), validate(AnswerFiles.OOBE_SYSTEM, new ValidationOptions("amd64", null)));
+        assertEquals(List.of(), validate(AnswerFiles.SPECIALIZE, new ValidationOptions("amd64", null)));
+        assertEquals(List.of(), validate(AnswerFiles.AUDIT_MODE, new ValidationOptions("amd64", null)));
         Files.createDirectories(directory.resolve("packages"));
         Files.write(directory.resolve("packages/lp-de-de.cab"), new byte[] {'M', 'S', 'C', 'F'});
         Files.write(directory.resolve("packages/windows11.0-kb5034123-x64.cab"), new byte[] {'M', 'S', 'C', 'F'});
@@ -70,10 +72,43 @@ class UnattendValidatorTest {
     @Test
     void unknownSettingOfAPartlyCatalogedComponentIsAWarning() throws Exception {
         String xml = HEAD + "    <settings pass=\"specialize\">\n"
-                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
-                + "            <ShowWindowsLive>false</ShowWindowsLive>\n"
+                + "        <component name=\"Microsoft-Windows-IE-InternetExplorer\" " + COMPONENT + ">\n"
+                + "            <IEWelcomeMsg>false</IEWelcomeMsg>\n"
                 + "        </component>\n    </settings>\n</unattend>\n";
         assertAt(only(validate(xml), "unknown-setting"), Severity.WARNING, 5, 13);
+    }
+
+    @Test
+    void deprecatedSettingIsAWarningAndStillChecked() throws Exception {
+        String xml = HEAD + "    <settings pass=\"oobeSystem\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <OOBE>\n"
+                + "                <NetworkLocation>Office</NetworkLocation>\n"
+                + "            </OOBE>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        Problem deprecated = only(problems, "deprecated-setting");
+        assertAt(deprecated, Severity.WARNING, 6, 17);
+        assertTrue(deprecated.message().startsWith("Microsoft-Windows-Shell-Setup | OOBE | NetworkLocation is deprecated: Windows 10"),
+                deprecated.message());
+        assertAt(only(problems, "invalid-value"), Severity.ERROR, 6, 17);
+    }
+
+    @Test
+    void componentNamesIgnoreCaseButSettingNamesDoNot() throws Exception {
+        String xml = HEAD + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"microsoft-windows-shell-setup\" " + COMPONENT + ">\n"
+                + "            <Computername>LAB-01</Computername>\n"
+                + "            <ProductKey></ProductKey>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        assertEquals(2, problems.size(), problems.toString());
+        assertAt(problems.get(0), Severity.ERROR, 5, 13);
+        assertEquals("'Computername' is not a setting of microsoft-windows-shell-setup; setting names are case-sensitive: write ComputerName",
+                problems.get(0).message());
+        assertAt(problems.get(1), Severity.ERROR, 6, 13);
+        assertTrue(problems.get(1).message().endsWith("ProductKey: the value is empty; Windows Setup needs a value here (remove the setting instead)"),
+                problems.get(1).message());
     }
 
     @Test
