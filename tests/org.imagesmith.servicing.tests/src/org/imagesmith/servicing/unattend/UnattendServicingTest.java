@@ -254,10 +254,15 @@ class UnattendServicingTest {
         assertTrue(e.getMessage().contains(position(unknownFeature, "<package action=\"configure\"") + ": the package"
                 + " Microsoft-Windows-Foundation-Package has no feature TelnetServer"), e.getMessage());
 
-        String badName = fullAnswerFile("amd64").replace("Contoso-Lab-01", "Contoso Lab");
-        e = refused(write("b.xml", badName));
+        String spaceInName = fullAnswerFile("amd64").replace("Contoso-Lab-01", "Contoso Lab");
+        e = refused(write("b.xml", spaceInName));
+        assertTrue(e.getMessage().contains(position(spaceInName, "<ComputerName>") + ": error: Microsoft-Windows-Shell-Setup | ComputerName:"
+                + " 'Contoso Lab' is not a computer name"), e.getMessage());
+
+        String badName = fullAnswerFile("amd64").replace("Contoso-Lab-01", "Contoso_Lab");
+        e = refused(write("c.xml", badName));
         assertTrue(e.getMessage().contains(position(badName, "<ComputerName>") + ": Microsoft-Windows-Shell-Setup | ComputerName"
-                + " \"Contoso Lab\" cannot be a computer name"), e.getMessage());
+                + " \"Contoso_Lab\" cannot be a computer name"), e.getMessage());
         assertEquals(before, TreeDigests.of(root));
     }
 }
