@@ -7,7 +7,8 @@ import org.imagesmith.unattend.model.Unattend;
 
 /**
  * Checks an answer file against the catalog and the target image: unknown components and settings, settings in a
- * pass where they do not act, wrong values, duplicate list keys, architectures, package sources and package order.
+ * pass where they do not act, wrong values, deprecated settings, duplicate list keys, architectures, package sources
+ * and package order.
  */
 public final class UnattendValidator {
     private final Catalog catalog;
