@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.wim.CaptureConfiguration;
+import org.imagesmith.wim.CaptureConfigurationException;
 import org.imagesmith.wim.CaptureResult;
 import org.imagesmith.wim.CompressionType;
 import org.imagesmith.wim.DirectoryCapture;
@@ -13,10 +18,13 @@ import org.imagesmith.wim.WimWriter;
 
 /**
  * {@code /Capture-Image} and {@code /Append-Image /ImageFile:<wim> /CaptureDir:<dir> /Name:<name>
- * [/Description:<text>] [/Compress:max|fast|none] [/CheckIntegrity] [/Verify]}: captures a directory as a new WIM
- * file, or as a new image of an existing one (whose compression is kept). Capture compresses with XPRESS (fast)
- * unless told otherwise, as DISM does. Stream digests are always computed as data is stored, so /Verify adds
- * nothing.
+ * [/Description:<text>] [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/Verify]}:
+ * captures a directory as a new WIM file, or as a new image of an existing one (whose compression is kept). Capture
+ * compresses with XPRESS (fast) unless told otherwise, as DISM does. The configuration list given with /ConfigFile,
+ * or else DISM's default one, says what is left out and what is stored uncompressed; the log (/LogPath, /LogLevel)
+ * lists what was left out. A missing configuration list file exits with 2, one that cannot be read as a
+ * configuration list with 11 (ERROR_BAD_FORMAT, as for a damaged WIM file). Stream digests are always computed as
+ * data is stored, so /Verify adds nothing.
  */
 final class CaptureImageCommand implements ServicingCommand {
     private final boolean append;
@@ -32,16 +40,20 @@ final class CaptureImageCommand implements ServicingCommand {
 
     @Override
     public Set<String> options() {
-        return Set.of("ImageFile", "CaptureDir", "Name", "Description", "Compress", "CheckIntegrity", "Verify");
+        return Set.of("ImageFile", "CaptureDir", "Name", "Description", "Compress", "ConfigFile", "CheckIntegrity",
+                "Verify", "LogPath", "LogLevel");
     }
 
     @Override
     public String summary() {
         return append
                 ? "/Append-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
-                        + " [/CheckIntegrity]   Adds an image of a directory to a WIM file."
+                        + " [/ConfigFile:<WimScript.ini>] [/CheckIntegrity]   Adds an image of a directory to a WIM"
+                        + " file."
                 : "/Capture-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
-                        + " [/Compress:max|fast|none] [/CheckIntegrity]   Captures a directory to a new WIM file.";
+                        + " [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity]   Captures a"
+                        + " directory to a new WIM file, leaving out what the configuration list (by default"
+                        + " DISM's: pagefile.sys, hiberfil.sys, System Volume Information, ...) excludes.";
     }
 
     @Override
@@ -51,6 +63,77 @@ final class CaptureImageCommand implements ServicingCommand {
         String name = WimWriteArguments.name(commandLine, "Name");
         String description = commandLine.value("Description").orElse("");
         Optional<CompressionType> compression = WimWriteArguments.compression(commandLine);
+        LogLevel level = ImageServicingCommand.logLevel(commandLine);
+        Optional<String> logPath = commandLine.value("LogPath");
+        Path logFile = logPath.map(Path::of).orElseGet(ServicingLog::defaultLogFile);
+        try (ServicingLog log = openLog(logPath.isPresent(), logFile, level)) {
+            log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
+                    commandLine.options().stream().map(Option::text).toList()));
+            CaptureResult result;
+            try {
+                CaptureConfiguration configuration = configuration(commandLine);
+                result = capture(commandLine, console, file, dir, name, description, compression, configuration);
+            } catch (CommandLineException | IOException e) {
+                log.error("DISM.EXE", e.getMessage());
+                throw e;
+            }
+            String list = commandLine.value("ConfigFile").map(config -> "the configuration list " + config)
+                    .orElse("DISM's default configuration list");
+            log.info("DISM.EXE", "Left out " + result.excluded().size() + " file(s) and folder(s) by " + list);
+            for (String path : result.excluded()) {
+                log.info("DISM.EXE", "Excluded by the configuration list: " + path);
+            }
+            result.warnings().forEach(warning -> log.warning("DISM.EXE", warning));
+            result.warnings().forEach(console::warning);
+        } catch (ServicingException e) {
+            return console.failure(e, logFile);
+        }
+        console.success();
+        return ExitCode.SUCCESS;
+    }
+
+    /**
+     * The log of the capture: the /LogPath file must be writable; when the default log file is not, the capture
+     * runs without a log, as it has nothing else to record there.
+     */
+    private static ServicingLog openLog(boolean given, Path file, LogLevel level) throws ServicingException {
+        try {
+            return ServicingLog.open(file, level);
+        } catch (ServicingException e) {
+            if (given) {
+                throw e;
+            }
+            return ServicingLog.none();
+        }
+    }
+
+    /**
+     * The configuration list /ConfigFile names, or DISM's default one.
+     *
+     * @throws CommandLineException with exit code 2 when the file does not exist, 11 when it is not a configuration
+     *         list (the message names the line)
+     */
+    static CaptureConfiguration configuration(CommandLine commandLine) throws CommandLineException, IOException {
+        Optional<String> value = commandLine.value("ConfigFile");
+        if (value.isEmpty()) {
+            return CaptureConfiguration.DISM_DEFAULT;
+        }
+        Path file = Path.of(value.get());
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLineException(ExitCode.FILE_NOT_FOUND, "The configuration list file " + file
+                    + " given with /ConfigFile does not exist.");
+        }
+        try {
+            return CaptureConfiguration.read(file);
+        } catch (CaptureConfigurationException e) {
+            throw new CommandLineException(ExitCode.BAD_FORMAT, "The configuration list file cannot be used: "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    private CaptureResult capture(CommandLine commandLine, DismConsole console, Path file, Path dir, String name,
+            String description, Optional<CompressionType> compression, CaptureConfiguration configuration)
+            throws CommandLineException, IOException {
         WimWriter writer;
         if (append) {
             boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
@@ -72,12 +155,10 @@ final class CaptureImageCommand implements ServicingCommand {
         CaptureResult[] result = new CaptureResult[1];
         try (WimWriter w = writer) {
             WimWriteArguments.write("Saving image", console, () -> {
-                result[0] = DirectoryCapture.capture(w, dir, name, description, (done, total) -> { });
+                result[0] = DirectoryCapture.capture(w, dir, name, description, configuration, (done, total) -> { });
                 w.commit();
             });
         }
-        result[0].warnings().forEach(console::warning);
-        console.success();
-        return ExitCode.SUCCESS;
+        return result[0];
     }
 }

@@ -172,7 +172,8 @@ abstract class ImageServicingCommand implements ServicingCommand {
         }
     }
 
-    private static LogLevel logLevel(CommandLine commandLine) throws CommandLineException {
+    /** /LogLevel:1..4, INFO (3) when not given. */
+    static LogLevel logLevel(CommandLine commandLine) throws CommandLineException {
         Optional<String> value = commandLine.value("LogLevel");
         if (value.isEmpty()) {
             return LogLevel.INFO;

@@ -23,7 +23,8 @@ import java.util.Map;
  * access times come from the file system; the creation time is the last write time, as POSIX keeps no creation
  * time. Files get FILE_ATTRIBUTE_NORMAL, directories FILE_ATTRIBUTE_DIRECTORY, and no entry has a security
  * descriptor. Other kinds of files (sockets, pipes, devices) and names Windows cannot hold are left out with a
- * warning.
+ * warning. A {@link CaptureConfiguration} leaves out what its exclusion list matches (without a warning: the result
+ * lists them) and stores the files its compression exclusion list matches as uncompressed resources.
  */
 public final class DirectoryCapture {
     static final int FILE_ATTRIBUTE_NORMAL = 0x80;
@@ -32,8 +33,10 @@ public final class DirectoryCapture {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final WimWriter writer;
+    private final CaptureConfiguration configuration;
     private final WriteProgress progress;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> excluded = new ArrayList<>();
     private final Map<Object, Integer> linkCounts = new HashMap<>();
     private final Map<Object, Long> groupIds = new HashMap<>();
     private final Map<Object, Sha1Digest> inodeData = new HashMap<>();
@@ -42,17 +45,23 @@ public final class DirectoryCapture {
     private long directories;
     private long files;
 
-    /** A file found by the scan, before its data is stored. */
-    private record Node(Path path, String name, BasicFileAttributes attributes, Object inode, List<Node> children) {
+    /**
+     * A file found by the scan, before its data is stored.
+     *
+     * @param compress false when the configuration stores the file's data uncompressed
+     */
+    private record Node(Path path, String name, BasicFileAttributes attributes, Object inode, boolean compress,
+            List<Node> children) {
     }
 
-    private DirectoryCapture(WimWriter writer, WriteProgress progress) {
+    private DirectoryCapture(WimWriter writer, CaptureConfiguration configuration, WriteProgress progress) {
         this.writer = writer;
+        this.configuration = configuration;
         this.progress = progress;
     }
 
     /**
-     * Captures {@code directory} as a new image of the file being written.
+     * Captures {@code directory}, all of it, as a new image of the file being written.
      *
      * @throws NotDirectoryException when {@code directory} is not a directory
      * @throws IllegalArgumentException when the file already has an image of this name
@@ -60,8 +69,21 @@ public final class DirectoryCapture {
      */
     public static CaptureResult capture(WimWriter writer, Path directory, String name, String description,
             WriteProgress progress) throws IOException {
+        return capture(writer, directory, name, description, CaptureConfiguration.NONE, progress);
+    }
+
+    /**
+     * Captures {@code directory} as a new image of the file being written, leaving out and storing uncompressed
+     * what {@code configuration} says (DISM uses {@link CaptureConfiguration#DISM_DEFAULT} when given no list).
+     *
+     * @throws NotDirectoryException when {@code directory} is not a directory
+     * @throws IllegalArgumentException when the file already has an image of this name
+     * @throws IOException when a file cannot be read
+     */
+    public static CaptureResult capture(WimWriter writer, Path directory, String name, String description,
+            CaptureConfiguration configuration, WriteProgress progress) throws IOException {
         writer.checkNewName(name);
-        Tree tree = captureTree(writer, directory, progress);
+        Tree tree = captureTree(writer, directory, configuration, progress);
         writer.addImage(tree.root(), List.of(), name, description);
         return tree.result();
     }
@@ -77,16 +99,22 @@ public final class DirectoryCapture {
      * @throws NotDirectoryException when {@code directory} is not a directory
      */
     static Tree captureTree(WimWriter writer, Path directory, WriteProgress progress) throws IOException {
+        return captureTree(writer, directory, CaptureConfiguration.NONE, progress);
+    }
+
+    /** Like {@link #captureTree(WimWriter, Path, WriteProgress)}, leaving out what the configuration excludes. */
+    static Tree captureTree(WimWriter writer, Path directory, CaptureConfiguration configuration,
+            WriteProgress progress) throws IOException {
         BasicFileAttributes rootAttributes = Files.readAttributes(directory, BasicFileAttributes.class);
         if (!rootAttributes.isDirectory()) {
             throw new NotDirectoryException(directory.toString());
         }
-        DirectoryCapture capture = new DirectoryCapture(writer, progress);
-        Node root = new Node(directory, "", rootAttributes, null, new ArrayList<>());
-        capture.scan(root, 1);
+        DirectoryCapture capture = new DirectoryCapture(writer, configuration, progress);
+        Node root = new Node(directory, "", rootAttributes, null, true, new ArrayList<>());
+        capture.scan(root, 1, new ArrayList<>(), false, false);
         Dentry rootEntry = capture.store(root);
         return new Tree(rootEntry, new CaptureResult(capture.directories, capture.files, capture.bytesDone,
-                capture.warnings));
+                capture.warnings, capture.excluded));
     }
 
     /**
@@ -95,11 +123,11 @@ public final class DirectoryCapture {
      */
     static Dentry captureEntry(WimWriter writer, Path path) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-        DirectoryCapture capture = new DirectoryCapture(writer, (done, total) -> { });
+        DirectoryCapture capture = new DirectoryCapture(writer, CaptureConfiguration.NONE, (done, total) -> { });
         Node node = new Node(path, path.getFileName().toString(), attributes,
-                attributes.isRegularFile() ? inodeOf(path, attributes) : null, new ArrayList<>());
+                attributes.isRegularFile() ? inodeOf(path, attributes) : null, true, new ArrayList<>());
         if (attributes.isDirectory()) {
-            capture.scan(node, 1);
+            capture.scan(node, 1, new ArrayList<>(), false, false);
         } else if (attributes.isRegularFile()) {
             capture.linkCounts.put(node.inode(), 1);
         } else if (!attributes.isSymbolicLink()) {
@@ -108,8 +136,16 @@ public final class DirectoryCapture {
         return capture.store(node);
     }
 
-    /** Lists the tree below a directory, in the order Windows lists directories, counting the names of inodes. */
-    private void scan(Node directory, int depth) throws IOException {
+    /**
+     * Lists the tree below a directory, in the order Windows lists directories, counting the names of inodes and
+     * leaving out what the configuration excludes.
+     *
+     * @param imagePath the names from the capture root to the directory; a child's name is added while it is looked at
+     * @param excludedAbove whether the directory is excluded and kept only for exceptions below it
+     * @param keptAbove whether an exception matches the directory or one above it (nothing below is excluded)
+     */
+    private void scan(Node directory, int depth, List<String> imagePath, boolean excludedAbove, boolean keptAbove)
+            throws IOException {
         if (depth > ImageMetadata.MAX_DEPTH) {
             throw new IOException("the directory " + directory.path() + " is nested more than "
                     + ImageMetadata.MAX_DEPTH + " levels deep");
@@ -122,27 +158,55 @@ public final class DirectoryCapture {
                 b.getFileName().toString()));
         for (Path path : entries) {
             String name = path.getFileName().toString();
-            if (name.indexOf('\\') >= 0 || name.indexOf(':') >= 0 || name.indexOf('\uFFFD') >= 0) {
-                warnings.add(path + ": the name holds a character a WIM image cannot hold (\\, : or bytes that"
-                        + " are not UTF-8); not captured");
-                continue;
-            }
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-            if (attributes.isOther()) {
-                warnings.add(path + ": not a file, directory or symbolic link (a socket, pipe or device); not captured");
-                continue;
-            }
-            Node node = new Node(path, name, attributes, attributes.isRegularFile() ? inodeOf(path, attributes) : null,
-                    new ArrayList<>());
-            directory.children().add(node);
-            if (attributes.isDirectory()) {
-                scan(node, depth + 1);
-            } else if (attributes.isRegularFile()) {
-                if (linkCounts.merge(node.inode(), 1, Integer::sum) == 1) {
-                    totalBytes += attributes.size();
-                }
+            imagePath.add(name);
+            try {
+                scanEntry(directory, path, name, depth, imagePath, excludedAbove, keptAbove);
+            } finally {
+                imagePath.remove(imagePath.size() - 1);
             }
         }
+    }
+
+    /** Looks at one entry of a directory being scanned: leaves it out, or adds it (and its tree) to the directory. */
+    private void scanEntry(Node directory, Path path, String name, int depth, List<String> imagePath,
+            boolean excludedAbove, boolean keptAbove) throws IOException {
+        boolean kept = keptAbove || configuration.matchesException(imagePath);
+        boolean excludedHere = !kept && (excludedAbove || configuration.matchesExclusion(imagePath));
+        if (excludedHere && !(configuration.mayMatchExceptionBelow(imagePath) && Files.isDirectory(path, NOFOLLOW))) {
+            excluded.add(windowsPath(imagePath));
+            return;
+        }
+        if (name.indexOf('\\') >= 0 || name.indexOf(':') >= 0 || name.indexOf('\uFFFD') >= 0) {
+            warnings.add(path + ": the name holds a character a WIM image cannot hold (\\, : or bytes that"
+                    + " are not UTF-8); not captured");
+            return;
+        }
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
+        if (attributes.isOther()) {
+            warnings.add(path + ": not a file, directory or symbolic link (a socket, pipe or device); not captured");
+            return;
+        }
+        boolean regular = attributes.isRegularFile();
+        Node node = new Node(path, name, attributes, regular ? inodeOf(path, attributes) : null,
+                !regular || !configuration.storesUncompressed(imagePath), new ArrayList<>());
+        if (attributes.isDirectory()) {
+            int excludedBefore = excluded.size();
+            scan(node, depth + 1, imagePath, excludedHere, kept);
+            if (excludedHere && node.children().isEmpty()) {
+                // kept for exceptions below it, but none matched: it is left out as a whole after all
+                excluded.subList(excludedBefore, excluded.size()).clear();
+                excluded.add(windowsPath(imagePath));
+                return;
+            }
+        } else if (regular && linkCounts.merge(node.inode(), 1, Integer::sum) == 1) {
+            totalBytes += attributes.size();
+        }
+        directory.children().add(node);
+    }
+
+    /** The path of an entry in the image, from its names: "\Windows\CSC". */
+    private static String windowsPath(List<String> imagePath) {
+        return "\\" + String.join("\\", imagePath);
     }
 
     private static Object inodeOf(Path path, BasicFileAttributes attributes) throws IOException {
@@ -178,7 +242,7 @@ public final class DirectoryCapture {
         }
         Sha1Digest data = inodeData.get(node.inode());
         if (data == null) {
-            data = writer.storeFile(node.path(), a.size());
+            data = writer.storeFile(node.path(), a.size(), node.compress());
             inodeData.put(node.inode(), data);
             bytesDone += a.size();
             progress.bytesWritten(bytesDone, totalBytes);

@@ -24,8 +24,9 @@ import org.imagesmith.compression.XpressDecompressor;
  * Writes streams of known size as normal (not solid) WIM resources while their data is pushed in, computing their
  * SHA-1 digest on the way. Compressed resources are cut into chunks, compressed a batch at a time on all
  * processors, behind a chunk table of 4-byte offsets (8-byte above 4 GiB). A chunk that does not shrink is stored
- * raw; a one-chunk stream that does not shrink is stored as an uncompressed resource, as wimlib and Windows do. One
- * stream at a time; close it to stop its threads.
+ * raw; a one-chunk stream that does not shrink is stored as an uncompressed resource, as wimlib and Windows do. A
+ * stream can also be stored uncompressed on request (a configuration list's [CompressionExclusionList]). One stream
+ * at a time; close it to stop its threads.
  */
 final class ResourceEncoder implements AutoCloseable {
     /** The chunks compressed together, per processor. */
@@ -44,6 +45,8 @@ final class ResourceEncoder implements AutoCloseable {
     private FileChannel channel;
     private long position;
     private long size;
+    /** Whether the stream being written is stored as an uncompressed resource. */
+    private boolean uncompressed;
     private long received;
     private long[] chunkOffsets;
     private int chunksDone;
@@ -96,8 +99,16 @@ final class ResourceEncoder implements AutoCloseable {
         return compression;
     }
 
-    /** Starts a stream of {@code size} bytes (more than 0) at {@code position}. */
+    /** Starts a stream of {@code size} bytes (more than 0) at {@code position}, compressed as the file is. */
     void begin(FileChannel channel, long position, long size) {
+        begin(channel, position, size, true);
+    }
+
+    /**
+     * Starts a stream of {@code size} bytes (more than 0) at {@code position}; with {@code compress} false it is
+     * stored as an uncompressed resource whatever the file's compression.
+     */
+    void begin(FileChannel channel, long position, long size, boolean compress) {
         if (size <= 0) {
             throw new IllegalArgumentException("empty streams are not stored as resources");
         }
@@ -108,9 +119,10 @@ final class ResourceEncoder implements AutoCloseable {
         this.chunksDone = 0;
         this.dataWritten = 0;
         this.batchCount = 0;
+        this.uncompressed = compression == CompressionType.NONE || !compress;
         sha1.reset();
         long chunks = (size + chunkSize - 1) / chunkSize;
-        if (compression != CompressionType.NONE) {
+        if (!uncompressed) {
             if (chunks > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("a stream of " + size + " bytes has too many chunks");
             }
@@ -126,7 +138,7 @@ final class ResourceEncoder implements AutoCloseable {
         }
         sha1.update(data, offset, length);
         received += length;
-        if (compression == CompressionType.NONE) {
+        if (uncompressed) {
             writeFully(channel, position + received - length, ByteBuffer.wrap(data, offset, length));
             return;
         }
@@ -154,7 +166,7 @@ final class ResourceEncoder implements AutoCloseable {
                     + " it was announced with; its file changed while it was read");
         }
         Sha1Digest hash = Sha1Digest.of(sha1.digest());
-        if (compression == CompressionType.NONE) {
+        if (uncompressed) {
             return new Written(new ResourceHeader(size, flags & ~ResourceHeader.FLAG_COMPRESSED, position, size), hash);
         }
         if (batchCount < input.length && inputLengths[batchCount] > 0) {

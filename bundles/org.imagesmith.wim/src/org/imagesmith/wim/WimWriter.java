@@ -353,6 +353,14 @@ public final class WimWriter implements AutoCloseable {
      * @throws IOException when the file cannot be read or changes size while it is read
      */
     Sha1Digest storeFile(Path path, long size) throws IOException {
+        return storeFile(path, size, true);
+    }
+
+    /**
+     * Stores a file like {@link #storeFile(Path, long)}; with {@code compress} false a new stream is stored as an
+     * uncompressed resource (a stream with the same data that is stored already is shared as it is).
+     */
+    Sha1Digest storeFile(Path path, long size, boolean compress) throws IOException {
         if (size == 0) {
             return Sha1Digest.ZERO;
         }
@@ -364,7 +372,7 @@ public final class WimWriter implements AutoCloseable {
             }
         }
         try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
-            encoder.begin(channel, position, size);
+            encoder.begin(channel, position, size, compress);
             for (int n; (n = in.read(buffer)) > 0;) {
                 encoder.write(buffer, 0, n);
             }
