@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
@@ -110,6 +112,8 @@ abstract sealed class AnswerFileInput implements AutoCloseable {
         private Path xml;
         /** The position in the text of the element at each line of the written XML. */
         private final Map<Integer, SourceLocation> textAt = new HashMap<>();
+        /** A line:column opening a line of a message, as the engine lists the validator's problems. */
+        private static final Pattern LEADING_POSITION = Pattern.compile("(?m)^(\\s*)(\\d+):(\\d+):");
 
         LanguageText(Path file) {
             super(file);
@@ -201,16 +205,31 @@ abstract sealed class AnswerFileInput implements AutoCloseable {
             List<AnswerFileProblem> problems = new ArrayList<>();
             for (AnswerFileProblem problem : AnswerFileProblem.ofFailure(message, xml.toString())) {
                 SourceLocation position = problem.line() == 0 ? null : textAt.get(problem.line());
-                String text = named(problem.message());
+                String text = problem.message().replace(xml.toString(), file.toString());
                 problems.add(position == null ? new AnswerFileProblem(problem.severity(), 0, 0, text)
                         : new AnswerFileProblem(problem.severity(), position.line(), position.column(), text));
             }
             return problems;
         }
 
+        /** The message with the XML's path and positions (path:line:column, or line:column opening a line) mapped to the text. */
         @Override
         String named(String message) {
-            return xml == null ? message : message.replace(xml.toString(), file.toString());
+            if (xml == null) {
+                return message;
+            }
+            Matcher at = Pattern.compile(Pattern.quote(xml.toString()) + ":(\\d+):(\\d+)").matcher(message);
+            String paths = at.replaceAll(match -> Matcher.quoteReplacement(file + ":" + textPosition(match.group(1), match.group(2))));
+            Matcher leading = LEADING_POSITION.matcher(paths);
+            String positions = leading.replaceAll(match -> Matcher.quoteReplacement(match.group(1)
+                    + textPosition(match.group(2), match.group(3)) + ":"));
+            return positions.replace(xml.toString(), file.toString());
+        }
+
+        /** line:column in the text of a position in the XML, ?:? when the XML's line has no element of the text. */
+        private String textPosition(String line, String column) {
+            SourceLocation position = textAt.get(Integer.parseInt(line));
+            return position == null ? "?:?" : position.line() + ":" + position.column();
         }
 
         @Override

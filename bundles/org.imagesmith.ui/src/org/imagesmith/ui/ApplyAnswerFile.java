@@ -145,11 +145,11 @@ final class ApplyAnswerFile {
                             follower, console);
                 } catch (EngineRefusal e) {
                     refused.set(e.getMessage());
-                    throw e;
+                    throw new EngineRefusal(input.named(e.getMessage()), e.getCause());
                 }
             }, monitor);
         }
-        String message = input.named(done.message());
+        String message = done.message();
         console.println(message);
         List<AnswerFileProblem> markers = new ArrayList<>(problems);
         if (refused.get() != null) {
@@ -344,6 +344,10 @@ final class ApplyAnswerFile {
 
         EngineRefusal(ServicingException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        EngineRefusal(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

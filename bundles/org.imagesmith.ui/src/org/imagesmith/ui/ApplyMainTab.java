@@ -228,9 +228,12 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
                         + " answer-file language text (*.unattend).");
                 return false;
             }
-            if (settings.target() instanceof ApplyTarget.WimImage wim && !Files.isRegularFile(wim.wimFile())) {
-                setErrorMessage("The WIM file " + wim.wimFile() + " does not exist.");
-                return false;
+            if (settings.target() instanceof ApplyTarget.WimImage wim) {
+                Optional<String> problem = imageProblem(wim);
+                problem.ifPresent(this::setErrorMessage);
+                if (problem.isPresent()) {
+                    return false;
+                }
             }
             if (settings.target() instanceof ApplyTarget.MountedImage mount && !Files.isDirectory(mount.mountDir())) {
                 setErrorMessage("The mount directory " + mount.mountDir() + " does not exist.");
@@ -240,6 +243,20 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         } catch (CoreException e) {
             setErrorMessage(e.getMessage());
             return false;
+        }
+    }
+
+    /** Why the image cannot be chosen: the WIM file does not exist, cannot be read, or has no image of the index. */
+    private static Optional<String> imageProblem(ApplyTarget.WimImage wim) {
+        if (!Files.isRegularFile(wim.wimFile())) {
+            return Optional.of("The WIM file " + wim.wimFile() + " does not exist.");
+        }
+        try {
+            int count = WimImageDialog.images(wim.wimFile()).size();
+            return wim.index() <= count ? Optional.empty() : Optional.of(wim.wimFile().getFileName() + " has " + count
+                    + (count == 1 ? " image" : " images") + ", not an image " + wim.index() + "; choose one with Choose Image.");
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("The WIM file " + wim.wimFile() + " cannot be read: " + e.getMessage());
         }
     }
 
