@@ -37,7 +37,7 @@ final class ApplyLaunchConfigurations {
     static final String KIND_MOUNT = "mount";
     /** The WIM file (a file system path, string variables allowed) of a {@link #KIND_WIM} target. */
     static final String WIM_FILE = "org.imagesmith.ui.wimFile";
-    /** The 1-based index of the image in the WIM file. */
+    /** The 1-based index of the image in the WIM file; 1 when not set. */
     static final String IMAGE_INDEX = "org.imagesmith.ui.imageIndex";
     /** The mount directory (string variables allowed) of a {@link #KIND_MOUNT} target. */
     static final String MOUNT_DIR = "org.imagesmith.ui.mountDir";
@@ -80,7 +80,7 @@ final class ApplyLaunchConfigurations {
             target = new ApplyTarget.MountedImage(path(configuration, MOUNT_DIR, name, "mount directory"));
         } else if (KIND_WIM.equals(kind)) {
             Path wim = path(configuration, WIM_FILE, name, "WIM file");
-            int index = configuration.getAttribute(IMAGE_INDEX, 0);
+            int index = configuration.getAttribute(IMAGE_INDEX, 1);
             if (index < 1) {
                 throw error(name + " names no image of " + wim + "; choose one on its Main tab.");
             }
@@ -123,15 +123,47 @@ final class ApplyLaunchConfigurations {
 
     /** Writes the answer file and the target into a configuration (its other attributes stay). */
     static void write(ILaunchConfigurationWorkingCopy configuration, IFile answerFile, ApplyTarget target) {
-        configuration.setAttribute(ANSWER_FILE, answerFile.getFullPath().toString());
+        set(configuration, ANSWER_FILE, answerFile.getFullPath().toString());
         configuration.setMappedResources(new IResource[] {answerFile});
         if (target instanceof ApplyTarget.WimImage wim) {
-            configuration.setAttribute(TARGET_KIND, KIND_WIM);
-            configuration.setAttribute(WIM_FILE, variableFor(wim.wimFile()));
-            configuration.setAttribute(IMAGE_INDEX, wim.index());
+            set(configuration, TARGET_KIND, KIND_WIM);
+            set(configuration, WIM_FILE, variableFor(wim.wimFile()));
+            set(configuration, IMAGE_INDEX, wim.index(), 1);
         } else if (target instanceof ApplyTarget.MountedImage mount) {
-            configuration.setAttribute(TARGET_KIND, KIND_MOUNT);
-            configuration.setAttribute(MOUNT_DIR, mount.mountDir().toString());
+            set(configuration, TARGET_KIND, KIND_MOUNT);
+            set(configuration, MOUNT_DIR, mount.mountDir().toString());
+        }
+    }
+
+    /*
+     * An attribute with its default value is removed rather than set, so that a configuration compares equal to
+     * itself after its tab wrote what it shows (the launch dialog would take it for changed otherwise).
+     */
+
+    /** Sets a text attribute; removes it when empty (and the target kind when it is the default, a WIM image). */
+    static void set(ILaunchConfigurationWorkingCopy configuration, String attribute, String value) {
+        if (value.isEmpty() || (TARGET_KIND.equals(attribute) && KIND_WIM.equals(value))) {
+            configuration.removeAttribute(attribute);
+        } else {
+            configuration.setAttribute(attribute, value);
+        }
+    }
+
+    /** Sets a number attribute; removes it when it has its default value. */
+    static void set(ILaunchConfigurationWorkingCopy configuration, String attribute, int value, int defaultValue) {
+        if (value == defaultValue) {
+            configuration.removeAttribute(attribute);
+        } else {
+            configuration.setAttribute(attribute, value);
+        }
+    }
+
+    /** Sets a flag attribute; removes it when false. */
+    static void set(ILaunchConfigurationWorkingCopy configuration, String attribute, boolean value) {
+        if (value) {
+            configuration.setAttribute(attribute, true);
+        } else {
+            configuration.removeAttribute(attribute);
         }
     }
 

@@ -17,6 +17,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 
@@ -129,6 +130,10 @@ public final class ApplyLaunchShortcut implements ILaunchShortcut2 {
     private static Shell activeShell() {
         Display display = PlatformUI.getWorkbench().getDisplay();
         Shell shell = display.getActiveShell();
-        return shell != null ? shell : PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        if (shell != null) {
+            return shell;
+        }
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        return window != null ? window.getShell() : PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell();
     }
 }

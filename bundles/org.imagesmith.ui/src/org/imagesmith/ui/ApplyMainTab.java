@@ -86,7 +86,7 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         button(answer, "&Browse...", this::browseAnswerFile);
 
         Group image = group(area, "Image", 4);
-        wimChoice = radio(image, "Image of a &WIM file (mounted, serviced, committed and unmounted)");
+        wimChoice = radio(image, "Image of a &WIM file (mounted, serviced and committed)");
         label(image, "WIM file:");
         wimFile = text(image);
         wimButtons.add(button(image, "Works&pace...", this::browseWorkspaceWim));
@@ -97,21 +97,23 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         imageIndex.addListener(SWT.Modify, event -> changed());
         wimButtons.add(button(image, "C&hoose Image...", this::chooseImage));
         new Label(image, SWT.NONE);
-        mountChoice = radio(image, "&Mounted image (read/write; serviced in place and left mounted)");
+        mountChoice = radio(image, "&Mounted image (read/write, serviced in place)");
         label(image, "Mount directory:");
         mountDir = text(image);
         mountButtons.add(button(image, "Mounted &Images...", this::chooseMount));
         mountButtons.add(button(image, "Bro&wse...", this::browseMountDir));
 
-        Group options = group(area, "Options", 2);
+        Group options = group(area, "Options", 3);
         label(options, "&Log level:");
         logLevel = new Combo(options, SWT.READ_ONLY);
         LOG_LEVELS.forEach(logLevel::add);
         logLevel.select(0);
         logLevel.addListener(SWT.Selection, event -> changed());
         whatIf = new Button(options, SWT.CHECK);
-        whatIf.setText("What i&f: only report what the answer file would change (/WhatIf); the image is not changed");
-        GridDataFactory.swtDefaults().span(2, 1).applyTo(whatIf);
+        whatIf.setText("What i&f: only report what would change (/WhatIf)");
+        whatIf.setToolTipText("The answer file is checked against the image and what it would change is listed in"
+                + " the console; the image is not changed.");
+        GridDataFactory.swtDefaults().indent(12, 0).applyTo(whatIf);
         whatIf.addListener(SWT.Selection, event -> changed());
         updateEnablement();
     }
@@ -126,7 +128,7 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
 
     private Text text(Composite parent) {
         Text text = new Text(parent, SWT.SINGLE | SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).hint(160, SWT.DEFAULT).applyTo(text);
         text.addListener(SWT.Modify, event -> changed());
         return text;
     }
@@ -167,13 +169,16 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
 
     @Override
     public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
-        configuration.setAttribute(ApplyLaunchConfigurations.TARGET_KIND, ApplyLaunchConfigurations.KIND_WIM);
-        configuration.setAttribute(ApplyLaunchConfigurations.IMAGE_INDEX, 1);
-        configuration.setAttribute(ApplyLaunchConfigurations.LOG_LEVEL, 0);
-        configuration.setAttribute(ApplyLaunchConfigurations.WHAT_IF, false);
+        for (String attribute : List.of(ApplyLaunchConfigurations.ANSWER_FILE, ApplyLaunchConfigurations.TARGET_KIND,
+                ApplyLaunchConfigurations.WIM_FILE, ApplyLaunchConfigurations.IMAGE_INDEX,
+                ApplyLaunchConfigurations.MOUNT_DIR, ApplyLaunchConfigurations.LOG_LEVEL,
+                ApplyLaunchConfigurations.WHAT_IF)) {
+            configuration.removeAttribute(attribute); // the defaults: a WIM image, index 1, the preferences' level
+        }
         IResource selected = DebugUITools.getSelectedResource();
         if (selected instanceof IFile file && AnswerFileInput.accepts(file)) {
-            configuration.setAttribute(ApplyLaunchConfigurations.ANSWER_FILE, file.getFullPath().toString());
+            ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.ANSWER_FILE,
+                    file.getFullPath().toString());
             configuration.setMappedResources(new IResource[] {file});
             ApplyTarget.last(file).ifPresent(target -> ApplyLaunchConfigurations.write(configuration, file, target));
         }
@@ -205,16 +210,17 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
     @Override
     public void performApply(ILaunchConfigurationWorkingCopy configuration) {
         String answerPath = answerFile.getText().strip();
-        configuration.setAttribute(ApplyLaunchConfigurations.ANSWER_FILE, answerPath);
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.ANSWER_FILE, answerPath);
         configuration.setMappedResources(ApplyLaunchConfigurations.answerFile(answerPath).filter(IFile::exists)
                 .map(file -> new IResource[] {file}).orElse(null));
-        configuration.setAttribute(ApplyLaunchConfigurations.TARGET_KIND,
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.TARGET_KIND,
                 wimChoice.getSelection() ? ApplyLaunchConfigurations.KIND_WIM : ApplyLaunchConfigurations.KIND_MOUNT);
-        configuration.setAttribute(ApplyLaunchConfigurations.WIM_FILE, wimFile.getText().strip());
-        configuration.setAttribute(ApplyLaunchConfigurations.IMAGE_INDEX, imageIndex.getSelection());
-        configuration.setAttribute(ApplyLaunchConfigurations.MOUNT_DIR, mountDir.getText().strip());
-        configuration.setAttribute(ApplyLaunchConfigurations.LOG_LEVEL, Math.max(0, logLevel.getSelectionIndex()));
-        configuration.setAttribute(ApplyLaunchConfigurations.WHAT_IF, whatIf.getSelection());
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.WIM_FILE, wimFile.getText().strip());
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.IMAGE_INDEX, imageIndex.getSelection(), 1);
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.MOUNT_DIR, mountDir.getText().strip());
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.LOG_LEVEL,
+                Math.max(0, logLevel.getSelectionIndex()), 0);
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.WHAT_IF, whatIf.getSelection());
     }
 
     @Override

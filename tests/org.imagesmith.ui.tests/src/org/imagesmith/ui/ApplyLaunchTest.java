@@ -374,8 +374,8 @@ class ApplyLaunchTest {
         ILaunchConfiguration[] made = shortcut.getLaunchConfigurations(selection);
         assertEquals(1, made.length);
         assertEquals("/answers/unattend.xml", made[0].getAttribute(ApplyLaunchConfigurations.ANSWER_FILE, ""));
-        assertEquals(ApplyLaunchConfigurations.KIND_WIM, made[0].getAttribute(ApplyLaunchConfigurations.TARGET_KIND, ""));
         assertEquals("${workspace_loc:/answers/install.wim}", made[0].getAttribute(ApplyLaunchConfigurations.WIM_FILE, ""));
+        assertEquals(new ApplyTarget.WimImage(wim, 1, ""), ApplyLaunchConfigurations.read(made[0]).target());
         assertArrayEquals(new IResource[] {file}, made[0].getMappedResources());
         assertEquals("unattend.xml to install.wim image 1", made[0].getName());
         assertEquals(Optional.of("112"), Hivex.get(fixture.appliedHive(1, "SOFTWARE"), CBS + FEATURE_PACK.identity(),

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,18 +20,25 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Widget;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.part.ISetSelectionTarget;
+import org.imagesmith.testsupport.Screenshots;
 import org.imagesmith.testsupport.Wimlib;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Main tab of an "Apply Answer File to Image" configuration in a shell of its own: it shows the attributes of a
  * configuration, writes what the user sets back into it, says what is wrong, lists a WIM file's images to choose
- * one, and takes its defaults from the selected answer file.
+ * one, and takes its defaults from the selected answer file; and the Run Configurations dialog showing the tabs of a
+ * configuration the command made, unchanged.
  */
 class ApplyMainTabTest {
     @TempDir
@@ -115,7 +125,7 @@ class ApplyMainTabTest {
         assertEquals(ApplyLaunchConfigurations.KIND_MOUNT, copy.getAttribute(ApplyLaunchConfigurations.TARGET_KIND, ""));
         assertEquals(mountDir.toString(), copy.getAttribute(ApplyLaunchConfigurations.MOUNT_DIR, ""));
         assertEquals(4, copy.getAttribute(ApplyLaunchConfigurations.LOG_LEVEL, -1));
-        assertFalse(copy.getAttribute(ApplyLaunchConfigurations.WHAT_IF, true));
+        assertFalse(copy.hasAttribute(ApplyLaunchConfigurations.WHAT_IF), "an unset flag is left out");
         assertArrayEquals(new IResource[] {answerFile}, copy.getMappedResources());
         assertTrue(tab.isValid(copy), tab.getErrorMessage());
         ApplyLaunchConfigurations.Settings settings = ApplyLaunchConfigurations.read(copy);
@@ -204,11 +214,41 @@ class ApplyMainTabTest {
         tab.setDefaults(copy);
         assertEquals("/answers/unattend.xml", copy.getAttribute(ApplyLaunchConfigurations.ANSWER_FILE, ""));
         assertEquals("${workspace_loc:/answers/install.wim}", copy.getAttribute(ApplyLaunchConfigurations.WIM_FILE, ""));
-        assertEquals(1, copy.getAttribute(ApplyLaunchConfigurations.IMAGE_INDEX, 0));
-        assertEquals(0, copy.getAttribute(ApplyLaunchConfigurations.LOG_LEVEL, -1), "the preferences' log level");
-        assertFalse(copy.getAttribute(ApplyLaunchConfigurations.WHAT_IF, true));
+        ApplyLaunchConfigurations.Settings settings = ApplyLaunchConfigurations.read(copy);
+        assertEquals(new ApplyTarget.WimImage(fixture.wim, 1, ""), settings.target());
+        assertEquals(ApplyOptions.DEFAULT, settings.options(), "the preferences' log level, a real apply");
         tab.initializeFrom(copy);
         assertEquals(ApplyMainTab.LOG_LEVELS.get(0), tab.logLevel().getText());
         assertTrue(tab.isValid(copy), tab.getErrorMessage());
+    }
+
+    @Test
+    void theRunConfigurationsDialogShowsTheTabsOfAConfigurationTheCommandMade() throws Exception {
+        ILaunchConfiguration made = ApplyLaunchConfigurations.forTarget(answerFile,
+                new ApplyTarget.WimImage(fixture.wim, 1, ""));
+        assertEquals(made, ApplyLaunchConfigurations.forTarget(answerFile, new ApplyTarget.WimImage(fixture.wim, 1, "")),
+                "the same target finds the same configuration");
+        List<String> tabs = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Boolean> revertEnabled = new ArrayList<>();
+        inDialog("Run Configurations", () -> DebugUITools.openLaunchConfigurationDialogOnGroup(window().getShell(),
+                new StructuredSelection(made), IDebugUIConstants.ID_RUN_LAUNCH_GROUP), dialog -> {
+                    processEvents();
+                    widgets(dialog, CTabFolder.class).forEach(folder -> Arrays.stream(folder.getItems())
+                            .map(CTabItem::getText).forEach(tabs::add));
+                    widgets(dialog, Text.class).stream().map(Text::getText).forEach(texts::add);
+                    widgets(dialog, Button.class).stream().filter(button -> button.getText().equals("Re&vert"))
+                            .forEach(button -> revertEnabled.add(button.isEnabled()));
+                    try {
+                        Screenshots.save(dialog, "apply-launch-configuration");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    press(dialog, "Close");
+                });
+        assertTrue(tabs.containsAll(List.of("Main", "Common")), tabs.toString());
+        assertTrue(texts.containsAll(List.of("unattend.xml to install.wim image 1", "/answers/unattend.xml",
+                "${workspace_loc:/answers/install.wim}")), texts.toString());
+        assertEquals(List.of(false), revertEnabled, "opening the configuration does not change it");
     }
 }

@@ -159,7 +159,7 @@ class ApplyToImageTest {
         assertEquals(1, configurations.size(), "the command made a launch configuration");
         assertEquals("${workspace_loc:/answers/install.wim}",
                 configurations.get(0).getAttribute(ApplyLaunchConfigurations.WIM_FILE, ""));
-        assertEquals(1, configurations.get(0).getAttribute(ApplyLaunchConfigurations.IMAGE_INDEX, 0));
+        assertEquals(new ApplyTarget.WimImage(wim, 1, ""), ApplyLaunchConfigurations.read(configurations.get(0)).target());
         assertEquals(configurations.get(0), DebugUITools.getLastLaunch(IDebugUIConstants.ID_RUN_LAUNCH_GROUP),
                 "the apply is the last launch of the Run history, repeated with one click");
         ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
