@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.model.Unattend;
 import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
@@ -29,10 +30,7 @@ final class AnswerFileCheck {
      */
     static List<AnswerFileProblem> check(Path answerFile, String architecture) {
         try {
-            ValidationOptions options = new ValidationOptions(architecture.isEmpty() ? null : architecture,
-                    answerFile.toAbsolutePath().getParent());
-            return UnattendValidator.standard(options).validate(UnattendReader.read(answerFile)).stream()
-                    .filter(problem -> !isConfigSetSource(problem)).map(AnswerFileProblem::of).toList();
+            return check(UnattendReader.read(answerFile), answerFile.toAbsolutePath().getParent(), architecture);
         } catch (UnattendFormatException e) {
             String message = e.getMessage();
             int colon = message.indexOf(": ", e.file().length());
@@ -42,6 +40,16 @@ final class AnswerFileCheck {
             return List.of(new AnswerFileProblem(Severity.ERROR, 0, 0, "The answer file " + answerFile
                     + " cannot be read: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The problems of an answer file's model, whose elements carry their positions, for an image of this
+     * architecture (empty to skip the architecture checks); relative sources are looked for in folder.
+     */
+    static List<AnswerFileProblem> check(Unattend unattend, Path folder, String architecture) {
+        ValidationOptions options = new ValidationOptions(architecture.isEmpty() ? null : architecture, folder);
+        return UnattendValidator.standard(options).validate(unattend).stream().filter(problem -> !isConfigSetSource(problem))
+                .map(AnswerFileProblem::of).toList();
     }
 
     /** The name answer files give an architecture (processorArchitecture), empty when there is none. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
@@ -15,7 +14,6 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -37,97 +35,149 @@ import org.imagesmith.wim.mount.MountRecord;
 import org.imagesmith.wim.mount.MountedImages;
 
 /**
- * Apply to Image: validates an answer file for the image (its problems become markers; errors stop it), then
- * applies its offlineServicing pass in a {@link ServicingJob}: to an image of a WIM file by mounting it into the
- * scratch directory, applying, committing and unmounting (discarding on failure or cancel), or to a read/write
- * mount in place. The servicing log is followed in the "Imagesmith servicing" console; a refusal of the engine
- * becomes markers at the lines it names; the Images view shows the outcome.
+ * Apply to Image, the one service behind the Apply to Image... command and the "Apply Answer File to Image"
+ * launch configurations. It checks an answer file (Unattend.xml, or answer-file language text) for the image (its
+ * problems become markers; errors stop it), then applies its offlineServicing pass in the calling thread, with
+ * the monitor's progress and cancel: to an image of a WIM file by mounting it into the scratch directory,
+ * applying, committing and unmounting (discarding on failure or cancel), or to a read/write mount in place. With
+ * /WhatIf it only says what it would change. The servicing log is followed in the "Imagesmith servicing" console;
+ * a refusal of the engine becomes markers at the lines it names; the Images view shows the outcome.
  */
 final class ApplyAnswerFile {
     private static final String COMPONENT = ServicingJob.COMPONENT;
 
+    /** How a run ended. */
+    enum Result {
+        /** applied, or with /WhatIf checked and reported */
+        DONE,
+        /** not done: the answer file has errors, the target cannot be serviced, or the engine refused the file */
+        REFUSED,
+        /** the image or a file could not be read or written */
+        FAILED,
+        /** canceled; what was done is undone */
+        CANCELED
+    }
+
+    /** What a run came to, and the message the console and the Images view show. */
+    record Outcome(Result result, String message) {
+    }
+
     private final IFile answerFile;
     private final Path location;
     private final ApplyTarget target;
+    private final ApplyOptions options;
     private final ServicingSettings settings;
 
-    ApplyAnswerFile(IFile answerFile, ApplyTarget target) {
+    ApplyAnswerFile(IFile answerFile, ApplyTarget target, ApplyOptions options) {
         this.answerFile = answerFile;
         IPath path = answerFile.getLocation();
         this.location = path == null ? null : path.toFile().toPath().toAbsolutePath().normalize();
         this.target = target;
-        this.settings = ImagesmithPreferences.settings();
+        this.options = options;
+        this.settings = options.settings(ImagesmithPreferences.settings());
     }
 
-    /**
-     * Validates, then schedules the job that applies the file: the job, or empty when the file has errors (the
-     * markers say which) or the target cannot be serviced (refusal says why).
-     */
-    Optional<Job> start(Consumer<String> refusal) throws CoreException {
+    /** What the run is called in the progress, the console and the launch. */
+    String name() {
+        return (options.whatIf() ? "What if: apply " : "Apply ") + answerFile.getName() + " to " + target.describe();
+    }
+
+    /** Checks and applies the answer file in this thread, reporting to the monitor; canceling it undoes the apply. */
+    Outcome run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, name(), 100);
+        ApplyTarget.remember(answerFile, target);
         MountedImages images = MountStores.mountedImages();
-        Optional<String> problem = targetProblem(images);
-        if (problem.isPresent()) {
-            refusal.accept(problem.get());
-            return Optional.empty();
-        }
-        List<AnswerFileProblem> problems = AnswerFileCheck.check(location, architecture(images));
-        AnswerFileMarkers.replace(answerFile, problems);
         MessageConsoleStream console = ServicingConsole.newStream();
         ServicingConsole.show();
-        String name = "Apply " + answerFile.getName() + " to " + target.describe();
-        long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
-        if (errors > 0) {
-            String message = name + " was not done: the answer file has " + errors + (errors == 1 ? " error" : " errors")
-                    + " (see the Problems view).";
-            problems.forEach(p -> console.println(p.describe(answerFile.getFullPath().toString())));
-            console.println(message);
+        try {
+            Optional<String> problem = targetProblem(images);
+            if (problem.isPresent()) {
+                return refuse(name() + " was not done: " + problem.get(), images, console);
+            }
+            try (AnswerFileInput input = AnswerFileInput.of(location)) {
+                progress.subTask("Checking " + answerFile.getName());
+                List<AnswerFileProblem> problems = input.check(architecture(images));
+                setMarkers(problems);
+                progress.worked(5);
+                long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+                if (errors > 0) {
+                    problems.forEach(p -> console.println(p.describe(answerFile.getFullPath().toString())));
+                    return refuse(name() + " was not done: the answer file has " + errors
+                            + (errors == 1 ? " error" : " errors") + " (see the Problems view).", images, console);
+                }
+                console.println(name() + " (log " + settings.logFile() + ", level " + settings.logLevel().number() + ")");
+                return apply(input, problems, images, console, progress.split(95));
+            }
+        } finally {
             ServicingConsole.close(console);
-            refusal.accept(message);
-            return Optional.empty();
         }
-        console.println(name + " (log " + settings.logFile() + ", level " + settings.logLevel().number() + ")");
-        Job job = job(name, images, problems, console);
-        job.schedule();
-        return Optional.of(job);
     }
 
-    /** The job that applies the file, follows the log into the console and sets the markers at its end. */
-    private Job job(String name, MountedImages images, List<AnswerFileProblem> problems, MessageConsoleStream console) {
-        LogFollower follower = new LogFollower(settings.logFile(), console::println);
+    private Outcome refuse(String message, MountedImages images, MessageConsoleStream console) {
+        console.println(message);
+        List<MountEntry> mounts;
+        try {
+            mounts = MountStores.entries(images);
+        } catch (IOException e) {
+            mounts = List.of();
+        }
+        showInImagesViews(message, true, mounts);
+        return new Outcome(Result.REFUSED, message);
+    }
+
+    /** Applies the checked file, follows the log into the console and sets the markers at its end. */
+    private Outcome apply(AnswerFileInput input, List<AnswerFileProblem> problems, MountedImages images,
+            MessageConsoleStream console, IProgressMonitor monitor) {
         AtomicReference<String> refused = new AtomicReference<>();
-        return new ServicingJob(name, settings, images, (mounts, log, monitor) -> {
-            follower.start();
-            try {
-                if (target instanceof ApplyTarget.WimImage wim) {
-                    return applyToWim(mounts, wim, log, monitor, follower, console);
+        ServicingRun.Outcome done;
+        try (LogFollower follower = new LogFollower(settings.logFile(), console::println)) {
+            done = ServicingRun.perform(name(), settings, images, (mounts, log, jobMonitor) -> {
+                follower.start();
+                try {
+                    Path engineFile = input.engineFile();
+                    if (!engineFile.equals(location)) {
+                        log.info(COMPONENT, "Wrote " + engineFile + " from " + location + " for the engine");
+                    }
+                    if (target instanceof ApplyTarget.WimImage wim) {
+                        return applyToWim(mounts, wim, engineFile, log, jobMonitor, follower, console);
+                    }
+                    return applyInPlace(((ApplyTarget.MountedImage) target).mountDir(), engineFile, log, jobMonitor,
+                            follower, console);
+                } catch (EngineRefusal e) {
+                    refused.set(e.getMessage());
+                    throw new EngineRefusal(input.named(e.getMessage()), e.getCause());
                 }
-                return applyInPlace(((ApplyTarget.MountedImage) target).mountDir(), log, monitor, follower, console);
-            } catch (EngineRefusal e) {
-                refused.set(e.getMessage());
-                throw e;
-            }
-        }, (message, failed, mounts) -> {
-            follower.close();
-            console.println(message);
-            ServicingConsole.close(console);
-            List<AnswerFileProblem> markers = new ArrayList<>(problems);
-            if (refused.get() != null) {
-                markers.addAll(AnswerFileProblem.ofFailure(refused.get(), location.toString()));
-            }
-            try {
-                AnswerFileMarkers.replace(answerFile, markers);
-            } catch (CoreException e) {
-                ILog.of(ApplyAnswerFile.class).log(e.getStatus());
-            }
-            showInImagesViews(message, failed, mounts);
-        });
+            }, monitor);
+        }
+        String message = done.message();
+        console.println(message);
+        List<AnswerFileProblem> markers = new ArrayList<>(problems);
+        if (refused.get() != null) {
+            markers.addAll(input.failure(refused.get()));
+        }
+        setMarkers(markers);
+        showInImagesViews(message, done.failed(), done.mounts());
+        Result result = done.canceled() ? Result.CANCELED
+                : !done.failed() ? Result.DONE : refused.get() != null ? Result.REFUSED : Result.FAILED;
+        return new Outcome(result, message);
+    }
+
+    private void setMarkers(List<AnswerFileProblem> problems) {
+        try {
+            AnswerFileMarkers.replace(answerFile, problems);
+        } catch (CoreException e) {
+            ILog.of(ApplyAnswerFile.class).log(e.getStatus());
+        }
     }
 
     private Optional<String> targetProblem(MountedImages images) {
         if (location == null) {
             return Optional.of(answerFile.getFullPath() + " is not in the local file system.");
         }
-        if (target instanceof ApplyTarget.MountedImage mounted) {
+        if (!answerFile.exists()) {
+            return Optional.of("The answer file " + answerFile.getFullPath() + " does not exist.");
+        }
+        if (target instanceof ApplyTarget.MountedImage mounted && !options.whatIf()) {
             try {
                 MountRecord record = images.record(mounted.mountDir());
                 if (!record.readWrite()) {
@@ -168,21 +218,26 @@ final class ApplyAnswerFile {
         }
     }
 
-    private String applyToWim(MountedImages images, ApplyTarget.WimImage image, ServicingLog log,
+    private String applyToWim(MountedImages images, ApplyTarget.WimImage image, Path engineFile, ServicingLog log,
             IProgressMonitor monitor, LogFollower follower, MessageConsoleStream console) throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, "Applying " + answerFile.getName() + " to "
-                + image.describe(), 100);
+        SubMonitor progress = SubMonitor.convert(monitor, name(), options.whatIf() ? 50 : 100);
         Path mountDir = Files.createTempDirectory(Files.createDirectories(settings.scratchDirectory()), "apply-");
         boolean mounted = false;
         boolean committed = false;
         try {
-            log.info(COMPONENT, "Mounting " + image.describe() + " at " + mountDir + " to apply " + location);
-            images.mount(image.wimFile(), image.index(), mountDir, false,
+            progress.subTask("Mounting " + image.describe());
+            log.info(COMPONENT, "Mounting " + image.describe() + " at " + mountDir + (options.whatIf() ? " read-only" : "")
+                    + " to apply " + location);
+            images.mount(image.wimFile(), image.index(), mountDir, options.whatIf(),
                     new EngineProgress(progress.split(40), "Mounting " + image.describe(), true));
             mounted = true;
-            UnattendServicing.Result result = applyTo(mountDir, log, progress.split(10));
+            UnattendServicing.Result result = service(mountDir, engineFile, log, progress.split(10));
             report(result, follower, console);
+            if (options.whatIf()) {
+                return whatIf(result);
+            }
             progress.checkCanceled();
+            progress.subTask("Saving " + image.describe());
             log.info(COMPONENT, "Committing " + mountDir + " into " + image.describe());
             CommitResult commit = images.commit(mountDir, false,
                     new EngineProgress(progress.split(50), "Saving " + image.describe(), true));
@@ -190,8 +245,7 @@ final class ApplyAnswerFile {
             committed = true;
             images.discard(mountDir);
             WorkspaceWimFiles.refresh(image.wimFile());
-            return "Applied " + answerFile.getName() + " to " + image.describe() + ": " + result.actions().size()
-                    + (result.actions().size() == 1 ? " change" : " changes")
+            return "Applied " + answerFile.getName() + " to " + image.describe() + ": " + changes(result)
                     + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log") + ".";
         } finally {
             boolean unmounted = !mounted || committed;
@@ -211,18 +265,30 @@ final class ApplyAnswerFile {
         }
     }
 
-    private String applyInPlace(Path mountDir, ServicingLog log, IProgressMonitor monitor, LogFollower follower,
-            MessageConsoleStream console) throws IOException {
-        UnattendServicing.Result result = applyTo(mountDir, log, SubMonitor.convert(monitor, "Applying "
-                + answerFile.getName() + " to " + target.describe(), 1));
+    private String applyInPlace(Path mountDir, Path engineFile, ServicingLog log, IProgressMonitor monitor,
+            LogFollower follower, MessageConsoleStream console) throws IOException {
+        UnattendServicing.Result result = service(mountDir, engineFile, log, SubMonitor.convert(monitor, name(), 1));
         report(result, follower, console);
-        return "Applied " + answerFile.getName() + " to " + target.describe() + ": " + result.actions().size()
-                + (result.actions().size() == 1 ? " change" : " changes") + "; commit the mount to save them.";
+        return options.whatIf() ? whatIf(result) : "Applied " + answerFile.getName() + " to " + target.describe() + ": "
+                + changes(result) + "; commit the mount to save them.";
     }
 
-    private UnattendServicing.Result applyTo(Path root, ServicingLog log, SubMonitor monitor) throws IOException {
+    private String whatIf(UnattendServicing.Result result) {
+        return "What if: applying " + answerFile.getName() + " to " + target.describe() + " would make "
+                + changes(result) + "; nothing was changed.";
+    }
+
+    private static String changes(UnattendServicing.Result result) {
+        int count = result.actions().size();
+        return count + (count == 1 ? " change" : " changes");
+    }
+
+    /** Applies the file's offlineServicing pass to the image at root, or with /WhatIf says what it would do. */
+    private UnattendServicing.Result service(Path root, Path engineFile, ServicingLog log, SubMonitor monitor)
+            throws IOException {
         monitor.setWorkRemaining(1);
-        monitor.subTask("Applying the offlineServicing pass of " + answerFile.getName());
+        monitor.subTask((options.whatIf() ? "Checking" : "Applying") + " the offlineServicing pass of "
+                + answerFile.getName());
         if (monitor.isCanceled()) {
             throw new OperationCanceledException();
         }
@@ -233,7 +299,8 @@ final class ApplyAnswerFile {
             throw new IOException(e.getMessage(), e); // about the image, not the answer file
         }
         try (session) {
-            return new UnattendServicing(session).apply(location);
+            UnattendServicing servicing = new UnattendServicing(session);
+            return options.whatIf() ? servicing.whatIf(engineFile) : servicing.apply(engineFile);
         } catch (ServicingException e) {
             throw new EngineRefusal(e);
         } finally {
@@ -277,6 +344,10 @@ final class ApplyAnswerFile {
 
         EngineRefusal(ServicingException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        EngineRefusal(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -7,19 +7,18 @@ import org.eclipse.core.commands.ExecutionException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.jface.action.IStatusLineManager;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.IViewSite;
-import org.eclipse.ui.IWorkbenchPart;
-import org.eclipse.ui.IWorkbenchPartSite;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
- * Apply to Image... on an answer file (enabled, in plugin.xml, for one selected file of the answer-file content
- * type): asks for the image, then validates and applies the file's offlineServicing pass in a job.
+ * Apply to Image... on an answer file (enabled, in plugin.xml, for one selected Unattend.xml or answer-file
+ * language file): asks for the image, then runs the launch configuration that applies the file to it (found or
+ * made), so that the apply is in the Run history and is repeated with one click.
  */
 public final class ApplyToImageHandler extends AbstractHandler {
     public static final String COMMAND_ID = "org.imagesmith.ui.commands.applyToImage";
@@ -30,7 +29,7 @@ public final class ApplyToImageHandler extends AbstractHandler {
         Optional<ApplyTarget> choose(Shell shell, IFile answerFile);
     }
 
-    /** How the handler asks for the target: the dialog, unless a test puts its choice here. */
+    /** How the handler and the launch shortcut ask for the target: the dialog, unless a test puts its choice here. */
     static volatile TargetChooser chooser = ApplyTargetDialog::choose;
 
     @Override
@@ -43,22 +42,14 @@ public final class ApplyToImageHandler extends AbstractHandler {
         if (target.isEmpty()) {
             return null;
         }
-        ApplyTarget.remember(answerFile, target.get());
-        IWorkbenchPart part = HandlerUtil.getActivePart(event);
-        IStatusLineManager statusLine = part == null ? null : statusLine(part.getSite());
-        if (statusLine != null) {
-            statusLine.setErrorMessage(null);
-        }
+        ILaunchConfiguration configuration;
         try {
-            new ApplyAnswerFile(answerFile, target.get()).start(message -> {
-                if (statusLine != null) {
-                    statusLine.setErrorMessage(message);
-                }
-            });
+            configuration = ApplyLaunchConfigurations.forTarget(answerFile, target.get());
         } catch (CoreException e) {
-            throw new ExecutionException("The markers of " + answerFile.getFullPath() + " cannot be set: "
-                    + e.getMessage(), e);
+            throw new ExecutionException("The launch configuration that applies " + answerFile.getFullPath()
+                    + " cannot be saved: " + e.getMessage(), e);
         }
+        DebugUITools.launch(configuration, ILaunchManager.RUN_MODE);
         return null;
     }
 
@@ -67,12 +58,5 @@ public final class ApplyToImageHandler extends AbstractHandler {
             return Adapters.adapt(structured.getFirstElement(), IFile.class);
         }
         return null;
-    }
-
-    private static IStatusLineManager statusLine(IWorkbenchPartSite site) {
-        if (site instanceof IViewSite view) {
-            return view.getActionBars().getStatusLineManager();
-        }
-        return site instanceof IEditorSite editor ? editor.getActionBars().getStatusLineManager() : null;
     }
 }

@@ -2,21 +2,18 @@ package org.imagesmith.ui;
 
 import java.io.IOException;
 import java.util.List;
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.ui.preferences.ServicingSettings;
 import org.imagesmith.wim.mount.MountedImages;
 
 /**
  * A mount operation run as a job of the {@link ImagesView#JOB_FAMILY} family: it logs to the log the preferences
- * name, at their level, and reports its outcome (a message, whether it failed, and the mounts as they are after
- * it) to the view instead of an error dialog.
+ * name, at their level (see {@link ServicingRun}), and reports its outcome (a message, whether it failed, and the
+ * mounts as they are after it) to the view instead of an error dialog.
  */
 final class ServicingJob extends Job {
     static final String COMPONENT = "Imagesmith IDE";
@@ -54,41 +51,8 @@ final class ServicingJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        String message;
-        boolean failed = true;
-        boolean canceled = false;
-        try (ServicingLog log = ServicingLog.open(settings.logFile(), settings.logLevel())) {
-            log.debug(COMPONENT, getName() + " (scratch directory " + settings.scratchDirectory() + ")");
-            try {
-                message = operation.perform(images, log, monitor);
-                log.info(COMPONENT, message);
-                failed = false;
-            } catch (OperationCanceledException e) {
-                canceled = true;
-                message = getName() + " was canceled; what it had done is undone.";
-                log.warning(COMPONENT, message);
-            } catch (IOException | RuntimeException e) {
-                message = e.getMessage() != null ? e.getMessage() : e.toString();
-                log.error(COMPONENT, getName() + " failed: " + message);
-                // what the engine refuses (an IOException) says what to do; a stack trace only for a bug
-                ILog.of(getClass()).log(Status.error(getName() + " failed: " + message,
-                        e instanceof RuntimeException ? e : null));
-            }
-        } catch (ServicingException | IOException e) {
-            message = getName() + " was not done: " + e.getMessage()
-                    + " (change the log file in Preferences > Imagesmith).";
-        } finally {
-            monitor.done();
-        }
-        List<MountEntry> mounts;
-        try {
-            mounts = MountStores.entries(images);
-        } catch (IOException e) {
-            mounts = List.of();
-            message += " The mounted images cannot be listed: " + e.getMessage();
-            failed = true;
-        }
-        outcome.finished(message, failed, mounts);
-        return canceled ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        ServicingRun.Outcome done = ServicingRun.perform(getName(), settings, images, operation, monitor);
+        outcome.finished(done.message(), done.failed(), done.mounts());
+        return done.canceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }
 }

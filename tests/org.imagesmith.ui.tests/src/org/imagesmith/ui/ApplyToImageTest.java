@@ -1,7 +1,14 @@
 package org.imagesmith.ui;
 
+import static org.imagesmith.ui.AnswerFileProject.consoleHolding;
+import static org.imagesmith.ui.AnswerFileProject.line;
+import static org.imagesmith.ui.AnswerFileProject.markers;
+import static org.imagesmith.ui.AnswerFileProject.sha1;
+import static org.imagesmith.ui.UiTesting.inDialog;
+import static org.imagesmith.ui.UiTesting.press;
 import static org.imagesmith.ui.UiTesting.processEvents;
 import static org.imagesmith.ui.UiTesting.waitForJobs;
+import static org.imagesmith.ui.UiTesting.widgets;
 import static org.imagesmith.ui.UiTesting.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,33 +16,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.handlers.IHandlerService;
@@ -45,7 +44,7 @@ import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
-import org.imagesmith.ui.preferences.ImagesmithPreferences;
+import org.imagesmith.ui.UiTesting.LaunchWatch;
 import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,33 +53,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Apply to Image on answer files of a workspace project: the command as the Project Explorer runs it (its
- * enablement, the handler, the job), with the dialog's choice given through the handler's seam; the result
- * checked in the WIM file with wimlib-imagex and hivexget, in the console and in the markers.
+ * enablement, the handler, the launch configuration it runs), with the dialog's choice given through the
+ * handler's seam; the result checked in the WIM file with wimlib-imagex and hivexget, in the console, in the
+ * markers and in the Run history.
  */
 class ApplyToImageTest {
-    static final String CBS = "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\";
-    static final SyntheticPackage FEATURE_PACK = SyntheticPackage.update("KB982861").feature("InternetExplorer9", "IE 9");
-    static final String GOOD = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <unattend xmlns="urn:schemas-microsoft-com:unattend">
-              <servicing>
-                <package action="install">
-                  <assemblyIdentity name="Package_for_KB982861" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                  <source location="packages\\ie9"/>
-                  <selection name="FEATURE" state="true"/>
-                </package>
-                <package action="configure">
-                  <assemblyIdentity name="Microsoft-Windows-Foundation-Package" version="6.1.7601.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                  <selection name="TelnetClient" state="true"/>
-                </package>
-              </servicing>
-            </unattend>
-            """;
+    static final String CBS = AnswerFileProject.CBS;
+    static final SyntheticPackage FEATURE_PACK = AnswerFileProject.FEATURE_PACK;
+    static final String GOOD = AnswerFileProject.GOOD;
 
     @TempDir
     Path dir;
 
-    private IProject project;
+    private AnswerFileProject fixture;
     private Path projectDir;
     private Path wim;
     private ApplyToImageHandler.TargetChooser dialog;
@@ -88,45 +73,20 @@ class ApplyToImageTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        System.setProperty(MountStores.PROPERTY, dir.resolve("store").toString());
-        ImagesmithPreferences.store().setValue(ImagesmithPreferences.LOG_FILE, dir.resolve("dism.log").toString());
-        ImagesmithPreferences.store().setValue(ImagesmithPreferences.SCRATCH_DIRECTORY,
-                Files.createDirectories(dir.resolve("scratch")).toString());
-        project = ResourcesPlugin.getWorkspace().getRoot().getProject("answers");
-        project.create(null);
-        project.open(null);
-        projectDir = project.getLocation().toFile().toPath();
-        wim = projectDir.resolve("install.wim");
-        Path image = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
-        Wimlib.capture(image, wim, "Windows 7 PROFESSIONAL", "Windows 7 Professional", "--compress=lzx");
-        Wimlib.setProperties(wim, 1, "WINDOWS/ARCH=9", "WINDOWS/EDITIONID=Professional");
-        FEATURE_PACK.writeFolder(projectDir.resolve("packages/ie9"));
         dialog = ApplyToImageHandler.chooser;
-        window().getActivePage().showView(ImagesView.ID);
-        waitForJobs();
-        ServicingConsole.get().clearConsole();
-        for (long end = System.currentTimeMillis() + 10_000; ServicingConsole.get().getDocument().getLength() > 0;
-                Thread.sleep(20)) {
-            assertTrue(System.currentTimeMillis() < end, "the console is cleared");
-            processEvents();
-        }
+        fixture = new AnswerFileProject(dir);
+        projectDir = fixture.projectDir;
+        wim = fixture.wim;
     }
 
     @AfterEach
     void tearDown() throws Exception {
         ApplyToImageHandler.chooser = dialog;
-        waitForJobs();
-        project.delete(true, true, null);
-        waitForJobs();
-        System.clearProperty(MountStores.PROPERTY);
-        ImagesmithPreferences.store().setToDefault(ImagesmithPreferences.LOG_FILE);
-        ImagesmithPreferences.store().setToDefault(ImagesmithPreferences.SCRATCH_DIRECTORY);
+        fixture.dispose();
     }
 
     private IFile answerFile(String name, String text) throws Exception {
-        Files.writeString(projectDir.resolve(name), text);
-        project.refreshLocal(IResource.DEPTH_INFINITE, null);
-        return project.getFile(name);
+        return fixture.answerFile(name, text);
     }
 
     /** Selects the file in the Project Explorer and runs Apply to Image as its context menu does. */
@@ -136,7 +96,10 @@ class ApplyToImageTest {
             return Optional.of(target);
         };
         select(file);
-        window().getService(IHandlerService.class).executeCommand(ApplyToImageHandler.COMMAND_ID, null);
+        try (LaunchWatch launches = new LaunchWatch()) {
+            window().getService(IHandlerService.class).executeCommand(ApplyToImageHandler.COMMAND_ID, null);
+            launches.awaitEnded(1);
+        }
         waitForJobs();
     }
 
@@ -161,55 +124,6 @@ class ApplyToImageTest {
         return items;
     }
 
-    private static List<IMarker> markers(IFile file) throws Exception {
-        return Arrays.asList(file.findMarkers(AnswerFileMarkers.TYPE, false, IResource.DEPTH_ZERO));
-    }
-
-    /** The console's text once it holds expected (the console appends in the UI thread). */
-    private static String consoleHolding(String expected) throws Exception {
-        String text = "";
-        for (long end = System.currentTimeMillis() + 10_000; System.currentTimeMillis() < end; Thread.sleep(20)) {
-            processEvents();
-            text = ServicingConsole.get().getDocument().get();
-            if (text.contains(expected)) {
-                return text;
-            }
-        }
-        return fail("the console does not hold \"" + expected + "\":\n" + text);
-    }
-
-    private static String sha1(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-1");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** The 1-based line of the first line of text holding marker. */
-    private static int line(String text, String marker) {
-        int offset = text.indexOf(marker);
-        assertTrue(offset >= 0, marker);
-        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-    }
-
-    private Path applied(int index) throws IOException {
-        Path check = Files.createDirectories(dir.resolve("check"));
-        Wimlib.apply(wim, index, check);
-        return check.resolve("Windows/System32/config/SOFTWARE");
-    }
-
-    private void assertNoMountsLeft() throws IOException {
-        assertEquals(List.of(), MountStores.mountedImages().store().records(), "the scratch mount is unmounted");
-        try (var left = Files.list(dir.resolve("scratch"))) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("apply-")).toList(),
-                    "the scratch mount directory is removed");
-        }
-    }
-
     @Test
     void appliesAnAnswerFileToAnImageOfAWimFile() throws Exception {
         IFile notes = answerFile("notes.xml", "<?xml version=\"1.0\"?>\n<project name=\"not an answer file\"/>\n");
@@ -227,7 +141,7 @@ class ApplyToImageTest {
         assertEquals(List.of(file), asked, "the dialog's choice is asked for the selected answer file");
 
         Wimlib.verify(wim);
-        Path software = applied(1);
+        Path software = fixture.appliedHive(1, "SOFTWARE");
         assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity(), "CurrentState"),
                 "the package is installed in the WIM file's image");
         assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity() + "\\Updates",
@@ -240,7 +154,14 @@ class ApplyToImageTest {
         assertTrue(console.contains("Installed package " + FEATURE_PACK.identity()), console);
         assertTrue(console.contains("Imagesmith IDE: Committing "), console);
         assertEquals(List.of(), markers(file), "no marker on a good answer file");
-        assertNoMountsLeft();
+        fixture.assertNoMountsLeft();
+        List<ILaunchConfiguration> configurations = ApplyLaunchConfigurations.of(file);
+        assertEquals(1, configurations.size(), "the command made a launch configuration");
+        assertEquals("${workspace_loc:/answers/install.wim}",
+                configurations.get(0).getAttribute(ApplyLaunchConfigurations.WIM_FILE, ""));
+        assertEquals(new ApplyTarget.WimImage(wim, 1, ""), ApplyLaunchConfigurations.read(configurations.get(0)).target());
+        assertEquals(configurations.get(0), DebugUITools.getLastLaunch(IDebugUIConstants.ID_RUN_LAUNCH_GROUP),
+                "the apply is the last launch of the Run history, repeated with one click");
         ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
         assertTrue(view.statusText().startsWith("Applied unattend.xml to image 1 of " + wim), view.statusText());
     }
@@ -271,7 +192,7 @@ class ApplyToImageTest {
         assertTrue(markers.stream().anyMatch(m -> m.getAttribute(IMarker.MESSAGE, "").contains("missing.cab")));
         assertEquals(before, sha1(wim), "the WIM file is unchanged");
         consoleHolding("was not done: the answer file has 2 errors");
-        assertNoMountsLeft();
+        fixture.assertNoMountsLeft();
 
         // fixed, the markers go
         Files.writeString(projectDir.resolve("unattend.xml"), GOOD.replace("FEATURE", "InternetExplorer9"));
@@ -297,7 +218,7 @@ class ApplyToImageTest {
                 marker.getAttribute(IMarker.MESSAGE, ""));
         assertEquals(before, sha1(wim), "the WIM file is unchanged");
         consoleHolding("Imagesmith IDE: Discarding ");
-        assertNoMountsLeft();
+        fixture.assertNoMountsLeft();
         ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
         assertTrue(view.statusText().contains("has no feature NoSuchFeature"), view.statusText());
     }
@@ -339,8 +260,8 @@ class ApplyToImageTest {
 
         // a WIM file without WINDOWS data: the engine finds the architecture in the image's SYSTEM hive
         Path plain = projectDir.resolve("plain.wim");
-        Wimlib.capture(dir.resolve("image"), plain, "no Windows data", "captured without WINDOWS/ARCH");
-        project.refreshLocal(IResource.DEPTH_INFINITE, null);
+        Wimlib.capture(fixture.imageFolder(), plain, "no Windows data", "captured without WINDOWS/ARCH");
+        fixture.project.refreshLocal(IResource.DEPTH_INFINITE, null);
         String plainBefore = sha1(plain);
         applyFromProjectExplorer(file, new ApplyTarget.WimImage(plain, 1, ""));
         assertEquals(List.of(expectedLine), errorLines(file));
@@ -349,7 +270,7 @@ class ApplyToImageTest {
                 marker.getAttribute(IMarker.MESSAGE, ""));
         consoleHolding("Imagesmith IDE: Discarding ");
         assertEquals(plainBefore, sha1(plain), "the WIM file is unchanged");
-        assertNoMountsLeft();
+        fixture.assertNoMountsLeft();
     }
 
     @Test
@@ -372,7 +293,7 @@ class ApplyToImageTest {
 
     @Test
     void theDialogOffersTheWimImagesAndReadWriteMountsThenTheLastTargetFirst() throws Exception {
-        Wimlib.append(dir.resolve("image"), wim, "second", "a second image");
+        Wimlib.append(fixture.imageFolder(), wim, "second", "a second image");
         Path mountDir = Files.createDirectories(dir.resolve("mount"));
         MountedImages images = MountStores.mountedImages();
         images.mount(wim, 1, mountDir, false, (done, total) -> { });
@@ -382,26 +303,29 @@ class ApplyToImageTest {
             List<List<String>> offered = new ArrayList<>();
             List<Integer> selected = new ArrayList<>();
             select(file);
-            inDialog(() -> window().getService(IHandlerService.class).executeCommand(ApplyToImageHandler.COMMAND_ID, null),
-                    shell -> {
-                        List<Combo> combos = widgets(shell, Combo.class);
-                        combos.forEach(combo -> offered.add(List.of(combo.getItems())));
-                        selected.add(combos.get(0).getSelectionIndex());
-                        combos.get(0).select(1);
-                        combos.get(0).notifyListeners(SWT.Selection, new Event());
-                        press(shell, "&Apply");
-                    });
+            try (LaunchWatch launches = new LaunchWatch()) {
+                inDialog("Apply to Image", () -> window().getService(IHandlerService.class)
+                        .executeCommand(ApplyToImageHandler.COMMAND_ID, null), shell -> {
+                            List<Combo> combos = widgets(shell, Combo.class);
+                            combos.forEach(combo -> offered.add(List.of(combo.getItems())));
+                            selected.add(combos.get(0).getSelectionIndex());
+                            combos.get(0).select(1);
+                            combos.get(0).notifyListeners(SWT.Selection, new Event());
+                            press(shell, "&Apply");
+                        });
+                launches.awaitEnded(1);
+            }
             waitForJobs();
             assertEquals(List.of(List.of("/answers/install.wim : 1 Windows 7 PROFESSIONAL (x64)",
                     "/answers/install.wim : 2 second"), List.of(mountDir.toRealPath() + " (image 1 of install.wim)")),
                     offered);
             assertEquals(List.of(0), selected, "the first image is offered first");
-            assertEquals(Optional.of("112"), Hivex.get(applied(2), CBS + FEATURE_PACK.identity(), "CurrentState"),
+            assertEquals(Optional.of("112"), Hivex.get(fixture.appliedHive(2, "SOFTWARE"), CBS + FEATURE_PACK.identity(), "CurrentState"),
                     "the chosen image is serviced");
 
             // the next time, the dialog offers the image the file was applied to
             selected.clear();
-            Optional<?> chosen = inDialog(() -> ApplyTargetDialog.choose(window().getShell(), file), shell -> {
+            Optional<?> chosen = inDialog("Apply to Image", () -> ApplyTargetDialog.choose(window().getShell(), file), shell -> {
                 selected.add(widgets(shell, Combo.class).get(0).getSelectionIndex());
                 press(shell, "Cancel");
             });
@@ -410,55 +334,6 @@ class ApplyToImageTest {
         } finally {
             images.discard(mountDir);
         }
-    }
-
-    /** Runs what opens the dialog; the driver works on the dialog's shell in its event loop. */
-    private static <T> T inDialog(java.util.concurrent.Callable<T> opening, java.util.function.Consumer<Shell> driver)
-            throws Exception {
-        Display display = Display.getCurrent();
-        List<Throwable> failures = new ArrayList<>();
-        Runnable[] drive = new Runnable[1];
-        int[] attempts = {0};
-        drive[0] = () -> {
-            Optional<Shell> shell = Arrays.stream(display.getShells())
-                    .filter(candidate -> "Apply to Image".equals(candidate.getText()) && candidate.isVisible()).findFirst();
-            if (shell.isEmpty() && ++attempts[0] < 500) {
-                display.timerExec(10, drive[0]);
-                return;
-            }
-            try {
-                driver.accept(shell.orElseThrow(() -> new AssertionError("the Apply to Image dialog did not open")));
-            } catch (Throwable t) {
-                failures.add(t);
-                shell.ifPresent(Shell::close);
-            }
-        };
-        display.asyncExec(drive[0]);
-        T result = opening.call();
-        if (!failures.isEmpty()) {
-            throw new AssertionError("driving the dialog failed", failures.get(0));
-        }
-        return result;
-    }
-
-    private static <T> List<T> widgets(Composite parent, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Control child : parent.getChildren()) {
-            if (type.isInstance(child)) {
-                found.add(type.cast(child));
-            }
-            if (child instanceof Composite composite) {
-                found.addAll(widgets(composite, type));
-            }
-        }
-        return found;
-    }
-
-    private static void press(Shell shell, String text) {
-        Button button = widgets(shell, Button.class).stream().filter(b -> b.getText().equals(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text));
-        assertTrue(button.isEnabled(), text + " is enabled");
-        button.notifyListeners(SWT.Selection, new Event());
     }
 
     private static List<Integer> errorLines(IFile file) throws Exception {
