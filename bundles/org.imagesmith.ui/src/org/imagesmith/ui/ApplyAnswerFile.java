@@ -20,6 +20,8 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.MessageConsoleStream;
 import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.OfflineImage;
+import org.imagesmith.servicing.WimImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
@@ -38,8 +40,9 @@ import org.imagesmith.wim.mount.MountedImages;
  * Apply to Image, the one service behind the Apply to Image... command and the "Apply Answer File to Image"
  * launch configurations. It checks an answer file (Unattend.xml, or answer-file language text) for the image (its
  * problems become markers; errors stop it), then applies its offlineServicing pass in the calling thread, with
- * the monitor's progress and cancel: to an image of a WIM file by mounting it into the scratch directory,
- * applying, committing and unmounting (discarding on failure or cancel), or to a read/write mount in place. With
+ * the monitor's progress and cancel: to an image of a WIM file in place (only what the file reads is extracted into
+ * the scratch directory, only what it changes is written back; nothing on failure or cancel), or to a read/write
+ * mount in place. With
  * /WhatIf it only says what it would change. The servicing log is followed in the "Imagesmith servicing" console;
  * a refusal of the engine becomes markers at the lines it names; the Images view shows the outcome.
  */
@@ -218,56 +221,61 @@ final class ApplyAnswerFile {
         }
     }
 
+    /**
+     * Applies to an image of a WIM file in place: only what the answer file reads is extracted into the scratch
+     * directory and only what it changes is written back (a failure or cancel writes nothing).
+     */
     private String applyToWim(MountedImages images, ApplyTarget.WimImage image, Path engineFile, ServicingLog log,
             IProgressMonitor monitor, LogFollower follower, MessageConsoleStream console) throws IOException {
-        SubMonitor progress = SubMonitor.convert(monitor, name(), options.whatIf() ? 50 : 100);
-        Path mountDir = Files.createTempDirectory(Files.createDirectories(settings.scratchDirectory()), "apply-");
-        boolean mounted = false;
-        boolean committed = false;
+        SubMonitor progress = SubMonitor.convert(monitor, name(), 100);
+        progress.subTask("Opening " + image.describe());
+        log.info(COMPONENT, "Servicing " + image.describe() + " in place to " + (options.whatIf() ? "check " : "apply ")
+                + location);
+        WimImage offline;
         try {
-            progress.subTask("Mounting " + image.describe());
-            log.info(COMPONENT, "Mounting " + image.describe() + " at " + mountDir + (options.whatIf() ? " read-only" : "")
-                    + " to apply " + location);
-            images.mount(image.wimFile(), image.index(), mountDir, options.whatIf(),
-                    new EngineProgress(progress.split(40), "Mounting " + image.describe(), true));
-            mounted = true;
-            UnattendServicing.Result result = service(mountDir, engineFile, log, progress.split(10));
+            offline = WimImage.open(image.wimFile(), image.index(), Optional.of(Files.createDirectories(
+                    settings.scratchDirectory())), images.store());
+        } catch (ServicingException e) {
+            throw new IOException(e.getMessage(), e); // about the image, not the answer file
+        }
+        boolean committed = false;
+        try (offline) {
+            UnattendServicing.Result result = service(offline, engineFile, log, progress.split(50));
             report(result, follower, console);
             if (options.whatIf()) {
                 return whatIf(result);
             }
             progress.checkCanceled();
             progress.subTask("Saving " + image.describe());
-            log.info(COMPONENT, "Committing " + mountDir + " into " + image.describe());
-            CommitResult commit = images.commit(mountDir, false,
-                    new EngineProgress(progress.split(50), "Saving " + image.describe(), true));
-            commit.warnings().forEach(warning -> log.warning(COMPONENT, warning));
+            log.info(COMPONENT, "Saving the changes into " + image.describe());
+            try {
+                CommitResult commit = offline.commit(false,
+                        new EngineProgress(progress.split(50), "Saving " + image.describe(), true));
+                log.info(COMPONENT, "Saved " + image.describe() + ": " + commit.streamsCompressed()
+                        + " new or changed file(s), " + commit.bytesCompressed() + " bytes compressed");
+            } catch (ServicingException e) {
+                throw new IOException(e.getMessage(), e);
+            }
             committed = true;
-            images.discard(mountDir);
             WorkspaceWimFiles.refresh(image.wimFile());
             return "Applied " + answerFile.getName() + " to " + image.describe() + ": " + changes(result)
                     + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log") + ".";
         } finally {
-            boolean unmounted = !mounted || committed;
-            if (!unmounted) {
-                log.info(COMPONENT, "Discarding " + mountDir + "; " + image.describe() + " is left as it was");
-                try {
-                    images.discard(mountDir);
-                    unmounted = true;
-                } catch (IOException e) {
-                    log.error(COMPONENT, "The mount " + mountDir + " cannot be discarded: " + e.getMessage()
-                            + " Use Cleanup in the Images view.");
-                }
-            }
-            if (unmounted) {
-                deleteEmpty(mountDir, log);
+            if (!committed && !options.whatIf()) {
+                log.info(COMPONENT, "Discarding the changes staged for " + image.describe() + "; it is left as it was");
             }
         }
     }
 
     private String applyInPlace(Path mountDir, Path engineFile, ServicingLog log, IProgressMonitor monitor,
             LogFollower follower, MessageConsoleStream console) throws IOException {
-        UnattendServicing.Result result = service(mountDir, engineFile, log, SubMonitor.convert(monitor, name(), 1));
+        OfflineImage offline;
+        try {
+            offline = DirectoryImage.open(mountDir);
+        } catch (ServicingException e) {
+            throw new IOException(e.getMessage(), e); // about the image, not the answer file
+        }
+        UnattendServicing.Result result = service(offline, engineFile, log, SubMonitor.convert(monitor, name(), 1));
         report(result, follower, console);
         return options.whatIf() ? whatIf(result) : "Applied " + answerFile.getName() + " to " + target.describe() + ": "
                 + changes(result) + "; commit the mount to save them.";
@@ -283,8 +291,8 @@ final class ApplyAnswerFile {
         return count + (count == 1 ? " change" : " changes");
     }
 
-    /** Applies the file's offlineServicing pass to the image at root, or with /WhatIf says what it would do. */
-    private UnattendServicing.Result service(Path root, Path engineFile, ServicingLog log, SubMonitor monitor)
+    /** Applies the file's offlineServicing pass to the image, or with /WhatIf says what it would do. */
+    private UnattendServicing.Result service(OfflineImage image, Path engineFile, ServicingLog log, SubMonitor monitor)
             throws IOException {
         monitor.setWorkRemaining(1);
         monitor.subTask((options.whatIf() ? "Checking" : "Applying") + " the offlineServicing pass of "
@@ -294,7 +302,7 @@ final class ApplyAnswerFile {
         }
         ServicingSession session;
         try {
-            session = ServicingSession.open(DirectoryImage.open(root), log, Optional.of(settings.scratchDirectory()));
+            session = ServicingSession.open(image, log, Optional.of(settings.scratchDirectory()));
         } catch (ServicingException e) {
             throw new IOException(e.getMessage(), e); // about the image, not the answer file
         }
@@ -312,14 +320,6 @@ final class ApplyAnswerFile {
     private static void report(UnattendServicing.Result result, LogFollower follower, MessageConsoleStream console) {
         follower.pump();
         result.actions().forEach(action -> console.println("  " + action));
-    }
-
-    private static void deleteEmpty(Path dir, ServicingLog log) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            log.warning(COMPONENT, "The scratch folder " + dir + " cannot be deleted: " + e.getMessage());
-        }
     }
 
     private static void showInImagesViews(String message, boolean failed, List<MountEntry> mounts) {

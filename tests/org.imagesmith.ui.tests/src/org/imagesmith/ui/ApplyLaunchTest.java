@@ -179,7 +179,7 @@ class ApplyLaunchTest {
         assertEquals(Optional.of("112"), Hivex.get(software, CBS + SyntheticWindowsImage.FOUNDATION + "\\Updates",
                 "TelnetClient"));
         List<String> subTasks = monitor.subTasks();
-        for (String step : List.of("Checking unattend.xml", "Mounting image 1 of " + wim,
+        for (String step : List.of("Checking unattend.xml", "Opening image 1 of " + wim,
                 "Applying the offlineServicing pass of unattend.xml", "Saving image 1 of " + wim)) {
             assertTrue(subTasks.contains(step), "the launch's monitor is told \"" + step + "\": " + subTasks);
         }
@@ -212,7 +212,7 @@ class ApplyLaunchTest {
         ILaunchConfiguration configuration = configuration("/answers/unattend.xml", false, 0);
         String before = sha1(wim);
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        // the Debug view's Terminate on the apply's process, once the image is mounted
+        // the Debug view's Terminate on the apply's process, once the image is open for servicing
         RecordingMonitor monitor = new RecordingMonitor(name -> name.startsWith("Applying the offlineServicing pass"), () -> {
             for (ILaunch running : manager.getLaunches()) {
                 for (IProcess process : running.getProcesses()) {
