@@ -141,7 +141,7 @@ abstract class ImageServicingCommand implements ServicingCommand {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The WIM file " + wimFile + " cannot be read: "
                     + e.getMessage(), e);
         }
-        return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages().store());
+        return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages());
     }
 
     /** Writes what the command changed back into the WIM file, with DISM's "Saving image" progress. */

@@ -11,7 +11,7 @@ import org.imagesmith.wim.StagedImage;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.mount.MountRecord;
-import org.imagesmith.wim.mount.MountStore;
+import org.imagesmith.wim.mount.MountedImages;
 
 /**
  * An image of a WIM file serviced straight in the file, without mounting it (Imagesmith's /WimFile: /Index: in
@@ -21,34 +21,39 @@ import org.imagesmith.wim.mount.MountStore;
  */
 public final class WimImage implements OfflineImage {
     private final StagedImage staged;
+    private final MountedImages mounts;
+    /** The mounts of the file's other images, kept Ok after a commit. */
+    private final List<MountRecord> otherMounts;
 
-    private WimImage(StagedImage staged) {
+    private WimImage(StagedImage staged, MountedImages mounts, List<MountRecord> otherMounts) {
         this.staged = staged;
+        this.mounts = mounts;
+        this.otherMounts = List.copyOf(otherMounts);
     }
 
     /**
      * Opens image {@code index} of a WIM file for servicing, staging under {@code scratchParent} (or the system's
      * temporary folder).
      *
-     * @param mounts the record of mounted images: an image of a file that is mounted is refused, since changing the
-     *            file would leave its mounts behind it
+     * @param mounts the mounted images: a mounted image is refused (its mount would fall behind the file); the mounts
+     *            of the file's other images stay valid
      * @throws ServicingException when the file does not exist, is damaged or cannot be changed in place, has no such
      *         image, is mounted, or is in use by another command
      */
-    public static WimImage open(Path wimFile, int index, Optional<Path> scratchParent, MountStore mounts)
+    public static WimImage open(Path wimFile, int index, Optional<Path> scratchParent, MountedImages mounts)
             throws ServicingException {
         Path file = wimFile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The WIM file " + wimFile
                     + " does not exist.");
         }
-        refuseMounted(file, mounts);
+        List<MountRecord> otherMounts = otherMounts(file, index, mounts);
         Path staging = null;
         try {
             staging = scratchParent.isPresent()
                     ? Files.createTempDirectory(scratchParent.get(), "imagesmith-staged-")
                     : Files.createTempDirectory("imagesmith-staged-");
-            WimImage image = new WimImage(StagedImage.open(file, index, staging));
+            WimImage image = new WimImage(StagedImage.open(file, index, staging), mounts, otherMounts);
             if (image.find(DirectoryImage.WINDOWS).filter(Files::isDirectory).isEmpty()) {
                 image.close();
                 throw new ServicingException(ServicingException.INVALID_PARAMETER, "Image " + index + " of " + wimFile
@@ -69,17 +74,24 @@ public final class WimImage implements OfflineImage {
         }
     }
 
-    private static void refuseMounted(Path file, MountStore mounts) throws ServicingException {
+    /** The Ok mounts of the file's other images; refuses when this image, or a damaged mount of the file, is mounted. */
+    private static List<MountRecord> otherMounts(Path file, int index, MountedImages mounts) throws ServicingException {
         try {
-            for (MountRecord mount : mounts.records()) {
-                if (mount.imageFile().toAbsolutePath().normalize().equals(file)) {
+            List<MountRecord> ok = mounts.okMountsOf(file);
+            for (MountRecord mount : mounts.store().records()) {
+                if (!mount.imageFile().toAbsolutePath().normalize().equals(file)) {
+                    continue;
+                }
+                if (mount.imageIndex() == index || !ok.contains(mount)) {
                     throw new ServicingException(ServicingException.SHARING_VIOLATION, "Image "
                             + mount.imageIndex() + " of " + file + " is mounted at " + mount.mountDir() + " ("
-                            + (mount.readWrite() ? "read/write" : "read-only") + "); changing the WIM file would leave"
-                            + " the mount behind it. Service the mounted image with /Image:" + mount.mountDir()
-                            + ", or unmount it first (/Unmount-Wim /MountDir:" + mount.mountDir() + " /Commit|/Discard).");
+                            + (mount.readWrite() ? "read/write" : "read-only") + (ok.contains(mount) ? "" : ", status "
+                                    + mounts.status(mount)) + "); changing the WIM file in place would leave the mount"
+                            + " behind it. Service the mounted image with /Image:" + mount.mountDir() + ", or unmount"
+                            + " it first (/Unmount-Wim /MountDir:" + mount.mountDir() + " /Commit|/Discard).");
                 }
             }
+            return ok;
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The record of mounted images cannot be"
                     + " read: " + e.getMessage(), e);
@@ -156,12 +168,21 @@ public final class WimImage implements OfflineImage {
      * @throws ServicingException when the file cannot be written; it then opens with its old content
      */
     public CommitResult commit(boolean integrity, WriteProgress progress) throws ServicingException {
+        CommitResult result;
         try {
-            return staged.commit(integrity, progress);
+            result = staged.commit(integrity, progress);
         } catch (IOException | RuntimeException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The changes could not be saved into "
                     + wimFile() + ", which keeps its old content: " + e.getMessage(), e);
         }
+        try {
+            mounts.followChange(otherMounts);
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "The changes were saved into " + wimFile()
+                    + ", but the records of its other mounted images cannot be updated (" + e.getMessage()
+                    + "); their status shows Invalid. Remount them with /Remount-Wim.", e);
+        }
+        return result;
     }
 
     /** Drops what was not committed and deletes the staging folder. */

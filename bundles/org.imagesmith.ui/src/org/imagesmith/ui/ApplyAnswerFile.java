@@ -234,7 +234,7 @@ final class ApplyAnswerFile {
         WimImage offline;
         try {
             offline = WimImage.open(image.wimFile(), image.index(), Optional.of(Files.createDirectories(
-                    settings.scratchDirectory())), images.store());
+                    settings.scratchDirectory())), images);
         } catch (ServicingException e) {
             throw new IOException(e.getMessage(), e); // about the image, not the answer file
         }

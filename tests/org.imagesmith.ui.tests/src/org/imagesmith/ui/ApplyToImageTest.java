@@ -152,7 +152,7 @@ class ApplyToImageTest {
         assertTrue(console.contains("DISM Unattend Manager: Applying the offlineServicing pass of "
                 + file.getLocation().toFile().toPath()), console);
         assertTrue(console.contains("Installed package " + FEATURE_PACK.identity()), console);
-        assertTrue(console.contains("Imagesmith IDE: Committing "), console);
+        assertTrue(console.contains("Imagesmith IDE: Saving the changes into image 1 of " + wim), console);
         assertEquals(List.of(), markers(file), "no marker on a good answer file");
         fixture.assertNoMountsLeft();
         List<ILaunchConfiguration> configurations = ApplyLaunchConfigurations.of(file);

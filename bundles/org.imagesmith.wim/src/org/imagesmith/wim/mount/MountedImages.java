@@ -230,6 +230,31 @@ public final class MountedImages {
         return result;
     }
 
+    /**
+     * The mounts of a WIM file whose status is Ok, so that {@link #followChange} can keep them Ok after the file is
+     * changed in place by other means than their commit (an image serviced straight in the file).
+     */
+    public List<MountRecord> okMountsOf(Path wimFile) throws IOException {
+        Path file = wimFile.toAbsolutePath().normalize();
+        List<MountRecord> result = new ArrayList<>();
+        for (MountRecord record : store.records()) {
+            if (record.imageFile().toAbsolutePath().normalize().equals(file) && status(record) == MountStatus.OK) {
+                result.add(record);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Records the WIM file's new size and time for mounts of its other images after the file was changed in place
+     * (their images, and the metadata kept aside for them, did not change), as a commit does for them.
+     */
+    public void followChange(List<MountRecord> mounts) throws IOException {
+        for (MountRecord record : mounts) {
+            store.update(withFileState(record));
+        }
+    }
+
     /** The record with the WIM file's size and modification time as they are now. */
     private static MountRecord withFileState(MountRecord record) throws IOException {
         return new MountRecord(record.mountDir(), record.imageFile(), record.imageIndex(), record.readWrite(),

@@ -27,6 +27,8 @@ import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.CommitResult;
+import org.imagesmith.wim.mount.MountRecord;
+import org.imagesmith.wim.mount.MountStatus;
 import org.imagesmith.wim.mount.MountStore;
 import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class WimImageApplyTest {
     Path wim;
     Path answers;
     Path log;
-    MountStore mounts;
+    MountedImages mounts;
 
     @BeforeEach
     void images() throws IOException {
@@ -56,7 +58,7 @@ class WimImageApplyTest {
         Wimlib.apply(wim, 1, folderImage);
         answers = Files.createDirectories(dir.resolve("config"));
         log = dir.resolve("dism.log");
-        mounts = new MountStore(dir.resolve("mounts"));
+        mounts = new MountedImages(new MountStore(dir.resolve("mounts")));
     }
 
     private UnattendServicing.Result applyToWim(Path answerFile) throws Exception {
@@ -148,12 +150,35 @@ class WimImageApplyTest {
     }
 
     @Test
-    void aMountedWimIsRefused() throws Exception {
+    void aMountedImageIsRefused() throws Exception {
         Path mountDir = Files.createDirectories(dir.resolve("mount"));
-        new MountedImages(mounts).mount(wim, 1, mountDir, true, (done, total) -> { });
+        mounts.mount(wim, 1, mountDir, true, (done, total) -> { });
         ServicingException e = assertThrows(ServicingException.class, () -> WimImage.open(wim, 1, Optional.of(dir), mounts));
         assertEquals(ServicingException.SHARING_VIOLATION, e.errorCode());
         assertTrue(e.getMessage().contains("is mounted at " + mountDir), e.getMessage());
+    }
+
+    @Test
+    void theMountOfAnotherImageStaysValidAndCommitsAfterwards() throws Exception {
+        Wimlib.append(folderImage, wim, "Windows 7 ULTIMATE", "second edition");
+        Path mountDir = Files.createDirectories(dir.resolve("mount"));
+        MountRecord mount = mounts.mount(wim, 2, mountDir, false, (done, total) -> { });
+        UnattendServicingTest.writeSources(answers, dir.resolve("work"));
+        applyToWim(Files.writeString(answers.resolve("unattend.xml"), UnattendServicingTest.fullAnswerFile("amd64")));
+
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(mountDir)), "the other image's mount is still Ok");
+        Files.writeString(mountDir.resolve("Windows/edited-in-the-mount.txt"), "edited");
+        mounts.commit(mountDir, false, (done, total) -> { });
+        mounts.discard(mountDir);
+        Wimlib.verify(wim);
+        Path first = dir.resolve("first");
+        Wimlib.apply(wim, 1, first);
+        assertEquals("Installed", UnattendServicingTest.packageStates(first).get(UnattendServicingTest.LANGUAGE_PACK.identity()),
+                "the change in place survives the other image's commit");
+        Path second = dir.resolve("second");
+        Wimlib.apply(wim, 2, second);
+        assertEquals("edited", Files.readString(second.resolve("Windows/edited-in-the-mount.txt")));
+        assertEquals(2, mount.imageIndex());
     }
 
     @Test
