@@ -1,22 +1,30 @@
 package org.imagesmith.unattend.dsl.formatting2;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.TerminalRule;
 import org.eclipse.xtext.formatting2.AbstractFormatter2;
 import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.formatting2.IFormattableDocument;
 import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
+import org.eclipse.xtext.formatting2.ITextReplacer;
+import org.eclipse.xtext.formatting2.internal.SinglelineDocCommentReplacer;
+import org.eclipse.xtext.formatting2.regionaccess.IComment;
 import org.eclipse.xtext.formatting2.regionaccess.IEObjectRegion;
 import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ITextRegionAccess;
+import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.preferences.ITypedPreferenceValues;
 import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.xbase.lib.Procedures.Procedure1;
 import org.imagesmith.unattend.model.NamespaceDeclaration;
 import org.imagesmith.unattend.model.Unattend;
@@ -138,6 +146,27 @@ public class UnattendDslFormatter extends AbstractFormatter2 {
         }
         EObject container = element.eContainer();
         return container instanceof Unattend || textRegionExtensions.regionFor(container).keyword("{") != null;
+    }
+
+    /** Line comments are indented with the code, also those written at the start of a line. */
+    @Override
+    public ITextReplacer createCommentReplacer(IComment comment) {
+        if (comment.getGrammarElement() instanceof TerminalRule rule && rule.getName().equals("SL_COMMENT")) {
+            return new SinglelineDocCommentReplacer(comment, "//");
+        }
+        return super.createCommentReplacer(comment);
+    }
+
+    /** Of a request for part of the text (an editor's selection), only the changes inside that part. */
+    @Override
+    protected List<ITextReplacement> postProcess(IFormattableDocument document, List<ITextReplacement> replacements) {
+        List<ITextReplacement> all = super.postProcess(document, replacements);
+        Collection<ITextRegion> requested = getRequest().getRegions();
+        if (requested.isEmpty()) {
+            return all;
+        }
+        return all.stream().filter(replacement -> requested.stream().anyMatch(region -> region.getOffset() <= replacement.getOffset()
+                && replacement.getEndOffset() <= region.getOffset() + region.getLength())).toList();
     }
 
     private static boolean isKeyword(ISemanticRegion region, String keyword) {

@@ -17,7 +17,10 @@ import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -26,8 +29,11 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -116,6 +122,16 @@ class UnattendLanguageServerTest {
             List<CompletionItem> list = items.isLeft() ? items.getLeft() : items.getRight().getItems();
             assertTrue(list.stream().anyMatch(item -> item.getLabel().equals("Microsoft-Windows-PnpCustomizationsWinPE")),
                     list + " incomplete " + (items.isRight() && items.getRight().isIncomplete()));
+
+            assertTrue(Boolean.TRUE.equals(result.getCapabilities().getDocumentFormattingProvider().getLeft()));
+            String messy = text.replace("    ", "  ").replace("DriverPaths {}", "DriverPaths {  }");
+            remote.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+                    List.of(new TextDocumentContentChangeEvent(messy))));
+            List<? extends TextEdit> edits = remote.getTextDocumentService()
+                    .formatting(new DocumentFormattingParams(new TextDocumentIdentifier(uri), new FormattingOptions(4, true)))
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(!edits.isEmpty());
+            assertEquals(text, LspEdits.apply(messy, edits), "the editor's text after the server's formatting edits");
         } finally {
             remote.shutdown().get(30, TimeUnit.SECONDS);
             clientOut.close();
