@@ -160,6 +160,74 @@ class AnswerFileEditorTest {
     }
 
     @Test
+    void quickFixMovesASettingToAPassWhereItIsValid() throws Exception {
+        String text = """
+                unattend {
+                    pass specialize {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            RegisteredOwner = "Lab"
+                        }
+                    }
+                    pass oobeSystem {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            ComputerName = "LAB-PC-042"
+                            TimeZone = "W. Europe Standard Time"
+                        }
+                    }
+                }
+                """;
+        IFile file = file("setting.unattend", text);
+        ITextEditor editor = open(file);
+        IMarker marker = waitFor("a wrong-pass marker on the setting", () -> markerWithCode(file, "wrong-pass"));
+        assertEquals(text.indexOf("ComputerName"), marker.getAttribute(IMarker.CHAR_START, -1));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals(List.of("Move ComputerName to the offlineServicing pass", "Move ComputerName to the specialize pass"),
+                Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+        resolutions[1].run(marker);
+        String fixed = document(editor).get();
+        assertTrue(fixed.contains("RegisteredOwner = \"Lab\"\n            ComputerName = \"LAB-PC-042\"\n        }"), fixed);
+        assertEquals(1, fixed.split("ComputerName", -1).length - 1, fixed);
+        waitFor("the marker to go", () -> markerWithCode(file, "wrong-pass") == null);
+        assertTrue(markers(file).isEmpty(), markers(file).toString());
+
+        ITextOperationTarget operations = editor.getAdapter(ITextOperationTarget.class);
+        operations.doOperation(ITextOperationTarget.UNDO);
+        assertEquals(text, document(editor).get(), "one undo takes the fix back");
+    }
+
+    @Test
+    void quickFixSetsTheArchitectureOfTheTargetImage() throws Exception {
+        String text = TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup arm64");
+        IFile file = file("arch.unattend", text);
+        ITextEditor editor = open(file);
+        waitFor("the first check, without a target image", () -> markers(file).isEmpty());
+
+        file.setPersistentProperty(AnswerFileLanguage.TARGET_ARCHITECTURE, "amd64");
+        org.imagesmith.unattend.dsl.ui.validation.ValidatingReconciler.recheck(file);
+        IMarker marker = waitFor("an architecture-mismatch marker", () -> markerWithCode(file, "architecture-mismatch"));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("the image is amd64"), marker.getAttribute(IMarker.MESSAGE, ""));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals(List.of("Set processorArchitecture to amd64", "Set processorArchitecture to wow64"),
+                Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+        resolutions[0].run(marker);
+        assertEquals(TEXT, document(editor).get());
+        waitFor("the marker to go", () -> markers(file).isEmpty());
+    }
+
+    @Test
+    void quickFixGivesAnArchitectureThatNamesNoneAValidOne() throws Exception {
+        IFile file = file("amd65.unattend", TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup amd65"));
+        ITextEditor editor = open(file);
+        IMarker marker = waitFor("an invalid-architecture marker", () -> markerWithCode(file, "invalid-architecture"));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals("Set processorArchitecture to x86", resolutions[0].getLabel());
+        assertEquals(6, resolutions.length, "each component architecture");
+        Arrays.stream(resolutions).filter(r -> r.getLabel().endsWith(" amd64")).findFirst().orElseThrow().run(marker);
+        assertEquals(TEXT, document(editor).get());
+        waitFor("the marker to go", () -> markers(file).isEmpty());
+    }
+
+    @Test
     void marksASyntaxErrorAtItsLine() throws Exception {
         IFile file = file("syntax.unattend", TEXT);
         ITextEditor editor = open(file);

@@ -20,6 +20,8 @@ import org.eclipse.text.edits.MalformedTreeException;
 import org.eclipse.text.edits.MultiTextEdit;
 import org.eclipse.text.edits.ReplaceEdit;
 import org.eclipse.text.edits.TextEdit;
+import org.eclipse.text.undo.DocumentUndoManagerRegistry;
+import org.eclipse.text.undo.IDocumentUndoManager;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
@@ -125,10 +127,18 @@ public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 
         public void run(IMarker marker) {
             withDocument((IFile) marker.getResource(), document -> {
                 fixes(marker, document).stream().filter(fix -> fix.label().equals(label)).findFirst().ifPresent(fix -> {
+                    IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+                    if (undo != null) {
+                        undo.beginCompoundChange();
+                    }
                     try {
                         edit(fix).apply(document);
                     } catch (MalformedTreeException | BadLocationException e) {
                         ILog.of(AnswerFileMarkerResolutions.class).error("Cannot apply " + label, e);
+                    } finally {
+                        if (undo != null) {
+                            undo.endCompoundChange();
+                        }
                     }
                 });
                 return null;
