@@ -34,6 +34,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.PlatformUI;
@@ -212,6 +217,45 @@ class AnswerFileEditorTest {
         resolutions[0].run(marker);
         assertEquals(TEXT, document(editor).get());
         waitFor("the marker to go", () -> markers(file).isEmpty());
+    }
+
+    @Test
+    void thePropertyPageSetsTheTargetImageAndTheEditorChecksForIt() throws Exception {
+        IFile file = file("page.unattend", TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup x86"));
+        open(file);
+        waitFor("the first check, without a target image", () -> markers(file).isEmpty());
+        PreferenceDialog dialog = PreferencesUtil.createPropertyDialogOn(page().getWorkbenchWindow().getShell(), file,
+                "org.imagesmith.unattend.dsl.ui.answerFilePage", null, null);
+        assertNotNull(dialog, "the Answer File page is offered for answer files");
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            AnswerFilePropertyPage propertyPage = assertInstanceOf(AnswerFilePropertyPage.class, dialog.getSelectedPage());
+            Combo combo = find(propertyPage.getControl(), Combo.class);
+            assertEquals("(not checked)", combo.getText());
+            combo.select(Arrays.asList(combo.getItems()).indexOf("amd64"));
+            assertTrue(propertyPage.performOk());
+        } finally {
+            dialog.close();
+        }
+        assertEquals("amd64", file.getPersistentProperty(AnswerFileLanguage.TARGET_ARCHITECTURE));
+        IMarker marker = waitFor("the open editor checks again, for amd64", () -> markerWithCode(file, "architecture-mismatch"));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("processorArchitecture=\"x86\" but the image is amd64"));
+    }
+
+    private static <T> T find(Control control, Class<T> type) {
+        if (type.isInstance(control)) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

@@ -133,9 +133,22 @@ final class TextLayout {
         return nested;
     }
 
-    /** One level of indentation as the text writes it: a tab where it indents with tabs, four spaces otherwise. */
+    /**
+     * One level of indentation as the text writes it: the indentation of its first indented line (the first child
+     * of unattend { ... }), four spaces when it has none.
+     */
     String unit() {
-        return text.contains("\n\t") ? "\t" : DEFAULT_UNIT;
+        int lineStart = 0;
+        while (lineStart < text.length()) {
+            String indentation = indentationAt(lineStart);
+            int lineEnd = text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+            if (!indentation.isEmpty() && !text.substring(lineStart, lineEnd).isBlank() && !insideToken(lineStart)) {
+                return indentation;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return DEFAULT_UNIT;
     }
 
     /** The indentation of the children of block: that of its first child, or one unit more than its own. */
