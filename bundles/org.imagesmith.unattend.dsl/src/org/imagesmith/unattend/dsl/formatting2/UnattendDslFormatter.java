@@ -1,6 +1,6 @@
 package org.imagesmith.unattend.dsl.formatting2;
 
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +25,7 @@ import org.eclipse.xtext.preferences.ITypedPreferenceValues;
 import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.ITextRegion;
+import org.eclipse.xtext.util.TextRegion;
 import org.eclipse.xtext.xbase.lib.Procedures.Procedure1;
 import org.imagesmith.unattend.model.NamespaceDeclaration;
 import org.imagesmith.unattend.model.Unattend;
@@ -40,6 +41,9 @@ public class UnattendDslFormatter extends AbstractFormatter2 {
     /** The containment features whose elements stand on lines of their own when their container has a block. */
     private static final Set<String> NODE_LISTS = Set.of("children", "prolog", "epilog");
 
+    /** The parts of the text the request asks to format, as it asked (none: all of it). */
+    private List<ITextRegion> requested = List.of();
+
     /**
      * Uses the text's own line separator (a file written on Windows keeps CRLF), unless the request names one;
      * the indentation is the request's (an editor's tab or spaces), the writer's four spaces by default.
@@ -47,7 +51,7 @@ public class UnattendDslFormatter extends AbstractFormatter2 {
     @Override
     protected void initialize(FormatterRequest request) {
         ITypedPreferenceValues given = request.getPreferences();
-        MapBasedPreferenceValues preferences = new MapBasedPreferenceValues(given, new java.util.HashMap<>());
+        MapBasedPreferenceValues preferences = new MapBasedPreferenceValues(given, new HashMap<>());
         String text = request.getTextRegionAccess() == null ? "" : request.getTextRegionAccess().regionForDocument().getText();
         if (!isSet(given, FormatterPreferenceKeys.lineSeparator.getId())) {
             preferences.put(FormatterPreferenceKeys.lineSeparator, text.contains("\r\n") ? "\r\n" : "\n");
@@ -56,7 +60,27 @@ public class UnattendDslFormatter extends AbstractFormatter2 {
             preferences.put(FormatterPreferenceKeys.indentation, AnswerFileFormatter.INDENTATION);
         }
         request.setPreferences(preferences);
+        requested = List.copyOf(request.getRegions());
+        if (!requested.isEmpty()) {
+            // Xtext keeps only changes inside the regions: the white space before a region's first token (the
+            // indentation of a selected line) starts before it
+            request.setRegions(requested.stream().map(region -> withWhitespaceBefore(text, region)).toList());
+        }
         super.initialize(request);
+    }
+
+    @Override
+    protected void reset() {
+        requested = List.of();
+        super.reset();
+    }
+
+    private static ITextRegion withWhitespaceBefore(String text, ITextRegion region) {
+        int start = Math.min(region.getOffset(), text.length());
+        while (start > 0 && Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        return new TextRegion(start, region.getOffset() + region.getLength() - start);
     }
 
     private static boolean isSet(ITypedPreferenceValues preferences, String key) {
@@ -157,15 +181,17 @@ public class UnattendDslFormatter extends AbstractFormatter2 {
         return super.createCommentReplacer(comment);
     }
 
-    /** Of a request for part of the text (an editor's selection), only the changes inside that part. */
+    /**
+     * Of a request for part of the text (an editor's selected lines), only the changes of the white space that leads
+     * up to a token in that part: its lines are laid out, the lines around them stay as they are.
+     */
     @Override
     protected List<ITextReplacement> postProcess(IFormattableDocument document, List<ITextReplacement> replacements) {
         List<ITextReplacement> all = super.postProcess(document, replacements);
-        Collection<ITextRegion> requested = getRequest().getRegions();
         if (requested.isEmpty()) {
             return all;
         }
-        return all.stream().filter(replacement -> requested.stream().anyMatch(region -> region.getOffset() <= replacement.getOffset()
+        return all.stream().filter(replacement -> requested.stream().anyMatch(region -> region.getOffset() < replacement.getEndOffset()
                 && replacement.getEndOffset() <= region.getOffset() + region.getLength())).toList();
     }
 

@@ -6,10 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.imagesmith.unattend.catalog.CatalogDefinitions;
+import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Pass;
@@ -38,7 +40,7 @@ final class PassMoves {
         }
         List<TextLayout.Line> lines = layout.lines(component);
         List<Fix> fixes = new ArrayList<>();
-        for (Pass pass : sorted(definitions.of(component).map(d -> d.passes()).orElse(java.util.Set.of()))) {
+        for (Pass pass : sorted(definitions.of(component).map(ComponentDefinition::passes).orElse(Set.of()))) {
             TextChange insertion = passOf(unattend, pass)
                     .map(target -> layout.appendToBlock(target, lines))
                     .orElseGet(() -> layout.appendToBlock(unattend, layout.nest(List.of(passHeader(pass)), lines, layout.unit())));

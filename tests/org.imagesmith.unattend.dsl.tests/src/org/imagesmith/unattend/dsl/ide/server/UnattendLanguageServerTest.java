@@ -25,6 +25,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
@@ -33,6 +34,7 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -168,6 +170,15 @@ class UnattendLanguageServerTest {
                     .get(30, TimeUnit.SECONDS);
             assertTrue(!edits.isEmpty());
             assertEquals(text, LspEdits.apply(messy, edits), "the editor's text after the server's formatting edits");
+
+            Range secondLine = new Range(new Position(1, 0), new Position(2, 0));
+            List<? extends TextEdit> lineEdits = remote.getTextDocumentService().rangeFormatting(new DocumentRangeFormattingParams(
+                    new TextDocumentIdentifier(uri), new FormattingOptions(4, true), secondLine)).get(30, TimeUnit.SECONDS);
+            List<String> before = messy.lines().toList();
+            List<String> after = LspEdits.apply(messy, lineEdits).lines().toList();
+            assertEquals("    pass windowsPE {", after.get(1), "the selected line is laid out");
+            assertEquals(before.subList(2, before.size()), after.subList(2, after.size()), "the lines after it are not");
+            assertEquals(before.get(0), after.get(0));
         }
     }
 
