@@ -3,8 +3,10 @@ package org.imagesmith.unattend.catalog;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.imagesmith.unattend.model.Component;
+import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 
 /** The catalog's definitions of the components and settings of an answer file. */
@@ -41,5 +43,24 @@ public final class CatalogDefinitions {
             current = current.get().child(name);
         }
         return current;
+    }
+
+    /**
+     * The passes a setting acts in: its own, or those of the nearest parent setting or of its component when it names
+     * none; empty when the catalog does not know the setting.
+     */
+    public Set<Pass> passesOf(Setting setting) {
+        EObject object = setting;
+        while (object instanceof Setting current) {
+            Optional<SettingDefinition> definition = of(current);
+            if (definition.isEmpty()) {
+                return Set.of();
+            }
+            if (!definition.get().passes().isEmpty()) {
+                return definition.get().passes();
+            }
+            object = current.eContainer();
+        }
+        return object instanceof Component component ? of(component).map(ComponentDefinition::passes).orElse(Set.of()) : Set.of();
     }
 }

@@ -44,7 +44,11 @@ final class SettingsRules {
 
     private void component(Component component, Pass pass) {
         String architecture = component.getProcessorArchitecture();
-        if (options.targetArchitecture() != null && architecture != null
+        if (architecture != null && !Architectures.isComponentArchitecture(architecture)) {
+            problems.add(Severity.ERROR, "invalid-architecture", component, "the component " + component.getName()
+                    + " has processorArchitecture=\"" + architecture + "\", which names no processor architecture; Windows"
+                    + " Setup ignores it (use " + String.join(", ", Architectures.COMPONENT) + ")");
+        } else if (options.targetArchitecture() != null && architecture != null
                 && !Architectures.applies(options.targetArchitecture(), architecture, false)) {
             problems.add(Severity.ERROR, "architecture-mismatch", component, "the component " + component.getName()
                     + " is for processorArchitecture=\"" + architecture + "\" but the image is "

@@ -259,4 +259,31 @@ class CatalogTest {
     private static Catalog read(String xml) throws IOException {
         return Catalog.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "c.xml");
     }
+
+    @Test
+    void passesOfASettingAreItsOwnOrInherited() throws IOException {
+        org.imagesmith.unattend.model.Unattend unattend = org.imagesmith.unattend.io.UnattendReader.read(("""
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                    <settings pass="oobeSystem">
+                        <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64">
+                            <ComputerName>LAB</ComputerName>
+                            <OOBE><HideEULAPage>true</HideEULAPage></OOBE>
+                            <Unheard>x</Unheard>
+                        </component>
+                        <component name="Microsoft-Windows-International-Core" processorArchitecture="amd64">
+                            <UILanguage>de-DE</UILanguage>
+                        </component>
+                    </settings>
+                </unattend>
+                """).getBytes(StandardCharsets.UTF_8), "passes.xml");
+        CatalogDefinitions definitions = new CatalogDefinitions(Catalog.standard());
+        var components = unattend.getSettings().get(0).getComponents();
+        var shell = components.get(0);
+        assertEquals(Set.of(Pass.OFFLINE_SERVICING, Pass.SPECIALIZE), definitions.passesOf(shell.getSetting("ComputerName")));
+        assertEquals(Set.of(Pass.OOBE_SYSTEM), definitions.passesOf(shell.getSetting("OOBE").getSetting("HideEULAPage")),
+                "a child setting acts where its parent does");
+        assertEquals(Set.of(), definitions.passesOf(shell.getSetting("Unheard")));
+        assertEquals(Set.of(Pass.SPECIALIZE, Pass.OOBE_SYSTEM), definitions.passesOf(components.get(1).getSetting("UILanguage")),
+                "a setting without passes of its own acts where its component does");
+    }
 }

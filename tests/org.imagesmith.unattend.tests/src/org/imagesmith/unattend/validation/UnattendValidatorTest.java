@@ -220,6 +220,32 @@ class UnattendValidatorTest {
     }
 
     @Test
+    void architectureThatNamesNoProcessor() throws Exception {
+        String xml = HEAD + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" processorArchitecture=\"amd65\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+                + "            <ComputerName>LAB</ComputerName>\n"
+                + "        </component>\n"
+                + "        <component name=\"Microsoft-Windows-Deployment\" processorArchitecture=\"AMD64\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\"/>\n"
+                + "    </settings>\n</unattend>\n";
+        for (ValidationOptions options : List.of(ValidationOptions.none(), new ValidationOptions("amd64", null))) {
+            List<Problem> problems = validate(xml, options);
+            Problem invalid = only(problems, "invalid-architecture");
+            assertAt(invalid, Severity.ERROR, 4, 9);
+            assertTrue(invalid.message().contains("processorArchitecture=\"amd65\", which names no processor architecture"), invalid.message());
+            assertTrue(invalid.message().contains("x86, amd64, arm64, wow64"), invalid.message());
+            assertEquals(List.of("invalid-architecture"), problems.stream().map(Problem::code).toList(),
+                    "no mismatch on top of it, and AMD64 in capitals is amd64");
+        }
+    }
+
+    @Test
+    void architecturesThatApplyToAnImage() {
+        assertEquals(List.of("amd64", "wow64"), Architectures.forImage("amd64"));
+        assertEquals(List.of("arm64", "wow64"), Architectures.forImage("arm64"));
+        assertEquals(List.of("x86"), Architectures.forImage("x86"));
+    }
+
+    @Test
     void packageSourceThatDoesNotExist(@TempDir Path directory) throws Exception {
         Path absent = directory.resolve("missing.cab");
         Files.createDirectories(directory.resolve("updates"));

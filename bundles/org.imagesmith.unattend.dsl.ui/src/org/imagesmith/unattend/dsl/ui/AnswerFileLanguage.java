@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.QualifiedName;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.imagesmith.unattend.dsl.ide.UnattendDslIdeSetup;
+import org.imagesmith.unattend.dsl.validation.UnattendDslValidator;
 
 import com.google.inject.Injector;
 
@@ -32,6 +36,11 @@ public final class AnswerFileLanguage {
     public static final String PROBLEM_MARKER = "org.imagesmith.unattend.dsl.ui.problem";
     /** The marker attribute holding the validator's problem code (what quick fixes match on). */
     public static final String CODE = "code";
+    /**
+     * The persistent property of an answer file naming the processor architecture of the image it is for (amd64,
+     * x86, arm64); set on its Answer File property page. Without it the architecture checks are skipped.
+     */
+    public static final QualifiedName TARGET_ARCHITECTURE = new QualifiedName("org.imagesmith.unattend.dsl.ui", "targetArchitecture");
 
     private static Injector injector;
     private static ExecutorService pool;
@@ -45,6 +54,16 @@ public final class AnswerFileLanguage {
             injector = new UnattendDslIdeSetup().createInjectorAndDoEMFRegistration();
         }
         return injector;
+    }
+
+    /** The target architecture an answer file is set to be checked for, or null. */
+    public static String targetArchitecture(IFile file) {
+        try {
+            String architecture = file == null || !file.exists() ? null : file.getPersistentProperty(TARGET_ARCHITECTURE);
+            return architecture == null || architecture.isBlank() ? null : architecture;
+        } catch (CoreException e) {
+            return null;
+        }
     }
 
     /** The threads content assist parses with (daemons, so that they never keep a JVM alive). */
@@ -64,9 +83,17 @@ public final class AnswerFileLanguage {
      * sources relative to its folder; without one the resource is in memory.
      */
     public static XtextResource parse(String text, Path file) {
+        return parse(text, file, null);
+    }
+
+    /** Parses text as an answer file for an image of targetArchitecture (null when not known), see {@link #parse(String, Path)}. */
+    public static XtextResource parse(String text, Path file, String targetArchitecture) {
         URI uri = file == null ? URI.createURI("memory:/answer-file.unattend")
                 : URI.createFileURI(file.toAbsolutePath().toString());
         XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
+        if (targetArchitecture != null) {
+            resourceSet.getLoadOptions().put(UnattendDslValidator.TARGET_ARCHITECTURE, targetArchitecture);
+        }
         XtextResource resource = (XtextResource) injector().getInstance(IResourceFactory.class).createResource(uri);
         resourceSet.getResources().add(resource);
         try {

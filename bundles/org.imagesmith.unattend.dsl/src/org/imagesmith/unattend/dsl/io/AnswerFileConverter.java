@@ -1,17 +1,27 @@
 package org.imagesmith.unattend.dsl.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
 
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.imagesmith.unattend.dsl.UnattendDslStandaloneSetup;
+import org.imagesmith.unattend.dsl.formatting2.AnswerFileFormatter;
+import org.imagesmith.unattend.dsl.formatting2.UnattendDslFormatter;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.io.UnattendWriter;
 import org.imagesmith.unattend.model.Unattend;
@@ -21,7 +31,7 @@ import com.google.inject.Injector;
 /**
  * Converts answer files between Unattend.xml and the answer-file language through the model: XML with
  * {@link UnattendReader} and {@link UnattendWriter}, language text with the language's parser and
- * {@link UnattendDslWriter}.
+ * {@link UnattendDslWriter}; lays language text out canonically with {@link AnswerFileFormatter}.
  */
 public final class AnswerFileConverter {
     /** Language text is read whole; this bounds what a hostile file can claim, as for Unattend.xml. */
@@ -40,12 +50,40 @@ public final class AnswerFileConverter {
 
     /** Parses language text; name is used in messages. */
     public static Unattend parse(String text, String name) throws UnattendDslSyntaxException {
+        checkSize(text, name);
+        IParseResult result = injector().getInstance(IParser.class).parse(new StringReader(text));
+        checkSyntax(text, name, result);
+        return (Unattend) result.getRootASTElement();
+    }
+
+    /**
+     * Lays language text out canonically: one element a line, indented four spaces a block, the comments where
+     * they are (see {@link UnattendDslFormatter}); name is used in messages.
+     */
+    public static String format(String text, String name) throws UnattendDslSyntaxException {
+        checkSize(text, name);
+        XtextResource resource = (XtextResource) injector().getInstance(IResourceFactory.class)
+                .createResource(URI.createURI("memory:/" + URI.encodeSegment(name, false)));
+        injector().getInstance(XtextResourceSet.class).getResources().add(resource);
+        try {
+            resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                    Map.of(XtextResource.OPTION_ENCODING, StandardCharsets.UTF_8.name()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " from memory", e);
+        }
+        checkSyntax(text, name, resource.getParseResult());
+        return injector().getInstance(AnswerFileFormatter.class).format(resource);
+    }
+
+    private static void checkSize(String text, String name) throws UnattendDslSyntaxException {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new UnattendDslSyntaxException(name, List.of(new SyntaxError(1, 1,
                     "the text has " + text.length() + " characters; an answer file has at most " + MAX_TEXT_LENGTH)));
         }
         checkNesting(text, name);
-        IParseResult result = injector().getInstance(IParser.class).parse(new StringReader(text));
+    }
+
+    private static void checkSyntax(String text, String name, IParseResult result) throws UnattendDslSyntaxException {
         List<SyntaxError> errors = new ArrayList<>();
         for (INode node : result.getSyntaxErrors()) {
             int offset = node.getOffset();
@@ -57,7 +95,6 @@ public final class AnswerFileConverter {
             }
             throw new UnattendDslSyntaxException(name, errors);
         }
-        return (Unattend) result.getRootASTElement();
     }
 
     /** Unattend.xml bytes as language text; name is used in messages. */

@@ -6,6 +6,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
@@ -22,6 +24,13 @@ import org.imagesmith.unattend.validation.ValidationOptions;
  * message and code.
  */
 public class UnattendDslValidator extends AbstractUnattendDslValidator {
+    /**
+     * The resource set load option naming the processor architecture of the image the answer file is for (amd64,
+     * x86, arm64): with it, components and packages for another architecture are errors. Problems then carry it as
+     * their data, for the fixes that set an architecture.
+     */
+    public static final String TARGET_ARCHITECTURE = "org.imagesmith.unattend.targetArchitecture";
+
     /** The features that name an element, in the order they are preferred as the place of a problem. */
     private static final String[] NAMING_FEATURES = {"name", "pass", "action", "location", "localName"};
 
@@ -29,16 +38,26 @@ public class UnattendDslValidator extends AbstractUnattendDslValidator {
     @Check(CheckType.NORMAL)
     public void checkAnswerFile(Unattend unattend) {
         recordLocations(unattend);
-        UnattendValidator validator = UnattendValidator.standard(new ValidationOptions(null, directoryOf(unattend)));
+        String target = targetArchitecture(unattend);
+        UnattendValidator validator = UnattendValidator.standard(new ValidationOptions(target, directoryOf(unattend)));
+        String[] data = target == null ? new String[0] : new String[] {target};
         for (Problem problem : validator.validate(unattend)) {
             EObject element = problem.element() == null ? unattend : problem.element();
             EStructuralFeature feature = namingFeature(element);
             switch (problem.severity()) {
-                case ERROR -> getMessageAcceptor().acceptError(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
-                case WARNING -> getMessageAcceptor().acceptWarning(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
-                case INFO -> getMessageAcceptor().acceptInfo(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code());
+                case ERROR -> getMessageAcceptor().acceptError(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code(), data);
+                case WARNING -> getMessageAcceptor().acceptWarning(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code(), data);
+                case INFO -> getMessageAcceptor().acceptInfo(problem.message(), element, feature, INSIGNIFICANT_INDEX, problem.code(), data);
             }
         }
+    }
+
+    /** The target architecture given as load option of the answer file's resource set, or null. */
+    private static String targetArchitecture(Unattend unattend) {
+        Resource resource = unattend.eResource();
+        ResourceSet resourceSet = resource == null ? null : resource.getResourceSet();
+        Object target = resourceSet == null ? null : resourceSet.getLoadOptions().get(TARGET_ARCHITECTURE);
+        return target instanceof String architecture && !architecture.isBlank() ? architecture.strip() : null;
     }
 
     /** Gives every element its position in the text, so that the model's messages can name lines. */

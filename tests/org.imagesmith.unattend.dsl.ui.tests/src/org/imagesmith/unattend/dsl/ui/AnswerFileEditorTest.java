@@ -34,6 +34,11 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.PlatformUI;
@@ -157,6 +162,113 @@ class AnswerFileEditorTest {
         assertTrue(fixed.contains("pass windowsPE {\n        component Microsoft-Windows-Setup"), fixed);
         assertTrue(editor.isDirty(), "the fix is in the editor, for the user to save");
         waitFor("the marker to go", () -> markerWithCode(file, "wrong-pass") == null);
+    }
+
+    @Test
+    void quickFixMovesASettingToAPassWhereItIsValid() throws Exception {
+        String text = """
+                unattend {
+                    pass specialize {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            RegisteredOwner = "Lab"
+                        }
+                    }
+                    pass oobeSystem {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            ComputerName = "LAB-PC-042"
+                            TimeZone = "W. Europe Standard Time"
+                        }
+                    }
+                }
+                """;
+        IFile file = file("setting.unattend", text);
+        ITextEditor editor = open(file);
+        IMarker marker = waitFor("a wrong-pass marker on the setting", () -> markerWithCode(file, "wrong-pass"));
+        assertEquals(text.indexOf("ComputerName"), marker.getAttribute(IMarker.CHAR_START, -1));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals(List.of("Move ComputerName to the offlineServicing pass", "Move ComputerName to the specialize pass"),
+                Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+        resolutions[1].run(marker);
+        String fixed = document(editor).get();
+        assertTrue(fixed.contains("RegisteredOwner = \"Lab\"\n            ComputerName = \"LAB-PC-042\"\n        }"), fixed);
+        assertEquals(1, fixed.split("ComputerName", -1).length - 1, fixed);
+        waitFor("the marker to go", () -> markerWithCode(file, "wrong-pass") == null);
+        assertTrue(markers(file).isEmpty(), markers(file).toString());
+
+        ITextOperationTarget operations = editor.getAdapter(ITextOperationTarget.class);
+        operations.doOperation(ITextOperationTarget.UNDO);
+        assertEquals(text, document(editor).get(), "one undo takes the fix back");
+    }
+
+    @Test
+    void quickFixSetsTheArchitectureOfTheTargetImage() throws Exception {
+        String text = TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup arm64");
+        IFile file = file("arch.unattend", text);
+        ITextEditor editor = open(file);
+        waitFor("the first check, without a target image", () -> markers(file).isEmpty());
+
+        file.setPersistentProperty(AnswerFileLanguage.TARGET_ARCHITECTURE, "amd64");
+        org.imagesmith.unattend.dsl.ui.validation.ValidatingReconciler.recheck(file);
+        IMarker marker = waitFor("an architecture-mismatch marker", () -> markerWithCode(file, "architecture-mismatch"));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("the image is amd64"), marker.getAttribute(IMarker.MESSAGE, ""));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals(List.of("Set processorArchitecture to amd64", "Set processorArchitecture to wow64"),
+                Arrays.stream(resolutions).map(IMarkerResolution::getLabel).toList());
+        resolutions[0].run(marker);
+        assertEquals(TEXT, document(editor).get());
+        waitFor("the marker to go", () -> markers(file).isEmpty());
+    }
+
+    @Test
+    void thePropertyPageSetsTheTargetImageAndTheEditorChecksForIt() throws Exception {
+        IFile file = file("page.unattend", TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup x86"));
+        open(file);
+        waitFor("the first check, without a target image", () -> markers(file).isEmpty());
+        PreferenceDialog dialog = PreferencesUtil.createPropertyDialogOn(page().getWorkbenchWindow().getShell(), file,
+                "org.imagesmith.unattend.dsl.ui.answerFilePage", null, null);
+        assertNotNull(dialog, "the Answer File page is offered for answer files");
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            AnswerFilePropertyPage propertyPage = assertInstanceOf(AnswerFilePropertyPage.class, dialog.getSelectedPage());
+            Combo combo = find(propertyPage.getControl(), Combo.class);
+            assertEquals("(not checked)", combo.getText());
+            combo.select(Arrays.asList(combo.getItems()).indexOf("amd64"));
+            assertTrue(propertyPage.performOk());
+        } finally {
+            dialog.close();
+        }
+        assertEquals("amd64", file.getPersistentProperty(AnswerFileLanguage.TARGET_ARCHITECTURE));
+        IMarker marker = waitFor("the open editor checks again, for amd64", () -> markerWithCode(file, "architecture-mismatch"));
+        assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("processorArchitecture=\"x86\" but the image is amd64"));
+    }
+
+    private static <T> T find(Control control, Class<T> type) {
+        if (type.isInstance(control)) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void quickFixGivesAnArchitectureThatNamesNoneAValidOne() throws Exception {
+        IFile file = file("amd65.unattend", TEXT.replace("Microsoft-Windows-Setup amd64", "Microsoft-Windows-Setup amd65"));
+        ITextEditor editor = open(file);
+        IMarker marker = waitFor("an invalid-architecture marker", () -> markerWithCode(file, "invalid-architecture"));
+        IMarkerResolution[] resolutions = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        assertEquals("Set processorArchitecture to x86", resolutions[0].getLabel());
+        assertEquals(6, resolutions.length, "each component architecture");
+        Arrays.stream(resolutions).filter(r -> r.getLabel().endsWith(" amd64")).findFirst().orElseThrow().run(marker);
+        assertEquals(TEXT, document(editor).get());
+        waitFor("the marker to go", () -> markers(file).isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.imagesmith.unattend.dsl.ide.contentassist;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.Assignment;
@@ -22,6 +23,7 @@ import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
+import org.imagesmith.unattend.validation.Architectures;
 
 import com.google.inject.Inject;
 
@@ -31,7 +33,8 @@ import com.google.inject.Inject;
  * processor architectures.
  */
 public class CatalogProposalProvider extends IdeContentProposalProvider {
-    private static final List<String> ARCHITECTURES = List.of("amd64", "x86", "arm64", "wow64", "neutral");
+    /** The architectures of components, and neutral, which packages may have as well. */
+    private static final List<String> ARCHITECTURES = Stream.concat(Architectures.COMPONENT.stream(), Stream.of("neutral")).toList();
 
     @Inject
     private IValueConverterService converters;

@@ -17,14 +17,23 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.text.edits.MalformedTreeException;
+import org.eclipse.text.edits.MultiTextEdit;
+import org.eclipse.text.edits.ReplaceEdit;
+import org.eclipse.text.edits.TextEdit;
+import org.eclipse.text.undo.DocumentUndoManagerRegistry;
+import org.eclipse.text.undo.IDocumentUndoManager;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.imagesmith.unattend.dsl.ide.quickfix.AnswerFileFixes;
+import org.imagesmith.unattend.dsl.ide.quickfix.Fix;
+import org.imagesmith.unattend.dsl.ide.quickfix.TextChange;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 
 /**
- * Quick fixes of the editor's markers on answer-file language files. A fix edits the file's buffer: the open
- * editor's document when there is one (the user saves), the file itself otherwise.
+ * Quick fixes of the editor's markers on answer-file language files ({@link AnswerFileFixes}, the same as the
+ * language server offers). A fix edits the file's buffer: the open editor's document when there is one (the user
+ * saves, and undoes it in one step), the file itself otherwise.
  */
 public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 {
 
@@ -38,10 +47,25 @@ public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 
         if (!hasResolutions(marker)) {
             return new IMarkerResolution[0];
         }
-        List<Fix> fixes = withDocument((IFile) marker.getResource(), document -> AnswerFileFixes.fixesAt(document.get(),
-                marker.getAttribute(AnswerFileLanguage.CODE, ""), marker.getAttribute(IMarker.CHAR_START, 0)));
+        List<Fix> fixes = withDocument((IFile) marker.getResource(), document -> fixes(marker, document));
         return fixes == null ? new IMarkerResolution[0]
                 : fixes.stream().map(fix -> new Resolution(fix.label())).toArray(IMarkerResolution[]::new);
+    }
+
+    /** The fixes of the marker's problem in document, the file's current text. */
+    private static List<Fix> fixes(IMarker marker, IDocument document) {
+        IFile file = (IFile) marker.getResource();
+        return AnswerFileFixes.fixesAt(AnswerFileLanguage.parse(document.get(), null), marker.getAttribute(AnswerFileLanguage.CODE, ""),
+                marker.getAttribute(IMarker.CHAR_START, 0), AnswerFileLanguage.targetArchitecture(file));
+    }
+
+    /** The changes of fix as one edit of the document. */
+    static TextEdit edit(Fix fix) {
+        MultiTextEdit edit = new MultiTextEdit();
+        for (TextChange change : fix.changes()) {
+            edit.addChild(new ReplaceEdit(change.offset(), change.length(), change.text()));
+        }
+        return edit;
     }
 
     private static boolean isLanguageFile(IMarker marker) {
@@ -91,7 +115,7 @@ public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 
 
         @Override
         public String getDescription() {
-            return label + ", with the comments on its lines";
+            return label.startsWith("Set ") ? label : label + ", with the comments on its lines";
         }
 
         @Override
@@ -102,15 +126,21 @@ public class AnswerFileMarkerResolutions implements IMarkerResolutionGenerator2 
         @Override
         public void run(IMarker marker) {
             withDocument((IFile) marker.getResource(), document -> {
-                AnswerFileFixes.fixesAt(document.get(), marker.getAttribute(AnswerFileLanguage.CODE, ""),
-                        marker.getAttribute(IMarker.CHAR_START, 0)).stream().filter(fix -> fix.label().equals(label))
-                        .findFirst().ifPresent(fix -> {
-                            try {
-                                fix.edit().apply(document);
-                            } catch (MalformedTreeException | BadLocationException e) {
-                                ILog.of(AnswerFileMarkerResolutions.class).error("Cannot apply " + label, e);
-                            }
-                        });
+                fixes(marker, document).stream().filter(fix -> fix.label().equals(label)).findFirst().ifPresent(fix -> {
+                    IDocumentUndoManager undo = DocumentUndoManagerRegistry.getDocumentUndoManager(document);
+                    if (undo != null) {
+                        undo.beginCompoundChange();
+                    }
+                    try {
+                        edit(fix).apply(document);
+                    } catch (MalformedTreeException | BadLocationException e) {
+                        ILog.of(AnswerFileMarkerResolutions.class).error("Cannot apply " + label, e);
+                    } finally {
+                        if (undo != null) {
+                            undo.endCompoundChange();
+                        }
+                    }
+                });
                 return null;
             });
         }

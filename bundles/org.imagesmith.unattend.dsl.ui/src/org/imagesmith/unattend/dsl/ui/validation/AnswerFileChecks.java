@@ -30,13 +30,16 @@ public final class AnswerFileChecks {
     /** How a kind of answer file is checked. */
     @FunctionalInterface
     public interface Checker {
-        /** The problems of text; file (null for none) is where relative package sources are looked for. */
-        List<EditorProblem> check(String text, Path file, CancelIndicator cancel);
+        /**
+         * The problems of text; file (null for none) is where relative package sources are looked for, and
+         * targetArchitecture (null when not known) the architecture of the image the answer file is for.
+         */
+        List<EditorProblem> check(String text, Path file, String targetArchitecture, CancelIndicator cancel);
     }
 
     /** Parses and validates answer-file language text: syntax errors and the answer-file model's rules. */
-    public static List<EditorProblem> checkText(String text, Path file, CancelIndicator cancel) {
-        XtextResource resource = AnswerFileLanguage.parse(text, file);
+    public static List<EditorProblem> checkText(String text, Path file, String targetArchitecture, CancelIndicator cancel) {
+        XtextResource resource = AnswerFileLanguage.parse(text, file, targetArchitecture);
         IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
         List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
         List<EditorProblem> problems = new ArrayList<>(issues.size());
@@ -52,11 +55,11 @@ public final class AnswerFileChecks {
     }
 
     /** Reads and validates Unattend.xml with the answer-file model's rules, or gives the reason it cannot be read. */
-    public static List<EditorProblem> checkXml(String text, Path file, CancelIndicator cancel) {
+    public static List<EditorProblem> checkXml(String text, Path file, String targetArchitecture, CancelIndicator cancel) {
         IDocument document = new Document(text);
         String name = file == null ? "Unattend.xml" : file.getFileName().toString();
         try {
-            ValidationOptions options = new ValidationOptions(null, file == null ? null : file.toAbsolutePath().getParent());
+            ValidationOptions options = new ValidationOptions(targetArchitecture, file == null ? null : file.toAbsolutePath().getParent());
             List<EditorProblem> problems = new ArrayList<>();
             for (Problem problem : UnattendValidator.standard(options)
                     .validate(UnattendReader.read(text.getBytes(StandardCharsets.UTF_8), name))) {

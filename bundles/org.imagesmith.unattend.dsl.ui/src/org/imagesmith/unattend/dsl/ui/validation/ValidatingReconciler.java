@@ -1,10 +1,14 @@
 package org.imagesmith.unattend.dsl.ui.validation;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.eclipse.core.filebuffers.FileBuffers;
 import org.eclipse.core.filebuffers.ITextFileBuffer;
+import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -20,6 +24,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 
 /**
  * Validates the editor's document as the user types (after a pause, on the reconciler's thread) and shows the
@@ -28,6 +33,9 @@ import org.eclipse.jface.text.source.ISourceViewer;
 public abstract class ValidatingReconciler extends MonoReconciler {
     /** How long the user must pause before the document is checked, in milliseconds. */
     static final int DELAY = 300;
+
+    /** The reconcilers of the open editors, by document, so that a change of what a file is checked for rechecks it. */
+    private static final Map<IDocument, ValidatingReconciler> INSTALLED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Strategy strategy;
 
@@ -46,6 +54,23 @@ public abstract class ValidatingReconciler extends MonoReconciler {
     public void install(ITextViewer viewer) {
         strategy.viewer = viewer;
         super.install(viewer);
+    }
+
+    @Override
+    protected void reconcilerDocumentChanged(IDocument document) {
+        super.reconcilerDocumentChanged(document);
+        if (document != null) {
+            INSTALLED.put(document, this);
+        }
+    }
+
+    /** Checks the file again in the editors that have it open (after its target architecture changed). */
+    public static void recheck(IFile file) {
+        ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(file.getFullPath(), LocationKind.IFILE);
+        ValidatingReconciler reconciler = buffer == null ? null : INSTALLED.get(buffer.getDocument());
+        if (reconciler != null) {
+            reconciler.forceReconciling();
+        }
     }
 
     private static final class Strategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
@@ -92,7 +117,8 @@ public abstract class ValidatingReconciler extends MonoReconciler {
             IFile file = workspaceFile(current);
             Path path = file != null && file.getLocation() != null ? file.getLocation().toPath() : null;
             try {
-                List<EditorProblem> problems = checker.check(current.get(), path, monitor::isCanceled);
+                List<EditorProblem> problems = checker.check(current.get(), path, AnswerFileLanguage.targetArchitecture(file),
+                        monitor::isCanceled);
                 if (monitor.isCanceled()) {
                     return;
                 }

@@ -30,7 +30,7 @@ class AnswerFileChecksTest {
 
     @Test
     void marksUnattendXmlProblemsAtTheirLines() {
-        List<EditorProblem> problems = AnswerFileChecks.checkXml(XML, null, CancelIndicator.NullImpl);
+        List<EditorProblem> problems = AnswerFileChecks.checkXml(XML, null, null, CancelIndicator.NullImpl);
         EditorProblem wrongPass = problems.stream().filter(p -> p.code().equals("wrong-pass")).findFirst().orElseThrow();
         assertEquals(Severity.ERROR, wrongPass.severity());
         assertEquals(4, wrongPass.line());
@@ -40,8 +40,8 @@ class AnswerFileChecksTest {
     @Test
     void findsTheSameProblemsInTheXmlAndInItsText() throws Exception {
         String text = AnswerFileConverter.xmlToText(XML.getBytes(StandardCharsets.UTF_8), "Unattend.xml");
-        List<EditorProblem> inText = AnswerFileChecks.checkText(text, null, CancelIndicator.NullImpl);
-        List<EditorProblem> inXml = AnswerFileChecks.checkXml(XML, null, CancelIndicator.NullImpl);
+        List<EditorProblem> inText = AnswerFileChecks.checkText(text, null, null, CancelIndicator.NullImpl);
+        List<EditorProblem> inXml = AnswerFileChecks.checkXml(XML, null, null, CancelIndicator.NullImpl);
         assertEquals(codes(inXml), codes(inText));
         assertTrue(codes(inText).contains("wrong-pass"), inText.toString());
     }
@@ -49,7 +49,7 @@ class AnswerFileChecksTest {
     @Test
     void marksXmlThatIsNotWellFormed() {
         String broken = XML.replace("</UserData>", "");
-        List<EditorProblem> problems = AnswerFileChecks.checkXml(broken, null, CancelIndicator.NullImpl);
+        List<EditorProblem> problems = AnswerFileChecks.checkXml(broken, null, null, CancelIndicator.NullImpl);
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(Severity.ERROR, problems.get(0).severity());
         assertEquals(6, problems.get(0).line(), problems.get(0).message());

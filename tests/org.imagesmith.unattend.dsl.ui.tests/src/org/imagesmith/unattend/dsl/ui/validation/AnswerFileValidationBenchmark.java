@@ -36,11 +36,11 @@ public final class AnswerFileValidationBenchmark {
             throw new IllegalStateException("the generated file has no value to change");
         }
         long startup = System.nanoTime();
-        List<EditorProblem> problems = AnswerFileChecks.checkText(text.toString(), null, CancelIndicator.NullImpl);
+        List<EditorProblem> problems = AnswerFileChecks.checkText(text.toString(), null, null, CancelIndicator.NullImpl);
         double firstMillis = (System.nanoTime() - startup) / 1e6;
         for (int i = 0; i < 5; i++) {
             change(text, changed, i);
-            AnswerFileChecks.checkText(text.toString(), null, CancelIndicator.NullImpl);
+            AnswerFileChecks.checkText(text.toString(), null, null, CancelIndicator.NullImpl);
         }
         AnswerFileTokens tokens = new AnswerFileTokens();
         double[] lex = new double[runs];
@@ -56,7 +56,7 @@ public final class AnswerFileValidationBenchmark {
             parse[i] = (System.nanoTime() - start) / 1e6;
             change(text, changed, i + 1);
             start = System.nanoTime();
-            problems = AnswerFileChecks.checkText(text.toString(), null, CancelIndicator.NullImpl);
+            problems = AnswerFileChecks.checkText(text.toString(), null, null, CancelIndicator.NullImpl);
             check[i] = (System.nanoTime() - start) / 1e6;
         }
         System.out.printf(Locale.ROOT, "Answer file: %d components, %d lines, %d characters; %d problems found%n",
