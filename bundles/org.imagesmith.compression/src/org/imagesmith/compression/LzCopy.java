@@ -1,5 +1,7 @@
 package org.imagesmith.compression;
 
+import java.util.Arrays;
+
 /** Copies an LZ77 match within an output buffer, after checking that it stays inside the data. */
 final class LzCopy {
     private LzCopy() {
@@ -22,12 +24,31 @@ final class LzCopy {
                     + " bytes at output position " + (pos - start) + ", past the end of the "
                     + (end - start) + " bytes it decompresses to; the data is damaged");
         }
-        int src = pos - offset;
+        copy(buf, pos - offset, pos, length);
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code src} to {@code pos} (later in the buffer) as LZ77 does, byte after byte,
+     * so that a match overlapping its own output repeats the last {@code pos - src} bytes. The caller has checked the
+     * bounds.
+     */
+    static void copy(byte[] buf, int src, int pos, int length) {
+        int offset = pos - src;
         if (offset >= length) {
             System.arraycopy(buf, src, buf, pos, length);
-        } else {
+        } else if (offset == 1) {
+            Arrays.fill(buf, pos, pos + length, buf[src]);
+        } else if (length <= 16) {
             for (int i = 0; i < length; i++) {
                 buf[pos + i] = buf[src + i];
+            }
+        } else {
+            // what is already repeated is copied at once, so each copy doubles the run
+            int done = 0;
+            while (done < length) {
+                int chunk = Math.min(offset + done, length - done);
+                System.arraycopy(buf, src, buf, pos + done, chunk);
+                done += chunk;
             }
         }
     }

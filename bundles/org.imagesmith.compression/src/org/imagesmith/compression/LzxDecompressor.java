@@ -359,9 +359,7 @@ public final class LzxDecompressor implements ChunkDecompressor {
                     + available + ", before the start of the data; the data is damaged");
         }
         if (src >= 0) {
-            for (int i = 0; i < length; i++) {
-                win[pos + i] = win[src + i];
-            }
+            LzCopy.copy(win, src, pos, length);
         } else {
             int mask = windowSize - 1;
             for (int i = 0; i < length; i++) {

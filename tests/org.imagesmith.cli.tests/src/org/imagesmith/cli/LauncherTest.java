@@ -84,4 +84,49 @@ class LauncherTest {
         ExternalTool.Result list = imagesmith("/Image:" + target, "/LogPath:" + dir.resolve("dism.log"), "/Get-Drivers");
         assertTrue(list.stdout().contains("Published Name : oem0.inf"), list.stdout());
     }
+
+    /** Runs the launcher with extra environment variables; returns {exit code, stdout, stderr}. */
+    private static String[] launch(Map<String, String> environment, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(ROOT.resolve("releng/bin/imagesmith").toAbsolutePath().toString());
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        byte[] err = process.getErrorStream().readAllBytes();
+        byte[] out = process.getInputStream().readAllBytes();
+        int code = process.waitFor();
+        return new String[] {String.valueOf(code), new String(out, java.nio.charset.StandardCharsets.UTF_8),
+                new String(err, java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void theStartupCacheIsRecordedOnceAndChangesNoOutput(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Map<String, String> cached = Map.of("XDG_CACHE_HOME", dir.toString());
+        String[] first = launch(cached, "/Get-WimInfo", "/WimFile:" + SAMPLE, "/Index:2");
+        String[] second = launch(cached, "/Get-WimInfo", "/WimFile:" + SAMPLE, "/Index:2");
+        String[] without = launch(Map.of("IMAGESMITH_STARTUP_CACHE", "off", "XDG_CACHE_HOME", dir.resolve("none").toString()),
+                "/Get-WimInfo", "/WimFile:" + SAMPLE, "/Index:2");
+        assertEquals("0", first[0], first[2]);
+        assertEquals(without[1], first[1], "the cache changes nothing the command prints");
+        assertEquals(without[1], second[1]);
+        assertFalse(second[2].contains("recording"), "the cache is recorded once: " + second[2]);
+        assertFalse(Files.exists(dir.resolve("none")), "IMAGESMITH_STARTUP_CACHE=off writes no cache");
+        Path jdk = Path.of(new ExternalTool(ROOT.resolve("releng/bin/find-jdk").toAbsolutePath().toString(),
+                "(this repository)").run("21").trim());
+        String release = Files.readString(jdk.resolve("release"));
+        int feature = Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1"));
+        long caches;
+        try (var files = Files.list(dir.resolve("imagesmith/startup"))) {
+            caches = files.filter(p -> p.getFileName().toString().endsWith(".aot")).count();
+        } catch (java.nio.file.NoSuchFileException e) {
+            caches = 0;
+        }
+        if (feature >= 25) {
+            assertTrue(first[2].contains("recording the JVM's startup cache"), first[2]);
+            assertEquals(1, caches, "one cache for this build and JDK");
+        } else {
+            assertEquals(0, caches, "JDK " + feature + " has no one-step AOT cache");
+        }
+    }
 }
