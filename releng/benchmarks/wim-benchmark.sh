@@ -8,13 +8,14 @@
 # which would make the applies measure the previous run's deletion rather than the tools.
 #
 # Usage: releng/benchmarks/wim-benchmark.sh [corpus size in MB, default 300]
-# Build first (./mvnw -DskipTests package). The corpus is copied from this machine's /usr (binaries, text,
+# Build first (./mvnw -DskipTests package). BENCHMARK_TMP=/dev/shm puts the corpus and the applied trees on tmpfs, so
+# that the file system does not hide the engines. The corpus is copied from this machine's /usr (binaries, text,
 # already-compressed .gz files) into a scratch folder that is removed at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 imagesmith="$root/releng/bin/imagesmith"
 size_mb="${1:-300}"
-work=$(mktemp -d)
+work=$(mktemp -d -p "${BENCHMARK_TMP:-${TMPDIR:-/tmp}}")  # BENCHMARK_TMP=/dev/shm measures on tmpfs
 trap 'rm -rf "$work"' EXIT
 
 seconds() { # run a command, print its wall time in seconds
@@ -33,6 +34,7 @@ mkdir -p "$corpus"
 copy_until() { # $1 = find expression source, $2 = destination, $3 = MB
   local budget=$(( $3 * 1024 * 1024 )) used=0
   while IFS= read -r -d '' f; do
+    case "$f" in *:*|*\\*) continue ;; esac  # names Windows cannot hold (Imagesmith refuses them as hostile)
     s=$(stat -c %s "$f")
     [ $(( used + s )) -gt "$budget" ] && break
     d="$2/${f#/}"
@@ -54,6 +56,7 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "$("$root/releng/bin/find-jdk" 17)/bin/java; $(wimlib-imagex --version | head -n 1)."
 echo "Corpus: $mb MB in $files files (binaries, text and already-compressed files from /usr)."
 echo
+"$imagesmith" /? >/dev/null 2>&1  # records the launcher's startup cache once, outside the measured runs
 echo "| compression | WIM size | wimlib capture MB/s | wimlib apply MB/s | Imagesmith apply MB/s | apply ratio (Imagesmith / wimlib) |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for compression in none xpress lzx lzms; do

@@ -1,10 +1,28 @@
 package org.imagesmith.compression;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Copies an LZ77 match within an output buffer, after checking that it stays inside the data. */
 final class LzCopy {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private LzCopy() {
+    }
+
+    /**
+     * Copies a match eight bytes at a time: {@code pos - src} must be at least 8 (so a word never reads what it
+     * writes) and the buffer must have room for up to seven bytes written past the match, which the caller's later
+     * output overwrites.
+     */
+    static void copyWords(byte[] buf, int src, int pos, int length) {
+        int i = 0;
+        do {
+            LONG.set(buf, pos + i, (long) LONG.get(buf, src + i));
+            i += 8;
+        } while (i < length);
     }
 
     /**

@@ -331,7 +331,10 @@ public final class LzxDecompressor implements ChunkDecompressor {
                         + (frameEnd - frameStart) + " bytes of its frame; the data is damaged");
             }
             int src = pos - offset;
-            if (src >= 0 && offset >= length && length <= 32) {
+            if (src >= 0 && offset >= 8 && length + 8 <= frameEnd - pos) {
+                // eight bytes at a time, as in XPRESS: the bytes written past the match are the frame's, decoded later
+                LzCopy.copyWords(win, src, pos, length);
+            } else if (src >= 0 && offset >= length && length <= 32) {
                 for (int i = 0; i < length; i++) {
                     win[pos + i] = win[src + i];
                 }

@@ -115,7 +115,11 @@ public final class XpressDecompressor implements ChunkDecompressor {
             }
             length += MIN_MATCH_LENGTH;
             int src = pos - offset;
-            if (src >= outOff && offset >= length && length <= 32 && length <= end - pos) {
+            if (src >= outOff && offset >= 8 && length + 8 <= end - pos) {
+                // eight bytes at a time; a word never reads what it writes (offset >= 8), and the up to seven bytes
+                // written past the match lie inside the block, where later symbols overwrite them
+                LzCopy.copyWords(out, src, pos, length);
+            } else if (src >= outOff && offset >= length && length <= 32 && length <= end - pos) {
                 for (int i = 0; i < length; i++) {
                     out[pos + i] = out[src + i];
                 }
