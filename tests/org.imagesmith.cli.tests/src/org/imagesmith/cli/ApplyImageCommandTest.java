@@ -36,33 +36,7 @@ class ApplyImageCommandTest {
         return wim;
     }
 
-    /**
-     * Checks that two trees hold the same names, kinds, contents and modification times (to the second) below their
-     * roots.
-     */
-    private static void assertSameTree(Path expected, Path actual) throws IOException {
-        List<Path> want = relativeEntries(expected);
-        assertEquals(want, relativeEntries(actual));
-        for (Path relative : want) {
-            Path a = expected.resolve(relative);
-            Path b = actual.resolve(relative);
-            assertEquals(Files.isDirectory(a, LinkOption.NOFOLLOW_LINKS), Files.isDirectory(b, LinkOption.NOFOLLOW_LINKS),
-                    relative.toString());
-            if (Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) {
-                assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), relative.toString());
-            }
-            if (!relative.toString().isEmpty()) {
-                assertEquals(Files.getLastModifiedTime(a).toInstant().getEpochSecond(),
-                        Files.getLastModifiedTime(b).toInstant().getEpochSecond(), relative.toString());
-            }
-        }
-    }
 
-    private static List<Path> relativeEntries(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.map(root::relativize).sorted().toList();
-        }
-    }
 
     @Test
     void appliesByIndexAndByNameAsWimlibDoes() throws IOException {
@@ -74,13 +48,13 @@ class ApplyImageCommandTest {
                 "Applying image", BAR, "The operation completed successfully.", ""), run.out().replace("\r\n", "\n"));
         assertEquals("", run.err());
         Wimlib.apply(wim, 2, dir.resolve("theirs"));
-        assertSameTree(dir.resolve("theirs"), ours);
+        TreeAssertions.assertSameTree(dir.resolve("theirs"), ours);
         assertEquals("variant 2", Files.readString(ours.resolve("Windows/variant.txt")));
 
         Path byName = dir.resolve("by-name");
         CliRun named = run("-apply-image", "-imagefile:" + wim, "/name:windows one", "/APPLYDIR:" + byName);
         assertEquals(0, named.exitCode(), named.err());
-        assertSameTree(dir.resolve("src1"), byName);
+        TreeAssertions.assertSameTree(dir.resolve("src1"), byName);
     }
 
     @Test
@@ -99,7 +73,7 @@ class ApplyImageCommandTest {
         assertEquals(0, overwrite.exitCode(), overwrite.err());
         assertEquals("already here", Files.readString(target.resolve("lost+found.txt")));
         Files.delete(target.resolve("lost+found.txt"));
-        assertSameTree(dir.resolve("src1"), target);
+        TreeAssertions.assertSameTree(dir.resolve("src1"), target);
     }
 
     @Test
@@ -128,7 +102,7 @@ class ApplyImageCommandTest {
         assertTrue(run.err().contains("Warning: \\Windows\\link: reparse point (symbolic link)"), run.err());
         assertFalse(Files.exists(target.resolve("Windows/link"), LinkOption.NOFOLLOW_LINKS));
         Files.delete(source.resolve("Windows/link"));
-        assertEquals(relativeEntries(source), relativeEntries(target));
+        assertEquals(TreeAssertions.relativeEntries(source), TreeAssertions.relativeEntries(target));
     }
 
     @Test

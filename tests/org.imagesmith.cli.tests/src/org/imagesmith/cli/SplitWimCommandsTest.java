@@ -69,30 +69,7 @@ class SplitWimCommandsTest {
         }
     }
 
-    /** Same names, kinds, contents and modification times (to the second) below both roots. */
-    private static void assertSameTree(Path expected, Path actual) throws IOException {
-        List<Path> want = relativeEntries(expected);
-        assertEquals(want, relativeEntries(actual));
-        for (Path relative : want) {
-            Path a = expected.resolve(relative);
-            Path b = actual.resolve(relative);
-            assertEquals(Files.isDirectory(a, LinkOption.NOFOLLOW_LINKS), Files.isDirectory(b, LinkOption.NOFOLLOW_LINKS),
-                    relative.toString());
-            if (Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) {
-                assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), relative.toString());
-            }
-            if (!relative.toString().isEmpty()) {
-                assertEquals(Files.getLastModifiedTime(a).toInstant().getEpochSecond(),
-                        Files.getLastModifiedTime(b).toInstant().getEpochSecond(), relative.toString());
-            }
-        }
-    }
 
-    private static List<Path> relativeEntries(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.map(root::relativize).sorted().toList();
-        }
-    }
 
     @Test
     void splitImageWritesPartsWimlibJoinsAndVerifies() throws IOException {
@@ -116,7 +93,7 @@ class SplitWimCommandsTest {
         Wimlib.run("apply", parts.get(0).toString(), "2", dir.resolve("theirs").toString(),
                 "--ref=" + out.resolve("install*.swm"));
         Wimlib.apply(wim, 2, dir.resolve("expected"));
-        assertSameTree(dir.resolve("expected"), dir.resolve("theirs"));
+        TreeAssertions.assertSameTree(dir.resolve("expected"), dir.resolve("theirs"));
 
         CliRun again = CliRun.of("/Split-Image", "/ImageFile:" + wim, "/SWMFile:" + out.resolve("install.swm"),
                 "/FileSize:1");
@@ -158,7 +135,7 @@ class SplitWimCommandsTest {
                 "/Index:2", "/ApplyDir:" + ours);
         assertEquals(0, run.exitCode(), run.err());
         Wimlib.apply(wim, 2, dir.resolve("theirs"));
-        assertSameTree(dir.resolve("theirs"), ours);
+        TreeAssertions.assertSameTree(dir.resolve("theirs"), ours);
     }
 
     @Test
@@ -214,7 +191,7 @@ class SplitWimCommandsTest {
         for (int index = 1; index <= 2; index++) {
             Wimlib.apply(joined, index, dir.resolve("joined" + index));
             Wimlib.apply(wim, index, dir.resolve("original" + index));
-            assertSameTree(dir.resolve("original" + index), dir.resolve("joined" + index));
+            TreeAssertions.assertSameTree(dir.resolve("original" + index), dir.resolve("joined" + index));
         }
     }
 
@@ -232,7 +209,7 @@ class SplitWimCommandsTest {
                 "/Index:1", "/MountDir:" + readOnly, "/ReadOnly");
         assertEquals(0, mounted.exitCode(), mounted.err());
         Wimlib.apply(wim, 1, dir.resolve("expected"));
-        assertSameTree(dir.resolve("expected"), readOnly);
+        TreeAssertions.assertSameTree(dir.resolve("expected"), readOnly);
         assertTrue(CliRun.of("/Get-MountedWimInfo").out().contains("Mounted Read/Write : No"));
         assertEquals(0, CliRun.of("/Unmount-Wim", "/MountDir:" + readOnly, "/Discard").exitCode());
 

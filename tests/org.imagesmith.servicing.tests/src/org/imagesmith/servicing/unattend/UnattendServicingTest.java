@@ -65,6 +65,24 @@ class UnattendServicingTest {
         return Windows7AnswerFile.text(architecture);
     }
 
+    /**
+     * Writes the full answer file's sources and returns the file with one more package, whose parent foundation the
+     * image does not have: found only when it is added, after the language pack.
+     */
+    static String answerFileFailingPartWay(Path answers, Path work) throws IOException {
+        writeSources(answers, work);
+        SyntheticPackage orphan = new SyntheticPackage("Package_for_KB999999", "amd64", "", "6.1.1.17514")
+                .parent("Microsoft-Windows-ServerCore-Package", SyntheticWindowsImage.VERSION, "GE");
+        orphan.writeCabinet(work.resolve("orphan"), answers.resolve("packages/orphan.cab"));
+        return fullAnswerFile("amd64").replace("""
+                    <package action="configure">""", """
+                    <package action="install">
+                      <assemblyIdentity name="Package_for_KB999999" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                      <source location="packages\\orphan.cab"/>
+                    </package>
+                    <package action="configure">""");
+    }
+
     private ServicingSession open(ServicingLog servicingLog) throws ServicingException {
         return ServicingSession.open(DirectoryImage.open(root), servicingLog, Optional.empty());
     }
@@ -193,19 +211,7 @@ class UnattendServicingTest {
 
     @Test
     void failurePartWayPutsTheWholeImageBack() throws Exception {
-        writeSources(answers, dir.resolve("work"));
-        // the second package applies to a foundation the image does not have: found only when it is added
-        SyntheticPackage orphan = new SyntheticPackage("Package_for_KB999999", "amd64", "", "6.1.1.17514")
-                .parent("Microsoft-Windows-ServerCore-Package", SyntheticWindowsImage.VERSION, "GE");
-        orphan.writeCabinet(dir.resolve("work/orphan"), answers.resolve("packages/orphan.cab"));
-        String text = fullAnswerFile("amd64").replace("""
-                    <package action="configure">""", """
-                    <package action="install">
-                      <assemblyIdentity name="Package_for_KB999999" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <source location="packages\\orphan.cab"/>
-                    </package>
-                    <package action="configure">""");
-        Path file = write("unattend.xml", text);
+        Path file = write("unattend.xml", answerFileFailingPartWay(answers, dir.resolve("work")));
         TreeMap<String, String> before = TreeDigests.of(root);
 
         ServicingException e = refused(file);

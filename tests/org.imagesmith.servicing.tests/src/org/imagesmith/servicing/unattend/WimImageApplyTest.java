@@ -23,7 +23,6 @@ import org.imagesmith.servicing.WimImage;
 import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.servicing.drivers.InstalledDriver;
 import org.imagesmith.testsupport.Hivex;
-import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.CommitResult;
@@ -121,18 +120,8 @@ class WimImageApplyTest {
 
     @Test
     void aFailurePartWayWritesNothingToTheWim() throws Exception {
-        UnattendServicingTest.writeSources(answers, dir.resolve("work"));
-        SyntheticPackage orphan = new SyntheticPackage("Package_for_KB999999", "amd64", "", "6.1.1.17514")
-                .parent("Microsoft-Windows-ServerCore-Package", SyntheticWindowsImage.VERSION, "GE");
-        orphan.writeCabinet(dir.resolve("work/orphan"), answers.resolve("packages/orphan.cab"));
-        String text = UnattendServicingTest.fullAnswerFile("amd64").replace("""
-                    <package action="configure">""", """
-                    <package action="install">
-                      <assemblyIdentity name="Package_for_KB999999" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
-                      <source location="packages\\orphan.cab"/>
-                    </package>
-                    <package action="configure">""");
-        Path file = Files.writeString(answers.resolve("unattend.xml"), text);
+        Path file = Files.writeString(answers.resolve("unattend.xml"),
+                UnattendServicingTest.answerFileFailingPartWay(answers, dir.resolve("work")));
         String before = sha1(wim);
 
         try (ServicingLog servicingLog = ServicingLog.open(log, LogLevel.INFO);
