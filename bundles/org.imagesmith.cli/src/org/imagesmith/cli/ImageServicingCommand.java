@@ -1,6 +1,7 @@
 package org.imagesmith.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -111,6 +112,13 @@ abstract class ImageServicingCommand implements ServicingCommand {
             } catch (DismConsole.CompletionFailedException e) {
                 log.error("DISM.EXE", e.failure().getMessage());
                 return console.failure(e.failure(), logFile);
+            } catch (UncheckedIOException e) {
+                // a file of an image served from its WIM file could not be extracted (damaged data)
+                ServicingException failure = new ServicingException(e.getCause() instanceof WimFormatException
+                        ? ServicingException.BAD_FORMAT : ServicingException.ACCESS_DENIED, capitalized(e.getMessage())
+                        + ". Nothing was written to the image.", e);
+                log.error("DISM.EXE", failure.getMessage());
+                return console.failure(failure, logFile);
             }
         } catch (ServicingException e) {
             return console.failure(e, logFile);
@@ -161,6 +169,11 @@ abstract class ImageServicingCommand implements ServicingCommand {
         console.progress(100.0);
         log.info("DISM.EXE", "Saved " + image.description() + ": " + result.streamsCompressed() + " new stream(s), "
                 + result.bytesCompressed() + " bytes compressed");
+    }
+
+    private static String capitalized(String message) {
+        return message == null || message.isEmpty() ? "The image cannot be read"
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     /** /SysDriveDir names the folder holding the system loader (BootMgr); servicing reads nothing there. */

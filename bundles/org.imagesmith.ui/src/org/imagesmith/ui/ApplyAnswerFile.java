@@ -303,7 +303,7 @@ final class ApplyAnswerFile {
         ServicingSession session;
         try {
             session = ServicingSession.open(image, log, Optional.of(settings.scratchDirectory()));
-        } catch (ServicingException e) {
+        } catch (ServicingException | java.io.UncheckedIOException e) {
             throw new IOException(e.getMessage(), e); // about the image, not the answer file
         }
         try (session) {

@@ -113,4 +113,26 @@ class WimFileServicingTest {
         assertEquals(0, enabled.exitCode(), enabled.err());
         Wimlib.verify(wim);
     }
+
+    @Test
+    void damagedDataInTheWimIsAClearErrorAndNothingIsWritten() throws Exception {
+        // damage the stored data of the SOFTWARE hive, which every servicing command reads
+        org.imagesmith.wim.ResourceHeader hive;
+        try (org.imagesmith.wim.WimFile file = org.imagesmith.wim.WimFile.open(wim)) {
+            org.imagesmith.wim.Dentry software = org.imagesmith.wim.ImageMetadata.parse(file.readMetadataResource(1))
+                    .find("Windows/System32/config/SOFTWARE").orElseThrow();
+            hive = file.lookupTable().find(software.unnamedData()).orElseThrow().resource();
+        }
+        byte[] bytes = Files.readAllBytes(wim);
+        for (long i = hive.offset() + hive.storedSize() / 2; i < hive.offset() + hive.storedSize(); i += 3) {
+            bytes[(int) i] ^= 0x5A;
+        }
+        Path damaged = Files.write(dir.resolve("damaged.wim"), bytes);
+        String before = sha1(damaged);
+        CliRun run = CliRun.of("/WimFile:" + damaged, "/Index:1", "/Enable-Feature", "/FeatureName:TFTP", "/LogPath:" + log);
+        assertTrue(run.exitCode() != 0, run.out());
+        assertTrue(run.err().contains("Error: ") && run.err().contains("damaged"), run.err());
+        assertFalse(run.err().contains("Exception"), "a message, not a stack trace: " + run.err());
+        assertEquals(before, sha1(damaged));
+    }
 }
