@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,12 +26,18 @@ import java.util.Map;
  * streams, hard links and last write and access times. What a POSIX file system cannot hold (reparse points,
  * alternate data streams, encrypted files) is left out and listed in the result. Every name is checked before
  * anything is written, each stream's SHA-1 digest while it is written, and no symbolic link in the target is
- * followed. Files are written on one thread per processor; hard links and directory times follow them.
+ * followed. Files are written on one thread per processor in the order their data lies in the WIM file, each stream
+ * decompressed once for all the files that hold it; hard links and directory times follow them.
  */
 public final class ImageApplier {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     /** More threads than this gain nothing: the file system's work on one directory tree does not spread further. */
     private static final int MAX_WRITER_THREADS = 8;
+    /** A worker's share of the work: streams until this many bytes of files, or this many streams. */
+    private static final long BATCH_BYTES = 1 << 20;
+    private static final int BATCH_STREAMS = 128;
+    /** Files that hold the same data are written at once, this many at a time. */
+    private static final int MAX_OPEN_FILES = 64;
 
     private final WimFile wim;
     private final ApplyOptions options;
@@ -43,8 +50,12 @@ public final class ImageApplier {
     private final List<HardLink> pendingLinks = new ArrayList<>();
     /** Directories in the order their times are set: children before their parent. */
     private final List<DirectoryTimes> directoryTimes = new ArrayList<>();
+    /** The files to write, by the stream that holds their data. */
+    private final Map<LookupEntry, List<FileTarget>> targets = new IdentityHashMap<>();
+    private final List<FileTarget> emptyFiles = new ArrayList<>();
     private final Object progressLock = new Object();
-    private ResourceReaderPool writers;
+    /** False when the target was empty, so that nothing the apply meets there needs checking. */
+    private boolean checkExisting = true;
     private long totalBytes;
     private long bytesDone;
     private long directories;
@@ -72,10 +83,12 @@ public final class ImageApplier {
         ImageApplier applier = new ImageApplier(wim, metadata, options);
         applier.plan();
         Path root = prepareTarget(target, options.overwrite());
+        // without overwrite the target was empty: everything in it is what this apply creates, checked no further
+        applier.checkExisting = options.overwrite();
+        applier.applyDirectory(metadata.root(), root);
         int threads = Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors());
         try (ResourceReaderPool writers = new ResourceReaderPool(wim, threads)) {
-            applier.writers = writers;
-            applier.applyDirectory(metadata.root(), root);
+            applier.writeFiles(writers);
             writers.finish();
         }
         for (HardLink link : applier.pendingLinks) {
@@ -175,7 +188,7 @@ public final class ImageApplier {
     }
 
     private void makeDirectory(Path path) throws IOException {
-        if (Files.exists(path, NOFOLLOW)) {
+        if (checkExisting && Files.exists(path, NOFOLLOW)) {
             BasicFileAttributes existing = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
             if (existing.isSymbolicLink()) {
                 throw symbolicLink(path);
@@ -205,10 +218,12 @@ public final class ImageApplier {
                     + " a separate file");
         }
         LookupEntry entry = data.get(dentry);
-        writers.submit(reader -> {
-            writeFile(reader, entry, path);
-            setTimes(path, dentry);
-        });
+        FileTarget file = new FileTarget(path, dentry);
+        if (entry == null) {
+            emptyFiles.add(file);
+        } else {
+            targets.computeIfAbsent(entry, e -> new ArrayList<>(1)).add(file);
+        }
         files++;
         if (group != 0 && linkTarget == null) {
             linkTargets.put(group, path);
@@ -218,7 +233,7 @@ public final class ImageApplier {
 
     /** With overwrite on, removes a file that is in the way; never a directory or through a symbolic link. */
     private void clearSlot(Path path) throws IOException {
-        if (!Files.exists(path, NOFOLLOW)) {
+        if (!checkExisting || !Files.exists(path, NOFOLLOW)) {
             return;
         }
         BasicFileAttributes existing = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
@@ -239,25 +254,108 @@ public final class ImageApplier {
                 + " directory");
     }
 
-    /** Creates the file and writes the stream's data into it (none for an empty file); runs on a worker thread. */
-    private void writeFile(ResourceReader reader, LookupEntry entry, Path path) throws IOException {
+    /**
+     * Writes the files in the order their data lies in the WIM file, each stream decompressed once for every file
+     * that holds it, in batches of streams that share no chunk with other batches (so that a chunk of a solid
+     * resource is decompressed by one worker, once), then the empty files.
+     */
+    private void writeFiles(ResourceReaderPool writers) throws IOException {
+        ResourceReader planner = wim.newResourceReader();
+        List<StreamTargets> streams = new ArrayList<>(targets.size());
+        for (Map.Entry<LookupEntry, List<FileTarget>> stream : targets.entrySet()) {
+            streams.add(new StreamTargets(stream.getKey(), stream.getValue(),
+                    planner.readPosition(stream.getKey())));
+        }
+        streams.sort(Comparator.comparing(StreamTargets::position));
+        List<StreamTargets> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (StreamTargets stream : streams) {
+            if ((batchBytes >= BATCH_BYTES || batch.size() >= BATCH_STREAMS)
+                    && !batch.get(batch.size() - 1).position().sharesChunkWith(stream.position())) {
+                submitBatch(writers, batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(stream);
+            batchBytes += stream.entry().size() * stream.files().size();
+        }
+        if (!batch.isEmpty()) {
+            submitBatch(writers, batch);
+        }
+        for (int from = 0; from < emptyFiles.size(); from += BATCH_STREAMS) {
+            List<FileTarget> empty = emptyFiles.subList(from, Math.min(emptyFiles.size(), from + BATCH_STREAMS));
+            writers.submit(reader -> {
+                for (FileTarget file : empty) {
+                    writeFiles(reader, null, List.of(file));
+                }
+            });
+        }
+    }
+
+    private void submitBatch(ResourceReaderPool writers, List<StreamTargets> batch) throws IOException {
+        writers.submit(reader -> {
+            for (StreamTargets stream : batch) {
+                List<FileTarget> files = stream.files();
+                for (int from = 0; from < files.size(); from += MAX_OPEN_FILES) {
+                    writeFiles(reader, stream.entry(), files.subList(from, Math.min(files.size(), from + MAX_OPEN_FILES)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Creates the files and writes the stream's data into all of them at once (none for empty files), then sets
+     * their times; on a failure the files are removed. Runs on a worker thread.
+     */
+    private void writeFiles(ResourceReader reader, LookupEntry entry, List<FileTarget> files) throws IOException {
+        FileChannel[] channels = new FileChannel[files.size()];
         boolean done = false;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try {
+            for (int i = 0; i < channels.length; i++) {
+                channels[i] = FileChannel.open(files.get(i).path(), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            }
             if (entry != null) {
-                reader.transferTo(entry, new ChannelOutput(channel));
+                reader.transferTo(entry, new ChannelOutput(channels));
             }
             done = true;
         } finally {
-            if (!done) {
-                Files.deleteIfExists(path);
+            IOException closeFailure = null;
+            for (FileChannel channel : channels) {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException e) {
+                    done = false;
+                    closeFailure = closeFailure == null ? e : closeFailure;
+                }
             }
+            if (!done) {
+                for (int i = 0; i < channels.length && channels[i] != null; i++) {
+                    Files.deleteIfExists(files.get(i).path());
+                }
+            }
+            if (closeFailure != null) {
+                throw closeFailure;
+            }
+        }
+        for (FileTarget file : files) {
+            setTimes(file.path(), file.dentry());
         }
     }
 
     private static void setTimes(Path path, Dentry dentry) throws IOException {
         Files.getFileAttributeView(path, BasicFileAttributeView.class, NOFOLLOW).setTimes(
                 FileTime.from(dentry.lastWriteTime()), FileTime.from(dentry.lastAccessTime()), null);
+    }
+
+    /** A file to write: where, and the dentry that gives its times. */
+    private record FileTarget(Path path, Dentry dentry) {
+    }
+
+    /** A stream, the files that hold its data and where it lies in the WIM file. */
+    private record StreamTargets(LookupEntry entry, List<FileTarget> files, ResourceReader.ReadPosition position) {
     }
 
     /** A hard link to make at {@code path} to the file written at {@code existing}. */
@@ -268,12 +366,12 @@ public final class ImageApplier {
     private record DirectoryTimes(Path path, Dentry dentry) {
     }
 
-    /** Writes into a file's channel and reports the progress (one report at a time, from any thread). */
+    /** Writes into files' channels and reports the progress (one report at a time, from any thread). */
     private final class ChannelOutput extends OutputStream {
-        private final FileChannel channel;
+        private final FileChannel[] channels;
 
-        ChannelOutput(FileChannel channel) {
-            this.channel = channel;
+        ChannelOutput(FileChannel[] channels) {
+            this.channels = channels;
         }
 
         @Override
@@ -283,12 +381,14 @@ public final class ImageApplier {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            for (FileChannel channel : channels) {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
             synchronized (progressLock) {
-                bytesDone += len;
+                bytesDone += (long) len * channels.length;
                 options.progress().bytesApplied(bytesDone, totalBytes);
             }
         }

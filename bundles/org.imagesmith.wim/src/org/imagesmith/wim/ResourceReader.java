@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +52,7 @@ public final class ResourceReader {
     private byte[] chunkData = new byte[0];
     private byte[] storedData = new byte[0];
     private byte[] transferBuffer = new byte[0];
+    private MessageDigest sha1;
 
     /** Where a resource lies: the number of the part that holds it and its offset there. */
     private record ResourceKey(int part, long offset) {
@@ -135,6 +138,56 @@ public final class ResourceReader {
             readResource(partOf(entry), entry.resource(), offset, dst, dstOff, n);
         }
         return n;
+    }
+
+    /**
+     * Where a stream's data lies in the file, for reading many streams in the file's order: the part, the file offset
+     * of its resource (of the solid resource holding it) and its offset inside that resource's uncompressed data,
+     * and the chunk that offset falls in, which streams of one solid resource share.
+     */
+    record ReadPosition(int part, long resourceOffset, long offset, long chunk) implements Comparable<ReadPosition> {
+        @Override
+        public int compareTo(ReadPosition other) {
+            int byPart = Integer.compare(part, other.part);
+            if (byPart != 0) {
+                return byPart;
+            }
+            int byResource = Long.compare(resourceOffset, other.resourceOffset);
+            return byResource != 0 ? byResource : Long.compare(offset, other.offset);
+        }
+
+        /** True when both positions lie in the same chunk, which one decompression serves. */
+        boolean sharesChunkWith(ReadPosition other) {
+            return part == other.part && resourceOffset == other.resourceOffset && chunk == other.chunk;
+        }
+    }
+
+    /** Where a stream lies; reads the chunk tables of solid resources (and checks the stream lies inside them). */
+    ReadPosition readPosition(LookupEntry entry) throws IOException {
+        if (entry.isInSolidResource()) {
+            SolidLocation location = locateSolid(entry);
+            ChunkTable table = location.table();
+            return new ReadPosition(location.part().number(), table.resource().offset(), location.offset(),
+                    location.offset() / table.chunkSize());
+        }
+        return new ReadPosition(entry.partNumber(), entry.resource().offset(), 0, 0);
+    }
+
+    /**
+     * These streams in the order their data lies in the file, so that reading them one after the other reads the file
+     * forward and decompresses each chunk of a solid resource once.
+     */
+    List<LookupEntry> inReadOrder(Collection<LookupEntry> entries) throws IOException {
+        List<Map.Entry<ReadPosition, LookupEntry>> positioned = new ArrayList<>(entries.size());
+        for (LookupEntry entry : entries) {
+            positioned.add(Map.entry(readPosition(entry), entry));
+        }
+        positioned.sort(Map.Entry.comparingByKey());
+        List<LookupEntry> ordered = new ArrayList<>(positioned.size());
+        for (Map.Entry<ReadPosition, LookupEntry> entry : positioned) {
+            ordered.add(entry.getValue());
+        }
+        return ordered;
     }
 
     /**
@@ -359,11 +412,17 @@ public final class ResourceReader {
         }
     }
 
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime has no SHA-1", e);
+    /** This reader's SHA-1 digest, reset. */
+    private MessageDigest sha1() {
+        if (sha1 == null) {
+            try {
+                sha1 = MessageDigest.getInstance("SHA-1");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the Java runtime has no SHA-1", e);
+            }
+        } else {
+            sha1.reset();
         }
+        return sha1;
     }
 }

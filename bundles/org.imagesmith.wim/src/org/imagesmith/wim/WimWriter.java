@@ -591,16 +591,20 @@ public final class WimWriter implements AutoCloseable {
         ImageMetadata parsed = ImageMetadata.parse(metadata);
         LookupTable table = source.lookupTable();
         Set<Sha1Digest> needed = new LinkedHashSet<>();
+        List<LookupEntry> toCopy = new ArrayList<>();
         for (Dentry dentry : parsed.entries()) {
             for (Sha1Digest hash : references(dentry)) {
                 if (!streams.containsKey(hash) && needed.add(hash)) {
-                    LookupEntry entry = table.find(hash).orElseThrow(() -> new WimFormatException("the file "
+                    toCopy.add(table.find(hash).orElseThrow(() -> new WimFormatException("the file "
                             + dentry.path() + " of image " + index + " of " + source.path() + " has data with SHA-1 "
                             + hash + ", which its lookup table does not list; " + (source.hasAllParts()
-                                    ? "the WIM file is damaged" : "it lies in another part of the split WIM")));
-                    copyStream(source, entry);
+                                    ? "the WIM file is damaged" : "it lies in another part of the split WIM"))));
                 }
             }
+        }
+        // in the source's order: a solid resource's chunks are each decompressed once
+        for (LookupEntry entry : source.resourceReader().inReadOrder(toCopy)) {
+            copyStream(source, entry);
         }
         LookupEntry metadataEntry = table.metadataResources().get(index - 1);
         ResourceHeader resource;

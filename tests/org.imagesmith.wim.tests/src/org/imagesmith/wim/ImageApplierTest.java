@@ -265,6 +265,88 @@ class ImageApplierTest {
         }
     }
 
+    /**
+     * Writes files of one content under several directories (more than are written at once), other files of
+     * another shared content, and files of content of their own; none is a hard link of another.
+     */
+    private static Path writeCopies(Path root, int copies) throws IOException {
+        for (int i = 0; i < copies; i++) {
+            Path folder = Files.createDirectories(root.resolve("dir" + i % 7));
+            Files.writeString(folder.resolve("copy" + i + ".txt"), "the same text in every copy\n".repeat(40));
+            Files.writeString(folder.resolve("other" + i + ".ini"), "[other shared]");
+            Files.writeString(folder.resolve("own" + i + ".log"), "own content " + i);
+        }
+        return root;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--compress=xpress", "--solid"})
+    void aStreamHeldByManyFilesIsWrittenToEachOfThem(String options) throws IOException {
+        Path source = writeCopies(dir.resolve("src"), 150);
+        Path wim = dir.resolve("copies.wim");
+        Wimlib.capture(source, wim, "Copies", "one stream, many files", options);
+        ApplyResult result = apply(wim, 1, dir.resolve("out"));
+        assertSameTrees(source, dir.resolve("out"));
+        assertEquals(Set.of(), hardLinkGroups(dir.resolve("out")), "copies are separate files, not links");
+        assertEquals(450, result.files());
+        assertEquals(0, result.hardLinks());
+        long sourceBytes;
+        try (Stream<Path> walk = Files.walk(source)) {
+            sourceBytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertEquals(sourceBytes, result.bytes(), "every copy counts in the bytes applied");
+    }
+
+    @Test
+    void aDamagedStreamHeldByManyFilesLeavesNoneOfThem() throws IOException {
+        Path source = writeCopies(dir.resolve("src"), 100);
+        Path wim = dir.resolve("damaged.wim");
+        Wimlib.capture(source, wim, "Copies", "damaged", "--compress=none");
+        Sha1Digest copy = Sha1Digest.fromHex(sha1(source.resolve("dir0/copy0.txt")));
+        long at;
+        try (WimFile file = WimFile.open(wim)) {
+            at = file.lookupTable().find(copy).orElseThrow().resource().offset() + 5;
+        }
+        try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(wim.toFile(), "rw")) {
+            raw.seek(at);
+            int b = raw.read();
+            raw.seek(at);
+            raw.write(b ^ 0x01);
+        }
+        Path target = dir.resolve("out");
+        WimFormatException e = assertThrows(WimFormatException.class, () -> apply(wim, 1, target));
+        assertTrue(e.getMessage().contains(copy.toString()), e.getMessage());
+        try (Stream<Path> walk = Files.walk(target)) {
+            assertEquals(List.of(), walk.filter(p -> p.getFileName().toString().startsWith("copy")).toList(),
+                    "no file of the damaged data is left");
+        }
+    }
+
+    /**
+     * Solid resources cut into small chunks, with streams across chunk boundaries: the streams are read in the
+     * file's order, in batches that share no chunk, and apply as wimlib applies them.
+     */
+    @Test
+    void appliesSolidResourcesOfManyChunks() throws IOException {
+        Path source = dir.resolve("src");
+        Random random = new Random(11);
+        for (int i = 0; i < 400; i++) {
+            Path folder = Files.createDirectories(source.resolve("d" + i % 13));
+            byte[] data = new byte[1000 + random.nextInt(9000)];
+            for (int j = 0; j < data.length; j++) {
+                data[j] = (byte) (random.nextInt(4) == 0 ? random.nextInt(256) : 'a' + j % 17);
+            }
+            Files.write(folder.resolve("file" + i + ".bin"), data);
+        }
+        Path wim = dir.resolve("solid.wim");
+        Wimlib.capture(source, wim, "Solid", "small chunks", "--solid", "--solid-chunk-size=32768");
+        Path theirs = dir.resolve("theirs");
+        Wimlib.apply(wim, 1, theirs);
+        apply(wim, 1, dir.resolve("ours"));
+        assertSameTrees(theirs, dir.resolve("ours"));
+        assertSameTrees(source, dir.resolve("ours"));
+    }
+
     @Test
     void aDamagedStreamFailsItsDigestCheckAndLeavesNoFileBehind() throws IOException {
         Path source = writeTree(dir.resolve("src"), 1);
