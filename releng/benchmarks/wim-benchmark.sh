@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures Imagesmith's WIM engine against wimlib-imagex on the same files, in one run, and prints a Markdown
-# table: for each compression, wimlib's capture, then apply by wimlib and by Imagesmith (MB/s of file data, and
+# table: for each compression (and LZMS solid resources), wimlib's capture, then apply by wimlib and by Imagesmith (MB/s of file data, and
 # Imagesmith's speed as a ratio of wimlib's; each apply is the best of 3 runs, the two tools' runs taking turns, as
 # the machine's other work makes single runs vary); then /Get-WimInfo on a WIM of 50,000 files, JVM start included.
 # Applied trees are kept until a compression's runs are done, and the next compression waits 31 s after they are
@@ -59,9 +59,13 @@ echo
 "$imagesmith" /? >/dev/null 2>&1  # records the launcher's startup cache once, outside the measured runs
 echo "| compression | WIM size | wimlib capture MB/s | wimlib apply MB/s | Imagesmith apply MB/s | apply ratio (Imagesmith / wimlib) |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for compression in none xpress lzx lzms; do
+for compression in none xpress lzx lzms solid; do
   wim="$work/$compression.wim"
-  t_capture=$(seconds wimlib-imagex capture "$corpus" "$wim" bench --compress="$compression" --threads=2)
+  case "$compression" in
+    solid) options=(--solid) ;;  # LZMS solid resources, as DISM's /Compress:recovery (ESD) writes them
+    *) options=(--compress="$compression") ;;
+  esac
+  t_capture=$(seconds wimlib-imagex capture "$corpus" "$wim" bench "${options[@]}" --threads=2)
   t_wimlib=999999
   t_ours=999999
   for run in 1 2 3; do
