@@ -13,8 +13,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Future;
 
 /**
  * Captures a directory tree of the local file system as a new image of a WIM file being written: directories,
@@ -40,6 +45,8 @@ public final class DirectoryCapture {
     private final Map<Object, Integer> linkCounts = new HashMap<>();
     private final Map<Object, Long> groupIds = new HashMap<>();
     private final Map<Object, Sha1Digest> inodeData = new HashMap<>();
+    /** Small files read, hashed and compressed ahead of {@link #store}, on the writer's worker threads. */
+    private Prefetch prefetch = Prefetch.NONE;
     private long totalBytes;
     private long bytesDone;
     private long directories;
@@ -112,6 +119,7 @@ public final class DirectoryCapture {
         DirectoryCapture capture = new DirectoryCapture(writer, configuration, progress);
         Node root = new Node(directory, "", rootAttributes, null, true, new ArrayList<>());
         capture.scan(root, 1, new ArrayList<>(), false, false);
+        capture.prefetch = new Prefetch(writer, root);
         Dentry rootEntry = capture.store(root);
         return new Tree(rootEntry, new CaptureResult(capture.directories, capture.files, capture.bytesDone,
                 capture.warnings, capture.excluded));
@@ -133,6 +141,7 @@ public final class DirectoryCapture {
         } else if (!attributes.isSymbolicLink()) {
             throw new IOException(path + ": not a file, directory or symbolic link (a socket, pipe or device)");
         }
+        capture.prefetch = new Prefetch(writer, node);
         return capture.store(node);
     }
 
@@ -242,7 +251,9 @@ public final class DirectoryCapture {
         }
         Sha1Digest data = inodeData.get(node.inode());
         if (data == null) {
-            data = writer.storeFile(node.path(), a.size(), node.compress());
+            Future<ResourceEncoder.Prepared> prepared = prefetch.take(node);
+            data = prepared != null ? writer.storePrepared(prepared, node.path(), a.size(), node.compress())
+                    : writer.storeFile(node.path(), a.size(), node.compress());
             inodeData.put(node.inode(), data);
             bytesDone += a.size();
             progress.bytesWritten(bytesDone, totalBytes);
@@ -258,6 +269,70 @@ public final class DirectoryCapture {
             int reparseTag, long group, List<StreamEntry> streams, List<Dentry> children) {
         return new Dentry(0, node.name().isEmpty() ? "\\" : node.name(), node.name(), "", attributes, -1, 0, lastWrite,
                 lastAccess, lastWrite, hash, reparseTag, group, streams, children);
+    }
+
+    /**
+     * Starts reading, hashing and compressing the small files of a tree on the writer's worker threads, a window
+     * ahead of {@link #store}, which takes them in the same order (each inode's first name, depth first), so that
+     * capturing many small files uses every processor while the files are still stored in tree order.
+     */
+    private static final class Prefetch {
+        static final Prefetch NONE = new Prefetch();
+        /** Files in flight at most, and their bytes at most (but always one file). */
+        private static final int WINDOW = 64;
+        private static final long WINDOW_BYTES = 16 << 20;
+
+        private final WimWriter writer;
+        private final List<Node> order = new ArrayList<>();
+        private final Map<Node, Future<ResourceEncoder.Prepared>> pending = new IdentityHashMap<>();
+        private int submitted;
+        private int taken;
+        private long bytesInFlight;
+
+        private Prefetch() {
+            this.writer = null;
+        }
+
+        Prefetch(WimWriter writer, Node root) {
+            this.writer = writer;
+            collect(root, new HashSet<>());
+        }
+
+        private void collect(Node node, Set<Object> inodes) {
+            BasicFileAttributes a = node.attributes();
+            if (a.isDirectory()) {
+                for (Node child : node.children()) {
+                    collect(child, inodes);
+                }
+            } else if (a.isRegularFile() && a.size() > 0 && inodes.add(node.inode())) {
+                order.add(node);
+            }
+        }
+
+        /** The prepared data of this file, when it was prepared ahead; null when it is to be stored as usual. */
+        Future<ResourceEncoder.Prepared> take(Node node) throws IOException {
+            if (writer == null) {
+                return null;
+            }
+            while (submitted < order.size() && submitted < taken + WINDOW && (bytesInFlight == 0
+                    || bytesInFlight + order.get(submitted).attributes().size() <= WINDOW_BYTES)) {
+                Node next = order.get(submitted++);
+                Optional<Future<ResourceEncoder.Prepared>> future = writer.prepareFile(next.path(),
+                        next.attributes().size(), next.compress());
+                if (future.isPresent()) {
+                    pending.put(next, future.get());
+                    bytesInFlight += next.attributes().size();
+                }
+            }
+            if (node.attributes().size() > 0) {
+                taken++; // the next file of the order
+            }
+            Future<ResourceEncoder.Prepared> prepared = pending.remove(node);
+            if (prepared != null) {
+                bytesInFlight -= node.attributes().size();
+            }
+            return prepared;
+        }
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.imagesmith.wim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.imagesmith.compression.LzxCompressor;
@@ -29,6 +34,8 @@ import org.imagesmith.compression.XpressDecompressor;
  * at a time; close it to stop its threads.
  */
 final class ResourceEncoder implements AutoCloseable {
+    /** The largest stream {@link #prepare} takes: larger ones are compressed a batch of chunks at a time. */
+    static final int PREPARE_LIMIT = 1 << 20;
     /** The chunks compressed together, per processor. */
     private static final int BATCH_PER_THREAD = 4;
 
@@ -40,6 +47,7 @@ final class ResourceEncoder implements AutoCloseable {
     private final byte[][] output;
     private final int[] inputLengths;
     private final MessageDigest sha1 = sha1();
+    private final ThreadLocal<MessageDigest> workerSha1 = ThreadLocal.withInitial(ResourceEncoder::sha1);
 
     // the stream being written
     private FileChannel channel;
@@ -57,9 +65,17 @@ final class ResourceEncoder implements AutoCloseable {
     record Written(ResourceHeader resource, Sha1Digest hash) {
     }
 
+    /**
+     * A one-chunk stream read, hashed and compressed ahead on a worker thread: its digest, size and the bytes to store
+     * ({@code stored} bytes of {@code data}, compressed or not); no bytes when the stream need not be written.
+     */
+    record Prepared(Sha1Digest hash, long size, byte[] data, int stored, boolean compressed) {
+    }
+
+    /** Compresses one chunk into {@code out} at {@code outOff}; returns 0 when it does not shrink. */
     @FunctionalInterface
     private interface Compressor {
-        int compress(byte[] in, int length, byte[] out);
+        int compress(byte[] in, int inOff, int length, byte[] out, int outOff);
     }
 
     ResourceEncoder(CompressionType compression, int chunkSize, int threads) {
@@ -73,12 +89,13 @@ final class ResourceEncoder implements AutoCloseable {
                 }
                 yield () -> {
                     XpressCompressor xpress = new XpressCompressor();
-                    return (in, length, out) -> xpress.compress(in, 0, length, out, 0, length - 1);
+                    return (in, inOff, length, out, outOff) -> xpress.compress(in, inOff, length, out, outOff,
+                            length - 1);
                 };
             }
             case LZX -> () -> {
                 LzxCompressor lzx = new LzxCompressor(LzxFormat.wim(chunkSize));
-                return (in, length, out) -> lzx.compress(in, 0, length, out, 0, length - 1);
+                return (in, inOff, length, out, outOff) -> lzx.compress(in, inOff, length, out, outOff, length - 1);
             };
             case LZMS -> throw new IllegalArgumentException("writing LZMS resources is not supported; choose"
                     + " XPRESS, LZX or no compression");
@@ -97,6 +114,80 @@ final class ResourceEncoder implements AutoCloseable {
 
     CompressionType compression() {
         return compression;
+    }
+
+    /** Whether {@link #prepare} can read, hash and compress streams of this size on other threads. */
+    boolean canPrepare(long size) {
+        return pool != null && size > 0 && size <= PREPARE_LIMIT;
+    }
+
+    /**
+     * Reads a file of {@code size} bytes (up to {@link #PREPARE_LIMIT}), hashes it and compresses it into the bytes
+     * of its resource on a worker thread; a stream {@code known} already holds is only hashed.
+     */
+    Future<Prepared> prepare(Path path, long size, boolean compress, Predicate<Sha1Digest> known) {
+        return pool.submit(() -> {
+            byte[] data = new byte[(int) size];
+            int total = 0;
+            try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                for (int n; total < data.length && (n = in.read(data, total, data.length - total)) > 0;) {
+                    total += n;
+                }
+                if (total != size || in.read() >= 0) {
+                    throw new IOException("the file " + path + " changed while it was read (it no longer has "
+                            + size + " bytes)");
+                }
+            }
+            MessageDigest digest = workerSha1.get();
+            digest.reset();
+            Sha1Digest hash = Sha1Digest.of(digest.digest(data));
+            if (known.test(hash)) {
+                return new Prepared(hash, size, null, 0, false);
+            }
+            return compress && compressors != null ? compressWhole(data, hash)
+                    : new Prepared(hash, size, data, data.length, false);
+        });
+    }
+
+    /**
+     * The resource of a whole stream, as {@link #finish} writes it: one chunk stored raw as an uncompressed resource
+     * when it does not shrink; more chunks behind their chunk table, each stored raw when it does not shrink.
+     */
+    private Prepared compressWhole(byte[] data, Sha1Digest hash) {
+        Compressor compressor = compressors.get();
+        int chunks = (data.length + chunkSize - 1) / chunkSize;
+        if (chunks == 1) {
+            byte[] out = new byte[data.length];
+            int compressed = compressor.compress(data, 0, data.length, out, 0);
+            return compressed > 0 ? new Prepared(hash, data.length, out, compressed, true)
+                    : new Prepared(hash, data.length, data, data.length, false);
+        }
+        int tableSize = (chunks - 1) * 4; // streams prepared ahead are far below 4 GiB: 4-byte entries
+        byte[] out = new byte[tableSize + data.length];
+        ByteBuffer table = ByteBuffer.wrap(out, 0, tableSize).order(ByteOrder.LITTLE_ENDIAN);
+        int at = tableSize;
+        for (int i = 0; i < chunks; i++) {
+            if (i > 0) {
+                table.putInt(at - tableSize);
+            }
+            int from = i * chunkSize;
+            int length = Math.min(chunkSize, data.length - from);
+            int compressed = compressor.compress(data, from, length, out, at);
+            if (compressed == 0) {
+                System.arraycopy(data, from, out, at, length);
+                compressed = length;
+            }
+            at += compressed;
+        }
+        return new Prepared(hash, data.length, out, at, true);
+    }
+
+    /** Writes a prepared stream's bytes at {@code position} as a resource (as {@link #finish} would have). */
+    Written write(FileChannel target, long at, Prepared prepared, int flags) throws IOException {
+        writeFully(target, at, ByteBuffer.wrap(prepared.data(), 0, prepared.stored()));
+        int resourceFlags = prepared.compressed() ? flags | ResourceHeader.FLAG_COMPRESSED
+                : flags & ~ResourceHeader.FLAG_COMPRESSED;
+        return new Written(new ResourceHeader(prepared.stored(), resourceFlags, at, prepared.size()), prepared.hash());
     }
 
     /** Starts a stream of {@code size} bytes (more than 0) at {@code position}, compressed as the file is. */
@@ -175,7 +266,7 @@ final class ResourceEncoder implements AutoCloseable {
         if (chunkOffsets.length == 1) {
             // one chunk: stored raw as an uncompressed resource when it does not shrink
             int length = inputLengths[0];
-            int compressed = compressors.get().compress(input[0], length, output[0]);
+            int compressed = compressors.get().compress(input[0], 0, length, output[0], 0);
             inputLengths[0] = 0;
             batchCount = 0;
             if (compressed == 0) {
@@ -216,13 +307,14 @@ final class ResourceEncoder implements AutoCloseable {
         int[] sizes = new int[count];
         if (pool == null || count == 1) {
             for (int i = 0; i < count; i++) {
-                sizes[i] = compressors.get().compress(input[i], inputLengths[i], output[i]);
+                sizes[i] = compressors.get().compress(input[i], 0, inputLengths[i], output[i], 0);
             }
         } else {
             List<Future<Integer>> results = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int slot = i;
-                results.add(pool.submit(() -> compressors.get().compress(input[slot], inputLengths[slot], output[slot])));
+                results.add(pool.submit(() -> compressors.get().compress(input[slot], 0, inputLengths[slot],
+                        output[slot], 0)));
             }
             for (int i = 0; i < count; i++) {
                 try {

@@ -1,6 +1,7 @@
 package org.imagesmith.wim;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -27,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Writes a WIM file: streams stored once per SHA-1 digest (across images), images (metadata resource and XML
@@ -73,6 +77,8 @@ public final class WimWriter implements AutoCloseable {
     private final int chunkSize;
     private final boolean integrity;
     private final ResourceEncoder encoder;
+    /** The digests of the streams stored or being prepared, once files are prepared ahead. */
+    private Set<Sha1Digest> claimed;
     private final Map<Sha1Digest, StoredStream> streams = new LinkedHashMap<>();
     private final Set<Long> storedSizes = new HashSet<>();
     private final List<StoredImage> images = new ArrayList<>();
@@ -422,6 +428,55 @@ public final class WimWriter implements AutoCloseable {
                     + size + ")");
         }
         return Sha1Digest.of(sha1.digest());
+    }
+
+    /**
+     * Starts reading, hashing and compressing a file (up to {@link ResourceEncoder#PREPARE_LIMIT}) on another thread, for
+     * {@link #storePrepared}; empty when this writer does not (one processor, no compression, a larger file).
+     */
+    Optional<Future<ResourceEncoder.Prepared>> prepareFile(Path path, long size, boolean compress)
+            throws IOException {
+        if (!encoder.canPrepare(size)) {
+            return Optional.empty();
+        }
+        if (claimed == null) {
+            claimed = ConcurrentHashMap.newKeySet();
+            claimed.addAll(streams.keySet());
+        }
+        // what the file being rewritten holds is copied as stored, and a duplicate is not compressed again
+        LookupTable sourceTable = source == null ? null : source.lookupTable();
+        Set<Sha1Digest> taken = claimed;
+        return Optional.of(encoder.prepare(path, size, compress,
+                hash -> (sourceTable != null && sourceTable.find(hash).filter(e -> !e.isMetadata()).isPresent())
+                        || !taken.add(hash)));
+    }
+
+    /**
+     * Stores a file prepared by {@link #prepareFile} like {@link #storeFile}, and returns its digest; a file whose
+     * duplicate was prepared but is stored later is read again.
+     */
+    Sha1Digest storePrepared(Future<ResourceEncoder.Prepared> pending, Path path, long size, boolean compress)
+            throws IOException {
+        ResourceEncoder.Prepared prepared;
+        try {
+            prepared = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the files to capture");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("reading a file to capture failed: " + e.getCause(), e.getCause());
+        }
+        Sha1Digest hash = prepared.hash();
+        if (streams.containsKey(hash) || copyFromSource(hash)) {
+            return hash;
+        }
+        if (prepared.data() == null) {
+            return storeFile(path, size, compress);
+        }
+        return keep(encoder.write(channel, position, prepared, 0));
     }
 
     /** Stores bytes (reparse data, small streams) like {@link #storeFile}. */

@@ -134,6 +134,59 @@ class WimWriterTest {
         }
     }
 
+    /**
+     * Files that are read, hashed and compressed ahead on worker threads (up to 1 MiB), around chunk boundaries,
+     * incompressible, and many copies of one content: they verify, apply to the tree and are stored once each.
+     */
+    @ParameterizedTest
+    @CsvSource({"XPRESS", "LZX"})
+    void filesPreparedAheadVerifyApplyAndAreStoredOncePerContent(CompressionType compression) throws IOException {
+        Path tree = dir.resolve("sizes");
+        java.util.Random random = new java.util.Random(5);
+        int[] sizes = {1, 32767, 32768, 32769, 65537, 1 << 20, (1 << 20) + 1, 300_000};
+        for (int size : sizes) {
+            byte[] data = new byte[size];
+            for (int i = 0; i < size; i++) {
+                data[i] = (byte) ("text repeats " + i / 1000).charAt(i % 13);
+            }
+            Files.createDirectories(tree.resolve("compressible"));
+            Files.write(tree.resolve("compressible/" + size + ".txt"), data);
+            random.nextBytes(data);
+            Files.createDirectories(tree.resolve("random"));
+            Files.write(tree.resolve("random/" + size + ".bin"), data);
+        }
+        byte[] copy = new byte[40_000];
+        java.util.Arrays.fill(copy, (byte) 'c');
+        for (int i = 0; i < 50; i++) {
+            Files.write(Files.createDirectories(tree.resolve("copies/" + i % 5)).resolve("copy" + i + ".dat"), copy);
+        }
+        Path wim = dir.resolve("sizes.wim");
+        try (WimWriter writer = WimWriter.create(wim, compression, false)) {
+            capture(writer, tree, "Sizes", "");
+            writer.commit();
+        }
+        Wimlib.verify(wim);
+        Path applied = dir.resolve("applied");
+        Wimlib.apply(wim, 1, applied);
+        assertEquals(ImageApplierTest.snapshot(tree), ImageApplierTest.snapshot(applied));
+        try (WimFile file = WimFile.open(wim)) {
+            List<LookupEntry> streams = file.lookupTable().entries().stream().filter(e -> !e.isMetadata()).toList();
+            assertEquals(2 * sizes.length + 1, streams.size(), "each content once, the 50 copies as one");
+            LookupEntry twoChunks = file.lookupTable().find(Sha1Digest.fromHex(
+                    ImageApplierTest.sha1(tree.resolve("compressible/32769.txt")))).orElseThrow();
+            assertTrue(twoChunks.resource().isCompressed(), "a compressible file of two chunks is compressed");
+            assertTrue(twoChunks.resource().storedSize() < 32769 / 4, "stored " + twoChunks.resource().storedSize());
+            LookupEntry oneRandomChunk = file.lookupTable().find(Sha1Digest.fromHex(
+                    ImageApplierTest.sha1(tree.resolve("random/32768.bin")))).orElseThrow();
+            assertFalse(oneRandomChunk.resource().isCompressed(), "a chunk that does not shrink is stored raw");
+        }
+        Path ours = dir.resolve("ours");
+        try (WimFile file = WimFile.open(wim)) {
+            ImageApplier.apply(file, 1, ours, ApplyOptions.DEFAULT);
+        }
+        assertEquals(ImageApplierTest.snapshot(tree), ImageApplierTest.snapshot(ours));
+    }
+
     @Test
     void twoIdenticalTreesStoreEachContentOnce() throws IOException {
         Path tree = tree("tree", 4);
