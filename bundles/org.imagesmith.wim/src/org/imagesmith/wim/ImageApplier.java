@@ -20,11 +20,13 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Applies (extracts) an image of a WIM file to a directory: its directories, files with the data of their unnamed
- * streams, hard links and last write and access times. What a POSIX file system cannot hold (reparse points,
- * alternate data streams, encrypted files) is left out and listed in the result. Every name is checked before
+ * streams, hard links, symbolic links and junctions (as symbolic links, made last, so nothing is written through
+ * them) and last write and access times. What a POSIX file system cannot hold (other reparse points, alternate data
+ * streams, encrypted files) is left out and listed in the result. Every name is checked before
  * anything is written, each stream's SHA-1 digest while it is written, and no symbolic link in the target is
  * followed. Files are written on one thread per processor in the order their data lies in the WIM file, each stream
  * decompressed once for all the files that hold it; hard links and directory times follow them.
@@ -41,6 +43,7 @@ public final class ImageApplier {
 
     private final WimFile wim;
     private final ApplyOptions options;
+    private final byte[] metadataBytes;
     private final ImageMetadata metadata;
     private final Map<Dentry, LookupEntry> data = new IdentityHashMap<>();
     private final List<String> skipped = new ArrayList<>();
@@ -53,6 +56,8 @@ public final class ImageApplier {
     /** The files to write, by the stream that holds their data. */
     private final Map<LookupEntry, List<FileTarget>> targets = new IdentityHashMap<>();
     private final List<FileTarget> emptyFiles = new ArrayList<>();
+    /** Symbolic links to make once everything else is written. */
+    private final List<FileTarget> links = new ArrayList<>();
     private final Object progressLock = new Object();
     /** False when the target was empty, so that nothing the apply meets there needs checking. */
     private boolean checkExisting = true;
@@ -62,8 +67,9 @@ public final class ImageApplier {
     private long files;
     private long hardLinks;
 
-    private ImageApplier(WimFile wim, ImageMetadata metadata, ApplyOptions options) {
+    private ImageApplier(WimFile wim, byte[] metadataBytes, ImageMetadata metadata, ApplyOptions options) {
         this.wim = wim;
+        this.metadataBytes = metadataBytes;
         this.metadata = metadata;
         this.options = options;
     }
@@ -79,13 +85,13 @@ public final class ImageApplier {
      *             (or the reverse), at a path the image uses
      */
     public static ApplyResult apply(WimFile wim, int imageIndex, Path target, ApplyOptions options) throws IOException {
-        ImageMetadata metadata = ImageMetadata.parse(wim.readMetadataResource(imageIndex));
-        ImageApplier applier = new ImageApplier(wim, metadata, options);
+        byte[] metadataBytes = wim.readMetadataResource(imageIndex);
+        ImageApplier applier = new ImageApplier(wim, metadataBytes, ImageMetadata.parse(metadataBytes), options);
         applier.plan();
         Path root = prepareTarget(target, options.overwrite());
         // without overwrite the target was empty: everything in it is what this apply creates, checked no further
         applier.checkExisting = options.overwrite();
-        applier.applyDirectory(metadata.root(), root);
+        applier.applyDirectory(applier.metadata.root(), root);
         int threads = Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors());
         try (ResourceReaderPool writers = new ResourceReaderPool(wim, threads)) {
             applier.writeFiles(writers);
@@ -94,11 +100,56 @@ public final class ImageApplier {
         for (HardLink link : applier.pendingLinks) {
             Files.createLink(link.path(), link.existing());
         }
+        applier.createSymbolicLinks(root);
         for (DirectoryTimes directory : applier.directoryTimes) {
             setTimes(directory.path(), directory.dentry());
         }
         return new ApplyResult(applier.directories, applier.files, applier.hardLinks, applier.bytesDone,
                 applier.skipped);
+    }
+
+    /** Whether a reparse point becomes a symbolic link: a symbolic link or junction, when the options say so. */
+    private boolean createsLink(Dentry dentry) {
+        return options.symbolicLinks() && (dentry.reparseTag() == Dentry.IO_REPARSE_TAG_SYMLINK
+                || dentry.reparseTag() == Dentry.IO_REPARSE_TAG_MOUNT_POINT);
+    }
+
+    /**
+     * Creates the symbolic links, last, so that nothing is written through them: a relative target as it is, an
+     * absolute one below the target directory when capture fixed it to the captured directory (as wimlib's
+     * default "rpfix" does), else as it is; targets no POSIX path can name are left out and listed.
+     */
+    private void createSymbolicLinks(Path root) throws IOException {
+        Map<Sha1Digest, LookupEntry> entries = new HashMap<>();
+        for (FileTarget link : links) {
+            Sha1Digest hash = link.dentry().reparseData().orElse(Sha1Digest.ZERO);
+            if (!hash.isZero()) {
+                entries.put(hash, wim.lookupTable().find(hash).orElseThrow(() -> new WimFormatException("the"
+                        + " reparse data of " + link.dentry().path() + " has SHA-1 " + hash + ", which the lookup table"
+                        + " of " + wim.path() + " does not list; the WIM file is damaged")));
+            }
+        }
+        ResourceReader reader = wim.resourceReader();
+        Map<Sha1Digest, byte[]> data = new HashMap<>();
+        for (LookupEntry entry : reader.inReadOrder(entries.values())) {
+            data.put(entry.hash(), reader.readStream(entry));
+        }
+        boolean rpFix = (wim.header().flags() & WimHeader.FLAG_RP_FIX) != 0;
+        for (FileTarget link : links) {
+            Dentry dentry = link.dentry();
+            byte[] reparse = data.getOrDefault(dentry.reparseData().orElse(Sha1Digest.ZERO), new byte[0]);
+            ReparseData parsed = ReparseData.parse(dentry.reparseTag(), reparse, dentry.path());
+            Optional<String> target = parsed.posixTarget(root.toString(),
+                    rpFix && ReparseData.isFixed(metadataBytes, dentry.offset()));
+            if (target.isEmpty()) {
+                skipped.add(dentry.path() + ": " + reparseKind(dentry.reparseTag()) + " to \"" + parsed.substituteName()
+                        + "\", which no path of this system can name; not created");
+                files--;
+                continue;
+            }
+            Files.createSymbolicLink(link.path(), Path.of(target.get()));
+            setTimes(link.path(), dentry);
+        }
     }
 
     /** Finds every stream the image needs in the lookup table and lists what will be left out, writing nothing. */
@@ -107,8 +158,10 @@ public final class ImageApplier {
         Map<Long, Boolean> countedGroups = new HashMap<>();
         for (Dentry dentry : metadata.entries()) {
             if (dentry.isReparsePoint()) {
-                skipped.add(dentry.path() + ": reparse point (" + reparseKind(dentry.reparseTag())
-                        + "), which this file system cannot hold; not created");
+                if (!createsLink(dentry)) {
+                    skipped.add(dentry.path() + ": reparse point (" + reparseKind(dentry.reparseTag())
+                            + "), which this file system cannot hold; not created");
+                }
                 continue;
             }
             if (dentry.isEncrypted() && !dentry.isDirectory()) {
@@ -164,6 +217,13 @@ public final class ImageApplier {
 
     private void applyDirectory(Dentry directory, Path path) throws IOException {
         for (Dentry child : directory.children()) {
+            if (child.isReparsePoint() && createsLink(child)) {
+                Path childPath = resolve(path, child);
+                clearSlot(childPath, true);
+                links.add(new FileTarget(childPath, child));
+                files++;
+                continue;
+            }
             if (child.isReparsePoint() || (child.isEncrypted() && !child.isDirectory())) {
                 continue;
             }
@@ -205,7 +265,7 @@ public final class ImageApplier {
     }
 
     private void applyFile(Dentry dentry, Path path) throws IOException {
-        clearSlot(path);
+        clearSlot(path, false);
         long group = dentry.hardLinkGroupId();
         Path linkTarget = group == 0 ? null : linkTargets.get(group);
         if (linkTarget != null && linkData.get(group).equals(dentry.unnamedData())) {
@@ -231,13 +291,16 @@ public final class ImageApplier {
         }
     }
 
-    /** With overwrite on, removes a file that is in the way; never a directory or through a symbolic link. */
-    private void clearSlot(Path path) throws IOException {
+    /**
+     * With overwrite on, removes a file that is in the way (a symbolic link too, where the image has one: removing
+     * it does not follow it); never a directory or through a symbolic link.
+     */
+    private void clearSlot(Path path, boolean forLink) throws IOException {
         if (!checkExisting || !Files.exists(path, NOFOLLOW)) {
             return;
         }
         BasicFileAttributes existing = Files.readAttributes(path, BasicFileAttributes.class, NOFOLLOW);
-        if (existing.isSymbolicLink()) {
+        if (existing.isSymbolicLink() && !forLink) {
             throw symbolicLink(path);
         }
         if (existing.isDirectory()) {

@@ -197,26 +197,86 @@ class ImageApplierTest {
         }
     }
 
-    @Test
-    void skipsSymbolicLinksWithAWarning() throws IOException {
+    /** A tree with symbolic links of every kind wimlib captures: relative, to a directory, absolute, dangling. */
+    private Path treeWithLinks() throws IOException {
         Path source = writeTree(dir.resolve("src"), 1);
         Files.createSymbolicLink(source.resolve("Windows/link-to-hosts"), Path.of("System32/drivers/etc/hosts"));
         Files.createSymbolicLink(source.resolve("dir-link"), Path.of("Windows"));
+        Files.createSymbolicLink(source.resolve("Windows/System32/up-link"), Path.of("../shared.ini"));
+        Files.createSymbolicLink(source.resolve("absolute-inside"), source.resolve("Windows/shared.ini"));
+        Files.createSymbolicLink(source.resolve("absolute-outside"), Path.of("/etc/hostname"));
+        Files.createSymbolicLink(source.resolve("dangling"), Path.of("nowhere"));
+        FileTime old = FileTime.from(Instant.parse("2001-02-03T04:05:06Z"));
+        Files.getFileAttributeView(source.resolve("dir-link"), java.nio.file.attribute.BasicFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).setTimes(old, old, null);
+        return source;
+    }
+
+    /** Each symbolic link's target below root, with root itself written as "<root>". */
+    private static Map<String, String> linkTargets(Path root) throws IOException {
+        Map<String, String> targets = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.filter(Files::isSymbolicLink).toList()) {
+                targets.put(root.relativize(path).toString(),
+                        Files.readSymbolicLink(path).toString().replace(root.toString(), "<root>"));
+            }
+        }
+        return targets;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--rpfix", "--norpfix"})
+    void createsSymbolicLinksAsWimlibDoes(String fixup) throws IOException {
+        Path source = treeWithLinks();
         Path wim = dir.resolve("links.wim");
-        Wimlib.capture(source, wim, "Links", "symbolic links");
+        Wimlib.capture(source, wim, "Links", "symbolic links", fixup);
         Path ours = dir.resolve("ours");
         Path theirs = dir.resolve("theirs");
         ApplyResult result = apply(wim, 1, ours);
         Wimlib.apply(wim, 1, theirs);
-        Map<String, Node> expected = snapshot(theirs);
-        assertEquals("link", expected.remove("Windows/link-to-hosts").type());
-        assertEquals("link", expected.remove("dir-link").type());
-        assertEquals(expected, snapshot(ours));
-        assertEquals(2, result.skipped().size(), result.skipped().toString());
+        assertEquals(List.of(), result.skipped());
+        assertEquals(snapshot(theirs), snapshot(ours), "names, types and times, links' own times too");
+        Map<String, String> targets = linkTargets(ours);
+        assertEquals(linkTargets(theirs), targets);
+        assertEquals("System32/drivers/etc/hosts", targets.get("Windows/link-to-hosts"));
+        assertEquals(fixup.equals("--rpfix") ? "<root>/Windows/shared.ini" : source.resolve("Windows/shared.ini").toString(),
+                targets.get("absolute-inside"), "an absolute link fixed at capture points into the applied tree");
+        assertEquals("/etc/hostname", targets.get("absolute-outside"));
+        assertEquals(16, result.files(), "ten files and six links");
+
+        ApplyResult again;
+        try (WimFile file = WimFile.open(wim)) {
+            again = ImageApplier.apply(file, 1, ours, new ApplyOptions(true, (done, total) -> { }));
+        }
+        assertEquals(List.of(), again.skipped());
+        assertEquals(targets, linkTargets(ours), "applied again over itself, the links are replaced, not followed");
+    }
+
+    @Test
+    void leavesLinksOutWhenToldTo() throws IOException {
+        Path wim = dir.resolve("links.wim");
+        Wimlib.capture(treeWithLinks(), wim, "Links", "symbolic links");
+        ApplyResult result;
+        try (WimFile file = WimFile.open(wim)) {
+            result = ImageApplier.apply(file, 1, dir.resolve("ours"), new ApplyOptions(false, (d, t) -> { }, false));
+        }
+        assertEquals(6, result.skipped().size(), result.skipped().toString());
         assertTrue(result.skipped().stream().anyMatch(s -> s.startsWith("\\Windows\\link-to-hosts: reparse point"
                 + " (symbolic link)")), result.skipped().toString());
-        assertTrue(result.skipped().stream().anyMatch(s -> s.startsWith("\\dir-link: reparse point")),
-                result.skipped().toString());
+        assertEquals(List.of(), linkTargets(dir.resolve("ours")).keySet().stream().toList());
+    }
+
+    @Test
+    void aLinkTargetNoPathCanNameIsListed() throws IOException {
+        ReparseData volume = new ReparseData("\\??\\Volume{0a1b2c3d-0000-0000-0000-100000000000}\\Data", false);
+        assertEquals(java.util.Optional.empty(), volume.posixTarget("/target", true));
+        ReparseData network = new ReparseData("\\??\\UNC\\server\\share", false);
+        assertEquals(java.util.Optional.empty(), network.posixTarget("/target", false));
+        ReparseData junction = new ReparseData("\\??\\C:\\Users\\Public", false);
+        assertEquals(java.util.Optional.of("/target/Users/Public"), junction.posixTarget("/target", true));
+        assertEquals(java.util.Optional.of("/Users/Public"), junction.posixTarget("/target", false));
+        assertThrows(WimFormatException.class, () -> ReparseData.parse(Dentry.IO_REPARSE_TAG_SYMLINK,
+                new byte[] {0, 0, 100, 0, 0, 0, 0, 0, 1, 0, 0, 0}, "\\bad"), "a name past the data's end");
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class MountedImages {
             }
             byte[] metadata = wim.readMetadataResource(index);
             try {
-                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress));
+                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress, false));
             } catch (IOException | RuntimeException e) {
                 LocalTrees.deleteContents(dir);
                 throw e;
@@ -170,7 +170,7 @@ public final class MountedImages {
         }
         Files.createDirectories(record.mountDir());
         try (WimFile wim = open(record.imageFile(), record.splitParts())) {
-            ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress));
+            ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress, false));
         }
         return record;
     }
