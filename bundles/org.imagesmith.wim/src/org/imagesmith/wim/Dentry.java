@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param subdirOffset where the entry's children lie in the metadata resource (0 for none)
  * @param defaultHash the digest in the entry itself (all zero for none)
  * @param reparseTag the reparse tag of a reparse point, 0 otherwise
+ * @param reparseFlags a reparse point's flags (wimlib's rp_flags: {@link #RP_FLAG_NOT_FIXED}), 0 otherwise
  * @param hardLinkGroupId the hard link group of a file that is not a reparse point (entries sharing a nonzero id
  *            are one file), 0 otherwise
  * @param streams the entry's stream entries, in file order
@@ -37,6 +38,7 @@ public record Dentry(
         Instant lastWriteTime,
         Sha1Digest defaultHash,
         int reparseTag,
+        int reparseFlags,
         long hardLinkGroupId,
         List<StreamEntry> streams,
         List<Dentry> children) {
@@ -55,6 +57,22 @@ public record Dentry(
     public static final int FILE_ATTRIBUTE_ENCRYPTED = 0x4000;
     public static final int IO_REPARSE_TAG_MOUNT_POINT = 0xA0000003;
     public static final int IO_REPARSE_TAG_SYMLINK = 0xA000000C;
+    /**
+     * WIM_RP_FLAG_NOT_FIXED: a reparse point whose absolute target capture did not rewrite relative to the captured
+     * directory ("rpfix"); what entries made without reparse flags get.
+     */
+    public static final int RP_FLAG_NOT_FIXED = 0x0001;
+
+    /** An entry whose reparse flags, if it is a reparse point, are {@link #RP_FLAG_NOT_FIXED}. */
+    public Dentry(long offset, String path, String name, String shortName, int attributes, int securityId,
+            long subdirOffset, Instant creationTime, Instant lastAccessTime, Instant lastWriteTime,
+            Sha1Digest defaultHash, int reparseTag, long hardLinkGroupId, List<StreamEntry> streams,
+            List<Dentry> children) {
+        this(offset, path, name, shortName, attributes, securityId, subdirOffset, creationTime, lastAccessTime,
+                lastWriteTime, defaultHash, reparseTag,
+                (attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0 ? RP_FLAG_NOT_FIXED : 0, hardLinkGroupId, streams,
+                children);
+    }
 
     /** 100-nanosecond intervals between 1601-01-01 (the FILETIME epoch) and 1970-01-01. */
     private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
@@ -98,10 +116,12 @@ public record Dentry(
         buffer.get(hash);
         buffer.getInt(); // reserved ("unknown 0x54")
         int reparseTag = 0;
+        int reparseFlags = 0;
         long hardLinkGroupId = 0;
         if ((attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0) {
             reparseTag = buffer.getInt();
-            buffer.position(buffer.position() + 4); // reparse reserved and flags (16 bits each), unused here
+            buffer.getShort(); // reserved ("rp_unknown_2")
+            reparseFlags = Short.toUnsignedInt(buffer.getShort());
         } else {
             hardLinkGroupId = buffer.getLong();
         }
@@ -126,7 +146,8 @@ public record Dentry(
             streamOffset = readStreamEntry(metadata, streamOffset, path, i, streams);
         }
         return Optional.of(new Read(new Dentry(offset, path, name, shortName, attributes, securityId, subdirOffset,
-                creation, lastAccess, lastWrite, Sha1Digest.of(hash), reparseTag, hardLinkGroupId, streams, List.of()),
+                creation, lastAccess, lastWrite, Sha1Digest.of(hash), reparseTag, reparseFlags, hardLinkGroupId, streams,
+                List.of()),
                 streamOffset));
     }
 
@@ -205,7 +226,8 @@ public record Dentry(
     /** This entry with its children. */
     Dentry withChildren(List<Dentry> newChildren) {
         return new Dentry(offset, path, name, shortName, attributes, securityId, subdirOffset, creationTime,
-                lastAccessTime, lastWriteTime, defaultHash, reparseTag, hardLinkGroupId, streams, newChildren);
+                lastAccessTime, lastWriteTime, defaultHash, reparseTag, reparseFlags, hardLinkGroupId, streams,
+                newChildren);
     }
 
     /** A directory whose children the tree holds (a directory that is also a reparse point, a junction, has none). */

@@ -43,7 +43,6 @@ public final class ImageApplier {
 
     private final WimFile wim;
     private final ApplyOptions options;
-    private final byte[] metadataBytes;
     private final ImageMetadata metadata;
     private final Map<Dentry, LookupEntry> data = new IdentityHashMap<>();
     private final List<String> skipped = new ArrayList<>();
@@ -67,9 +66,8 @@ public final class ImageApplier {
     private long files;
     private long hardLinks;
 
-    private ImageApplier(WimFile wim, byte[] metadataBytes, ImageMetadata metadata, ApplyOptions options) {
+    private ImageApplier(WimFile wim, ImageMetadata metadata, ApplyOptions options) {
         this.wim = wim;
-        this.metadataBytes = metadataBytes;
         this.metadata = metadata;
         this.options = options;
     }
@@ -85,13 +83,13 @@ public final class ImageApplier {
      *             (or the reverse), at a path the image uses
      */
     public static ApplyResult apply(WimFile wim, int imageIndex, Path target, ApplyOptions options) throws IOException {
-        byte[] metadataBytes = wim.readMetadataResource(imageIndex);
-        ImageApplier applier = new ImageApplier(wim, metadataBytes, ImageMetadata.parse(metadataBytes), options);
+        ImageMetadata metadata = ImageMetadata.parse(wim.readMetadataResource(imageIndex));
+        ImageApplier applier = new ImageApplier(wim, metadata, options);
         applier.plan();
         Path root = prepareTarget(target, options.overwrite());
         // without overwrite the target was empty: everything in it is what this apply creates, checked no further
         applier.checkExisting = options.overwrite();
-        applier.applyDirectory(applier.metadata.root(), root);
+        applier.applyDirectory(metadata.root(), root);
         int threads = Math.min(MAX_WRITER_THREADS, Runtime.getRuntime().availableProcessors());
         try (ResourceReaderPool writers = new ResourceReaderPool(wim, threads)) {
             applier.writeFiles(writers);
@@ -140,7 +138,7 @@ public final class ImageApplier {
             byte[] reparse = data.getOrDefault(dentry.reparseData().orElse(Sha1Digest.ZERO), new byte[0]);
             ReparseData parsed = ReparseData.parse(dentry.reparseTag(), reparse, dentry.path());
             Optional<String> target = parsed.posixTarget(root.toString(),
-                    rpFix && ReparseData.isFixed(metadataBytes, dentry.offset()));
+                    rpFix && (dentry.reparseFlags() & Dentry.RP_FLAG_NOT_FIXED) == 0);
             if (target.isEmpty()) {
                 skipped.add(dentry.path() + ": " + reparseKind(dentry.reparseTag()) + " to \"" + parsed.substituteName()
                         + "\", which no path of this system can name; not created");

@@ -68,8 +68,8 @@ public final class ImageMetadata {
         }
         rootEntry = new Dentry(rootEntry.offset(), "\\", "", rootEntry.shortName(), rootEntry.attributes(),
                 rootEntry.securityId(), rootEntry.subdirOffset(), rootEntry.creationTime(), rootEntry.lastAccessTime(),
-                rootEntry.lastWriteTime(), rootEntry.defaultHash(), rootEntry.reparseTag(), rootEntry.hardLinkGroupId(),
-                rootEntry.streams(), List.of());
+                rootEntry.lastWriteTime(), rootEntry.defaultHash(), rootEntry.reparseTag(), rootEntry.reparseFlags(),
+                rootEntry.hardLinkGroupId(), rootEntry.streams(), List.of());
         TreeReader reader = new TreeReader(metadata, securityData);
         reader.checkSecurityId(rootEntry);
         reader.seen.add(rootEntry.offset());

@@ -233,8 +233,13 @@ final class MetadataCarryOver {
             List<Dentry> children) {
         boolean reparse = (attributes & Dentry.FILE_ATTRIBUTE_REPARSE_POINT) != 0;
         return new Dentry(0, times.path(), name, shortName, attributes, securityId, 0, creation, lastAccess,
-                times.lastWriteTime(), defaultHash, reparse ? times.reparseTag() : 0, reparse ? 0 : group, streams,
-                children);
+                times.lastWriteTime(), defaultHash, reparse ? times.reparseTag() : 0,
+                reparse ? reparseFlagsOf(times) : 0, reparse ? 0 : group, streams, children);
+    }
+
+    /** The flags of a reparse point kept from the original ("fixed" stays fixed), or those of a new one. */
+    private static int reparseFlagsOf(Dentry dentry) {
+        return dentry.isReparsePoint() ? dentry.reparseFlags() : Dentry.RP_FLAG_NOT_FIXED;
     }
 
     /** Makes sure the writer holds every stream the tree refers to, copying kept ones from the file rewritten. */

@@ -19,8 +19,6 @@ import java.util.Map;
  * subdirectory offset of the given entries are ignored and recomputed.
  */
 public final class MetadataResourceWriter {
-    /** WIM_RP_FLAG_NOT_FIXED: the reparse point's absolute target was not rewritten at capture ("rpfix"). */
-    static final int RP_FLAG_NOT_FIXED = 0x0001;
     private static final long FILETIME_UNIX_EPOCH_SECONDS = 11_644_473_600L;
 
     private MetadataResourceWriter() {
@@ -158,7 +156,7 @@ public final class MetadataResourceWriter {
         if (dentry.isReparsePoint()) {
             out.putInt(dentry.reparseTag());
             out.putShort((short) 0); // reparse reserved
-            out.putShort((short) RP_FLAG_NOT_FIXED);
+            out.putShort((short) dentry.reparseFlags());
         } else {
             out.putLong(dentry.hardLinkGroupId());
         }

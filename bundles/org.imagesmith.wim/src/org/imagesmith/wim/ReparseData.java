@@ -15,10 +15,6 @@ import java.util.Optional;
  */
 record ReparseData(String substituteName, boolean relative) {
     private static final int SYMLINK_FLAG_RELATIVE = 1;
-    /** The offset in a dentry of its reparse point flags (rp_flags in wimlib's on-disk dentry). */
-    private static final int DENTRY_RP_FLAGS_OFFSET = 94;
-    /** WIM_RP_FLAG_NOT_FIXED: an absolute target that capture did not rewrite to the captured directory's root. */
-    private static final int RP_FLAG_NOT_FIXED = 0x0001;
 
     /**
      * Parses the reparse data of a reparse point with this tag.
@@ -41,16 +37,6 @@ record ReparseData(String substituteName, boolean relative) {
         }
         boolean relative = symlink && (in.getInt(8) & SYMLINK_FLAG_RELATIVE) != 0;
         return new ReparseData(new String(data, pathBuffer + offset, length, StandardCharsets.UTF_16LE), relative);
-    }
-
-    /** Whether the dentry at {@code dentryOffset} of a metadata resource has an absolute target fixed at capture. */
-    static boolean isFixed(byte[] metadata, long dentryOffset) {
-        int at = (int) dentryOffset + DENTRY_RP_FLAGS_OFFSET;
-        if (dentryOffset <= 0 || at + 2 > metadata.length) {
-            return false;
-        }
-        int flags = (metadata[at] & 0xFF) | (metadata[at + 1] & 0xFF) << 8;
-        return (flags & RP_FLAG_NOT_FIXED) == 0;
     }
 
     /**

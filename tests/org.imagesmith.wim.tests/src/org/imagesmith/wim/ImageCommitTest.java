@@ -55,6 +55,8 @@ class ImageCommitTest {
         Path root = ImageApplierTest.writeTree(dir.resolve(name), variant);
         Files.createSymbolicLink(root.resolve("Windows/relative-link"), Path.of("System32/kernel32.dll"));
         Files.createSymbolicLink(root.resolve("absolute-link"), Path.of("/Windows/System32"));
+        // inside the captured tree: wimlib's capture fixes it (its reparse flags say so), which a commit keeps
+        Files.createSymbolicLink(root.resolve("inside-link"), root.resolve("Windows/System32"));
         return root;
     }
 
@@ -288,6 +290,7 @@ class ImageCommitTest {
         Map<String, ImageApplierTest.Node> withoutOldLinks = new TreeMap<>(ImageApplierTest.snapshot(applied));
         withoutOldLinks.remove("Windows/relative-link");
         withoutOldLinks.remove("absolute-link");
+        withoutOldLinks.remove("inside-link");
         assertEquals(ImageApplierTest.snapshot(mountDir), withoutOldLinks);
     }
 
