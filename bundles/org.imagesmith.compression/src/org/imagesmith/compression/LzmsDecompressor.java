@@ -315,7 +315,13 @@ public final class LzmsDecompressor implements ChunkDecompressor {
                 pendingLzOffset = offset;
                 long length = decodeLength();
                 int len = (int) Math.min(length, Integer.MAX_VALUE);
-                LzCopy.copyMatch(out, start, pos, end, (int) offset, len, "LZMS");
+                if (offset >= 8 && offset <= pos - start && len <= end - pos - 8) {
+                    // eight bytes at a time: a word never reads what it writes, and the up to seven bytes written
+                    // past the match lie inside the buffer, where later items overwrite them
+                    LzCopy.copyWords(out, pos - (int) offset, pos, len);
+                } else {
+                    LzCopy.copyMatch(out, start, pos, end, (int) Math.min(offset, Integer.MAX_VALUE), len, "LZMS");
+                }
                 pos += len;
                 lzStillPending = pos;
             } else {
@@ -381,8 +387,13 @@ public final class LzmsDecompressor implements ChunkDecompressor {
                 + " bytes it decompresses to; the data is damaged");
     }
 
-    private static boolean isOpcode(int b) {
-        return b == 0x48 || b == 0x4C || b == 0xE8 || b == 0xE9 || b == 0xF0 || b == 0xFF;
+    /** The first bytes of the instructions the x86 filter looks at: 0x48, 0x4C, 0xE8, 0xE9, 0xF0 and 0xFF. */
+    private static final boolean[] OPCODES = new boolean[256];
+
+    static {
+        for (int b : new int[] {0x48, 0x4C, 0xE8, 0xE9, 0xF0, 0xFF}) {
+            OPCODES[b] = true;
+        }
     }
 
     /**
@@ -401,7 +412,7 @@ public final class LzmsDecompressor implements ChunkDecompressor {
         int p = 1;
         while (p < tail) {
             int b = data[off + p] & 0xFF;
-            if (!isOpcode(b)) {
+            if (!OPCODES[b]) {
                 p++;
                 continue;
             }
