@@ -18,13 +18,15 @@ import org.imagesmith.wim.WimWriter;
 
 /**
  * {@code /Capture-Image} and {@code /Append-Image /ImageFile:<wim> /CaptureDir:<dir> /Name:<name>
- * [/Description:<text>] [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/Verify]}:
+ * [/Description:<text>] [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/Verify]
+ * [/NoRpFix]}:
  * captures a directory as a new WIM file, or as a new image of an existing one (whose compression is kept). Capture
  * compresses with XPRESS (fast) unless told otherwise, as DISM does. The configuration list given with /ConfigFile,
  * or else DISM's default one, says what is left out and what is stored uncompressed; the log (/LogPath, /LogLevel)
  * lists what was left out. A missing configuration list file exits with 2, one that cannot be read as a
  * configuration list with 11 (ERROR_BAD_FORMAT, as for a damaged WIM file). Stream digests are always computed as
- * data is stored, so /Verify adds nothing.
+ * data is stored, so /Verify adds nothing. Symbolic links whose absolute target lies inside the captured directory
+ * are stored relative to the image's root (the reparse point fixup, as DISM and wimlib do) unless /NoRpFix is given.
  */
 final class CaptureImageCommand implements ServicingCommand {
     private final boolean append;
@@ -41,17 +43,18 @@ final class CaptureImageCommand implements ServicingCommand {
     @Override
     public Set<String> options() {
         return Set.of("ImageFile", "CaptureDir", "Name", "Description", "Compress", "ConfigFile", "CheckIntegrity",
-                "Verify", "LogPath", "LogLevel");
+                "Verify", "NoRpFix", "LogPath", "LogLevel");
     }
 
     @Override
     public String summary() {
         return append
                 ? "/Append-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
-                        + " [/ConfigFile:<WimScript.ini>] [/CheckIntegrity]   Adds an image of a directory to a WIM"
-                        + " file."
+                        + " [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/NoRpFix]   Adds an image of a directory"
+                        + " to a WIM file."
                 : "/Capture-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
-                        + " [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity]   Captures a"
+                        + " [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/NoRpFix]"
+                        + "   Captures a"
                         + " directory to a new WIM file, leaving out what the configuration list (by default"
                         + " DISM's: pagefile.sys, hiberfil.sys, System Volume Information, ...) excludes.";
     }
@@ -155,7 +158,8 @@ final class CaptureImageCommand implements ServicingCommand {
         CaptureResult[] result = new CaptureResult[1];
         try (WimWriter w = writer) {
             WimWriteArguments.write("Saving image", console, () -> {
-                result[0] = DirectoryCapture.capture(w, dir, name, description, configuration, (done, total) -> { });
+                result[0] = DirectoryCapture.capture(w, dir, name, description, configuration,
+                        !commandLine.has("NoRpFix"), (done, total) -> { });
                 w.commit();
             });
         }

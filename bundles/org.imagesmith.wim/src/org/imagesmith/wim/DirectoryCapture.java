@@ -45,6 +45,8 @@ public final class DirectoryCapture {
     private final Map<Object, Integer> linkCounts = new HashMap<>();
     private final Map<Object, Long> groupIds = new HashMap<>();
     private final Map<Object, Sha1Digest> inodeData = new HashMap<>();
+    /** The captured directory (as given and as resolved) when absolute link targets inside it are fixed up. */
+    private List<Path> fixupRoots = List.of();
     /** Small files read, hashed and compressed ahead of {@link #store}, on the writer's worker threads. */
     private Prefetch prefetch = Prefetch.NONE;
     private long totalBytes;
@@ -89,8 +91,23 @@ public final class DirectoryCapture {
      */
     public static CaptureResult capture(WimWriter writer, Path directory, String name, String description,
             CaptureConfiguration configuration, WriteProgress progress) throws IOException {
+        return capture(writer, directory, name, description, configuration, false, progress);
+    }
+
+    /**
+     * Captures {@code directory} like {@link #capture(WimWriter, Path, String, String, CaptureConfiguration,
+     * WriteProgress)}; with {@code reparsePointFixup} (DISM's and wimlib's default, off with DISM's /NoRpFix) a
+     * symbolic link with an absolute target inside {@code directory} is stored relative to the image's root
+     * ("\??\C:\Windows\System32") and marked fixed, so that it points into wherever the image is applied.
+     */
+    public static CaptureResult capture(WimWriter writer, Path directory, String name, String description,
+            CaptureConfiguration configuration, boolean reparsePointFixup, WriteProgress progress)
+            throws IOException {
         writer.checkNewName(name);
-        Tree tree = captureTree(writer, directory, configuration, progress);
+        if (reparsePointFixup) {
+            writer.markReparsePointFixup();
+        }
+        Tree tree = captureTree(writer, directory, configuration, reparsePointFixup, progress);
         writer.addImage(tree.root(), List.of(), name, description);
         return tree.result();
     }
@@ -112,11 +129,19 @@ public final class DirectoryCapture {
     /** Like {@link #captureTree(WimWriter, Path, WriteProgress)}, leaving out what the configuration excludes. */
     static Tree captureTree(WimWriter writer, Path directory, CaptureConfiguration configuration,
             WriteProgress progress) throws IOException {
+        return captureTree(writer, directory, configuration, false, progress);
+    }
+
+    private static Tree captureTree(WimWriter writer, Path directory, CaptureConfiguration configuration,
+            boolean reparsePointFixup, WriteProgress progress) throws IOException {
         BasicFileAttributes rootAttributes = Files.readAttributes(directory, BasicFileAttributes.class);
         if (!rootAttributes.isDirectory()) {
             throw new NotDirectoryException(directory.toString());
         }
         DirectoryCapture capture = new DirectoryCapture(writer, configuration, progress);
+        if (reparsePointFixup) {
+            capture.fixupRoots = List.of(directory.toAbsolutePath().normalize(), directory.toRealPath());
+        }
         Node root = new Node(directory, "", rootAttributes, null, true, new ArrayList<>());
         capture.scan(root, 1, new ArrayList<>(), false, false);
         capture.prefetch = new Prefetch(writer, root);
@@ -243,10 +268,13 @@ public final class DirectoryCapture {
         files++;
         if (a.isSymbolicLink()) {
             Path target = Files.readSymbolicLink(node.path());
-            Sha1Digest reparse = writer.storeBytes(symlinkReparseData(target.toString()));
+            Path inside = insideCapturedTree(target);
+            Sha1Digest reparse = writer.storeBytes(symlinkReparseData(inside != null
+                    ? "/" + inside.toString() : target.toString()));
             int attributes = Dentry.FILE_ATTRIBUTE_REPARSE_POINT
                     | (Files.isDirectory(node.path()) ? Dentry.FILE_ATTRIBUTE_DIRECTORY : 0);
-            return dentry(node, attributes, lastWrite, lastAccess, Sha1Digest.ZERO, Dentry.IO_REPARSE_TAG_SYMLINK, 0,
+            return new Dentry(0, node.name(), node.name(), "", attributes, -1, 0, lastWrite, lastAccess, lastWrite,
+                    Sha1Digest.ZERO, Dentry.IO_REPARSE_TAG_SYMLINK, inside != null ? 0 : Dentry.RP_FLAG_NOT_FIXED, 0,
                     List.of(new StreamEntry("", reparse), new StreamEntry("", Sha1Digest.ZERO)), List.of());
         }
         Sha1Digest data = inodeData.get(node.inode());
@@ -263,6 +291,23 @@ public final class DirectoryCapture {
             group = groupIds.computeIfAbsent(node.inode(), k -> (long) groupIds.size() + 1);
         }
         return dentry(node, FILE_ATTRIBUTE_NORMAL, lastWrite, lastAccess, data, 0, group, List.of(), List.of());
+    }
+
+    /**
+     * With reparse point fixups, an absolute link target inside the captured directory relative to it ("" for the
+     * directory itself); else null.
+     */
+    private Path insideCapturedTree(Path target) {
+        if (!target.isAbsolute()) {
+            return null;
+        }
+        Path normal = target.normalize();
+        for (Path root : fixupRoots) {
+            if (normal.startsWith(root)) {
+                return root.relativize(normal);
+            }
+        }
+        return null;
     }
 
     private static Dentry dentry(Node node, int attributes, Instant lastWrite, Instant lastAccess, Sha1Digest hash,
@@ -343,8 +388,9 @@ public final class DirectoryCapture {
     static byte[] symlinkReparseData(String target) {
         String windows = target.replace('/', '\\');
         boolean relative = !target.startsWith("/");
-        String substitute = relative ? windows : "\\??\\C:" + windows;
-        String print = relative ? windows : "C:" + windows;
+        String drivePath = windows.equals("\\") ? "" : windows; // "/" is the drive itself: "C:", as wimlib writes it
+        String substitute = relative ? windows : "\\??\\C:" + drivePath;
+        String print = relative ? windows : "C:" + drivePath;
         byte[] sub = substitute.getBytes(StandardCharsets.UTF_16LE);
         byte[] prn = print.getBytes(StandardCharsets.UTF_16LE);
         ByteBuffer out = ByteBuffer.allocate(12 + sub.length + 2 + prn.length + 2).order(ByteOrder.LITTLE_ENDIAN);

@@ -62,6 +62,10 @@ record ReparseData(String substituteName, boolean relative) {
         if (!path.startsWith("/")) {
             path = "/" + path;
         }
-        return Optional.of(fixed ? (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path : path);
+        if (!fixed) {
+            return Optional.of(path);
+        }
+        String base = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        return Optional.of(path.equals("/") ? base : base + path);
     }
 }

@@ -73,6 +73,8 @@ public final class WimWriter implements AutoCloseable {
     private final long originalSize;
     private final FileChannel channel;
     private final WimHeader base;
+    /** Header flags the images added set (FLAG_RP_FIX). */
+    private int addedFlags;
     private final CompressionType compression;
     private final int chunkSize;
     private final boolean integrity;
@@ -339,6 +341,14 @@ public final class WimWriter implements AutoCloseable {
 
     void checkpoint(Checkpoint newCheckpoint) {
         this.checkpoint = newCheckpoint;
+    }
+
+    /**
+     * Marks the file as holding images captured with reparse point fixups (the header's FLAG_RP_FIX), so that
+     * appliers point the links marked fixed into the directory they apply to.
+     */
+    void markReparsePointFixup() {
+        addedFlags |= WimHeader.FLAG_RP_FIX;
     }
 
     /** Refuses a name another image of the file already has (names compare ignoring case, as in Windows). */
@@ -785,7 +795,8 @@ public final class WimWriter implements AutoCloseable {
 
         int boot = bootIndex >= 1 && bootIndex <= images.size() ? bootIndex : 0;
         WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT,
-                base.flags() & ~(WimHeader.FLAG_WRITE_IN_PROGRESS | WimHeader.FLAG_READONLY), base.chunkSize(),
+                (base.flags() | addedFlags) & ~(WimHeader.FLAG_WRITE_IN_PROGRESS | WimHeader.FLAG_READONLY),
+                base.chunkSize(),
                 base.guid(), 1, 1, images.size(), lookupTable, xmlData,
                 boot == 0 ? empty() : metadataResources.get(boot - 1), boot, integrityTable);
         ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));

@@ -72,6 +72,25 @@ class WimWriteCommandsTest {
     }
 
     @Test
+    void absoluteLinksIntoTheCapturedDirectoryAreFixedUpUnlessNoRpFix() throws IOException {
+        Path tree = SyntheticTree.write(dir.resolve("tree"), 1);
+        Files.createSymbolicLink(tree.resolve("Windows/license-link"), tree.resolve("Windows/System32/license.txt"));
+        for (boolean noRpFix : new boolean[] {false, true}) {
+            Path wim = dir.resolve("links-" + noRpFix + ".wim");
+            assertSucceeded(noRpFix
+                    ? CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Links", "/NoRpFix")
+                    : CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Links"),
+                    "Saving image");
+            assertEquals(!noRpFix, Wimlib.info(wim).file().get("Attributes").contains("Relative path junction"));
+            Path applied = dir.resolve("applied-" + noRpFix);
+            Wimlib.apply(wim, 1, applied);
+            Path expected = noRpFix ? tree.resolve("Windows/System32/license.txt")
+                    : applied.resolve("Windows/System32/license.txt");
+            assertEquals(expected, Files.readSymbolicLink(applied.resolve("Windows/license-link")));
+        }
+    }
+
+    @Test
     void mistakesGiveDismErrors() throws IOException {
         Path one = SyntheticTree.write(dir.resolve("one"), 1);
         Path wim = dir.resolve("install.wim");

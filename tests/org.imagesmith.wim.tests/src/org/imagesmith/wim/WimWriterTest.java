@@ -187,6 +187,39 @@ class WimWriterTest {
         assertEquals(ImageApplierTest.snapshot(tree), ImageApplierTest.snapshot(ours));
     }
 
+    /**
+     * With reparse point fixups (DISM's and wimlib's default) an absolute link into the captured tree points into
+     * the applied tree, as when wimlib captures it; without, it keeps its absolute target.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void absoluteLinksIntoTheTreeAreFixedUpAsWimlibDoes(boolean fixup) throws IOException {
+        Path tree = tree("links", 1);
+        Files.createSymbolicLink(tree.resolve("inside"), tree.resolve("Windows/System32/kernel32.dll"));
+        Files.createSymbolicLink(tree.resolve("tree-root"), tree);
+        Files.createSymbolicLink(tree.resolve("outside"), Path.of("/etc/hostname"));
+        Path ours = dir.resolve("ours.wim");
+        try (WimWriter writer = WimWriter.create(ours, CompressionType.XPRESS, false)) {
+            DirectoryCapture.capture(writer, tree, "Links", "", CaptureConfiguration.NONE, fixup, (d, t) -> { });
+            writer.commit();
+        }
+        Path theirs = dir.resolve("theirs.wim");
+        Wimlib.capture(tree, theirs, "Links", "", fixup ? "--rpfix" : "--norpfix");
+        Wimlib.verify(ours);
+        assertEquals(Wimlib.info(theirs).file().get("Attributes"), Wimlib.info(ours).file().get("Attributes"),
+                "the header's reparse point fixup flag");
+        Path fromOurs = dir.resolve("from-ours");
+        Path fromTheirs = dir.resolve("from-theirs");
+        Wimlib.apply(ours, 1, fromOurs);
+        Wimlib.apply(theirs, 1, fromTheirs);
+        for (String link : List.of("inside", "tree-root", "outside", "Windows/relative-link")) {
+            String expected = Files.readSymbolicLink(fromTheirs.resolve(link)).toString().replace(fromTheirs.toString(), "<root>");
+            assertEquals(expected, Files.readSymbolicLink(fromOurs.resolve(link)).toString().replace(fromOurs.toString(), "<root>"), link);
+        }
+        assertEquals(fixup ? "<root>/Windows/System32/kernel32.dll" : tree.resolve("Windows/System32/kernel32.dll").toString(),
+                Files.readSymbolicLink(fromOurs.resolve("inside")).toString().replace(fromOurs.toString(), "<root>"));
+    }
+
     @Test
     void twoIdenticalTreesStoreEachContentOnce() throws IOException {
         Path tree = tree("tree", 4);
