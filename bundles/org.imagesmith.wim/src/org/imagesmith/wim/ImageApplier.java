@@ -358,7 +358,8 @@ public final class ImageApplier {
             for (StreamTargets stream : batch) {
                 List<FileTarget> files = stream.files();
                 for (int from = 0; from < files.size(); from += MAX_OPEN_FILES) {
-                    writeFiles(reader, stream.entry(), files.subList(from, Math.min(files.size(), from + MAX_OPEN_FILES)));
+                    int to = Math.min(files.size(), from + MAX_OPEN_FILES);
+                    writeFiles(reader, stream.entry(), files.subList(from, to));
                 }
             }
         });

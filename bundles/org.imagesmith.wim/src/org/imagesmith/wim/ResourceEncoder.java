@@ -66,8 +66,9 @@ final class ResourceEncoder implements AutoCloseable {
     }
 
     /**
-     * A one-chunk stream read, hashed and compressed ahead on a worker thread: its digest, size and the bytes to store
-     * ({@code stored} bytes of {@code data}, compressed or not); no bytes when the stream need not be written.
+     * A stream (up to {@link #PREPARE_LIMIT}) read, hashed and compressed ahead on a worker thread: its digest, size
+     * and the bytes of its resource ({@code stored} bytes of {@code data}, compressed or not); no bytes when the
+     * stream need not be written.
      */
     record Prepared(Sha1Digest hash, long size, byte[] data, int stored, boolean compressed) {
     }

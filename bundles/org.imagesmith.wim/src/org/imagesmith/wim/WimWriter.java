@@ -441,8 +441,9 @@ public final class WimWriter implements AutoCloseable {
     }
 
     /**
-     * Starts reading, hashing and compressing a file (up to {@link ResourceEncoder#PREPARE_LIMIT}) on another thread, for
-     * {@link #storePrepared}; empty when this writer does not (one processor, no compression, a larger file).
+     * Starts reading, hashing and compressing a file (up to {@link ResourceEncoder#PREPARE_LIMIT}) on another
+     * thread, for {@link #storePrepared}; empty when this writer does not (one processor, no compression, a larger
+     * file).
      */
     Optional<Future<ResourceEncoder.Prepared>> prepareFile(Path path, long size, boolean compress)
             throws IOException {
