@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.LockHolder;
 import org.imagesmith.testsupport.SyntheticDriver;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
@@ -138,8 +137,7 @@ class ImageFolderLockTest {
         Path lockFile = lockFileOf(image);
         byte[] softwareBefore = Files.readAllBytes(software);
         byte[] systemBefore = Files.readAllBytes(system);
-        Process holder = holdLock(lockFile, "process 4242 (/Add-Package, since now)");
-        try {
+        try (LockHolder holder = LockHolder.hold(lockFile, "process 4242 (/Add-Package, since now)")) {
             for (List<String> args : writers()) {
                 CliRun refused = run("refused", args);
                 assertEquals(32, refused.exitCode(), args + ": " + refused.out() + refused.err());
@@ -151,14 +149,11 @@ class ImageFolderLockTest {
                     "/l:" + dir.resolve("logs/pkgmgr.log"));
             assertEquals(32, pkgmgr.exitCode(), pkgmgr.err());
             assertTrue(pkgmgr.err().contains("process 4242 (/Add-Package, since now)"), pkgmgr.err());
-            CliRun whatIf = run("whatif", List.of("/Get-Features"));
-            assertEquals(0, whatIf.exitCode(), "readers take no lock: " + whatIf.err());
+            CliRun listing = run("listing", List.of("/Get-Features"));
+            assertEquals(0, listing.exitCode(), "readers take no lock: " + listing.err());
             assertArrayEquals(softwareBefore, Files.readAllBytes(software), "nothing was written");
             assertArrayEquals(systemBefore, Files.readAllBytes(system), "nothing was written");
             assertFalse(Files.exists(image.resolve("Windows/servicing/Packages/" + update.identity() + ".mum")));
-        } finally {
-            holder.destroyForcibly();
-            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
         // the holder was killed: its lock is gone with it, and the commands go through
         for (List<String> args : writers()) {
@@ -181,20 +176,5 @@ class ImageFolderLockTest {
             }
         }
         throw new AssertionError("no lock file names " + folder);
-    }
-
-    /** A process that takes the same fcntl record lock, writes its holder line, says so and sleeps until killed. */
-    private static Process holdLock(Path lockFile, String holderLine) throws IOException {
-        String script = "import fcntl, sys, time\n"
-                + "f = open(sys.argv[1], 'r+')\n"
-                + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-                + "f.seek(0); f.truncate(); f.write(sys.argv[2] + ' on x\\n'); f.flush()\n"
-                + "print('locked', flush=True)\n"
-                + "time.sleep(300)\n";
-        Process holder = new ProcessBuilder("python3", "-c", script, lockFile.toString(), holderLine)
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("locked", out.readLine());
-        return holder;
     }
 }
