@@ -241,7 +241,10 @@ final class ApplyAnswerFile {
             if (options.whatIf()) {
                 return whatIf(result);
             }
-            progress.checkCanceled();
+            boolean staged = target instanceof ApplyTarget.WimImage;
+            if (staged) {
+                progress.checkCanceled(); // a mount holds its changes already; a WIM image drops them
+            }
             progress.subTask("Saving " + target.describe());
             EngineProgress saving = new EngineProgress(progress.split(50), "Saving " + target.describe(), true);
             try {
@@ -249,14 +252,13 @@ final class ApplyAnswerFile {
             } catch (ServicingException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            if (target instanceof ApplyTarget.WimImage image) {
-                WorkspaceWimFiles.refresh(image.wimFile());
-                return "Applied " + answerFile.getName() + " to " + target.describe() + ": " + changes(result)
-                        + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log")
-                        + ".";
+            String applied = "Applied " + answerFile.getName() + " to " + target.describe() + ": " + changes(result);
+            if (!(target instanceof ApplyTarget.WimImage image)) {
+                return applied + "; commit the mount to save them.";
             }
-            return "Applied " + answerFile.getName() + " to " + target.describe() + ": " + changes(result)
-                    + "; commit the mount to save them.";
+            WorkspaceWimFiles.refresh(image.wimFile());
+            return applied + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log")
+                    + ".";
         }
     }
 
