@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -244,14 +246,23 @@ public final class Hive {
 
     /**
      * Writes the hive to {@code target}: into a temporary file in the same directory, forced to disk, then renamed
-     * over the target atomically, so a crash leaves either the old file or the complete new one.
+     * over the target atomically, so a crash leaves either the old file or the complete new one. The file keeps the
+     * permissions of the one it replaces; a new file gets those of any new file (0666 less the umask).
      */
     public void save(Path target) throws IOException {
-        byte[] bytes = toByteArray();
+        replaceFile(target, toByteArray());
+    }
+
+    /**
+     * Puts {@code bytes} in place of {@code target} as {@link #save} does: atomically, durably, keeping the replaced
+     * file's permissions.
+     */
+    public static void replaceFile(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        Path temp = createSibling(absolute);
         try {
+            keepPermissions(absolute, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -269,6 +280,23 @@ public final class Hive {
             Files.deleteIfExists(temp);
         }
         forceDirectory(directory);
+    }
+
+    /** A new hidden temporary file next to {@code target}, with the permissions of an ordinary new file. */
+    private static Path createSibling(Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        if (!target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(target.getParent(), prefix, ".tmp");
+        }
+        return Files.createTempFile(target.getParent(), prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+
+    private static void keepPermissions(Path existing, Path temp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(existing, PosixFileAttributeView.class);
+        if (view != null && Files.exists(existing)) {
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+        }
     }
 
     private static void forceDirectory(Path directory) {

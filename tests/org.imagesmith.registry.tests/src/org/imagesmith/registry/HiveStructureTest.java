@@ -11,9 +11,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -221,5 +224,20 @@ class HiveStructureTest {
         assertThrows(RegistryEntryNotFoundException.class, () -> hive.root().deleteKey("Nope"));
         assertThrows(IllegalArgumentException.class, () -> hive.root().deleteKey(""));
         assertThrows(IllegalArgumentException.class, () -> hive.root().createKey("x".repeat(256)));
+    }
+
+    @Test
+    void aNewHiveHasANewFilesModeAndASavedHiveKeepsItsOwn() throws Exception {
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        Path file = dir.resolve("SOFTWARE");
+        HiveOracleTest.sampleHive().save(file);
+        assertEquals(ordinary, Files.getPosixFilePermissions(file), "0666 less the umask, as any new file");
+        Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, chosen);
+        Hive hive = Hive.open(file);
+        hive.root().createKey("Changed");
+        hive.save(file);
+        assertEquals(chosen, Files.getPosixFilePermissions(file));
+        assertTrue(Hive.open(file).findKey("Changed").isPresent());
     }
 }

@@ -63,13 +63,6 @@ final class DefaultUserHive {
 
     /** Puts the file back as it was read. */
     void restore() throws IOException {
-        Path target = image.pathForWrite(PATH);
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".NTUSER.DAT", ".tmp");
-        try {
-            Files.write(temp, original);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Hive.replaceFile(image.pathForWrite(PATH), original);
     }
 }
