@@ -54,24 +54,6 @@ class HiveStructureTest {
     }
 
     @Test
-    void dirtyHiveIsReportedAndCleanedBySaving() throws Exception {
-        Hive hive = HiveOracleTest.sampleHive();
-        byte[] bytes = hive.toByteArray();
-        le(bytes).putInt(4, le(bytes).getInt(8) + 1);
-        fixChecksum(bytes);
-        Path file = dir.resolve("dirty");
-        Files.write(file, bytes);
-        Hive dirty = Hive.open(file);
-        assertTrue(dirty.isDirty());
-        assertTrue(dirty.warnings().get(0).contains("dirty"), dirty.warnings().toString());
-        assertEquals("0409", dirty.key("ControlSet001\\Control\\Nls\\Language").getString("Default"));
-        dirty.save(file);
-        Hive clean = Hive.open(file);
-        assertFalse(clean.isDirty());
-        assertTrue(clean.warnings().isEmpty());
-    }
-
-    @Test
     void pathsAreCaseInsensitiveAndTypedAccessChecksTypes() {
         Hive hive = HiveOracleTest.sampleHive();
         RegistryKey lang = hive.key("controlset001\\CONTROL\\nls\\LANGUAGE");
