@@ -59,16 +59,24 @@ public final class ServicingSession implements Closeable {
         Path file = image.find(windowsPath).orElseThrow(() -> new ServicingException(ServicingException.FILE_NOT_FOUND,
                 "The image " + image.description() + " has no " + windowsPath + " hive, so it is not a complete"
                         + " offline Windows image."));
-        List<Path> logs = new ArrayList<>();
-        for (String suffix : List.of(".LOG1", ".LOG2", ".LOG")) {
-            image.find(windowsPath + suffix).ifPresent(logs::add);
-        }
         try {
-            return Hive.open(file, logs);
+            return Hive.open(file, transactionLogs(image, windowsPath));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The registry hive " + windowsPath
                     + " of the image cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The transaction logs of a hive of the image (.LOG1, .LOG2, .LOG), looked up through the image so that an image
+     * served from a WIM file brings them along.
+     */
+    public static List<Path> transactionLogs(OfflineImage image, String windowsPath) {
+        List<Path> logs = new ArrayList<>();
+        for (String suffix : List.of(".LOG1", ".LOG2", ".LOG")) {
+            image.find(windowsPath + suffix).ifPresent(logs::add);
+        }
+        return logs;
     }
 
     static ImageIdentity readIdentity(OfflineImage image, Hive software, Hive system) throws ServicingException {

@@ -364,6 +364,21 @@ public final class WimWriter implements AutoCloseable {
         addedFlags |= WimHeader.FLAG_RP_FIX;
     }
 
+    /**
+     * Describes the image added last as the Windows installation it holds: the WINDOWS element of its XML data
+     * (architecture, product, edition, languages, version, system root), which Windows Setup and WDS pick images by.
+     *
+     * @throws IllegalStateException when no image was added yet
+     */
+    public void describeWindows(WindowsInfo windows) {
+        if (images.isEmpty()) {
+            throw new IllegalStateException("no image was added to describe");
+        }
+        StoredImage last = images.get(images.size() - 1);
+        images.set(images.size() - 1, new StoredImage(last.metadata(), last.hash(), last.xml().withWindows(windows),
+                last.name()));
+    }
+
     /** Refuses a name another image of the file already has (names compare ignoring case, as in Windows). */
     public void checkNewName(String name) {
         for (StoredImage image : images) {

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.imagesmith.testsupport.SyntheticTree;
+import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,6 +157,46 @@ class WimWriteCommandsTest {
         assertEquals(chosen, Files.getPosixFilePermissions(wim));
         assertSucceeded(CliRun.of("/Delete-Image", "/ImageFile:" + wim, "/Index:1"), "Deleting image");
         assertEquals(chosen, Files.getPosixFilePermissions(wim), "a rewritten WIM file keeps its mode");
+    }
+
+    /** The fields wimlib-imagex info prints from an image's WINDOWS element. */
+    static final List<String> WINDOWS_FIELDS = List.of("Architecture", "Product Name", "Edition ID",
+            "Installation Type", "HAL", "Product Type", "Product Suite", "Languages", "Default Language",
+            "System Root", "Major Version", "Minor Version", "Build", "Service Pack Build", "Service Pack Level");
+
+    @Test
+    void captureAndAppendDescribeTheWindowsInstallationAsWimlibDoes() throws IOException {
+        Path client = SyntheticWindowsImage.write(dir.resolve("client"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        Path server = SyntheticWindowsImage.write(dir.resolve("server"), SyntheticWindowsImage.Kind.SERVER_2008_R2_SP1,
+                "x86");
+        Path ours = dir.resolve("ours.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + ours, "/CaptureDir:" + client, "/Name:Client"),
+                "Saving image");
+        assertSucceeded(CliRun.of("/Append-Image", "/ImageFile:" + ours, "/CaptureDir:" + server, "/Name:Server"),
+                "Saving image");
+        Path theirs = dir.resolve("theirs.wim");
+        Wimlib.capture(client, theirs, "Client", "");
+        Wimlib.capture(server, dir.resolve("server.wim"), "Server", "");
+
+        List<Map<String, String>> ourImages = Wimlib.info(ours).images();
+        List<Map<String, String>> wimlibImages = List.of(Wimlib.info(theirs).images().get(0),
+                Wimlib.info(dir.resolve("server.wim")).images().get(0));
+        for (int i = 0; i < 2; i++) {
+            for (String field : WINDOWS_FIELDS) {
+                assertEquals(wimlibImages.get(i).get(field), ourImages.get(i).get(field), field + " of image " + (i + 1));
+            }
+        }
+        assertEquals("x86_64", ourImages.get(0).get("Architecture"));
+        assertEquals("x86", ourImages.get(1).get("Architecture"));
+        assertEquals("ServerNT", ourImages.get(1).get("Product Type"));
+        assertEquals("17514", ourImages.get(0).get("Service Pack Build"));
+        assertEquals("en-US", ourImages.get(0).get("Default Language"));
+        assertEquals("WINDOWS", ourImages.get(0).get("System Root"));
+
+        CliRun info = CliRun.of("/Get-WimInfo", "/WimFile:" + ours, "/Index:1");
+        assertTrue(info.out().contains("Architecture : x64"), info.out());
+        assertTrue(info.out().contains("Edition : Professional"), info.out());
+        assertTrue(info.out().contains("Version : 6.1.7601"), info.out());
     }
 
     @Test
