@@ -43,9 +43,16 @@ record LogRecovery(byte[] file, List<String> applied, int entries, int highestSe
         int size = base.hiveBinsDataSize();
         int sequence = base.secondarySequenceNumber();
         int count = 0;
-        TransactionLog last = chosen.get(chosen.size() - 1);
+        TransactionLog last = null;
+        List<String> applied = new ArrayList<>();
+        apply:
         for (TransactionLog log : chosen) {
             for (TransactionLog.Entry entry : log.entries()) {
+                long written = entry.pages().stream().mapToLong(page -> page.bytes().length).sum();
+                if (entry.hiveBinsDataSize() > Math.max(bins.length, size) + written + BaseBlock.SIZE) {
+                    // a hive grows by the bins an entry writes: a larger size is a damaged entry, and ends recovery
+                    break apply;
+                }
                 size = entry.hiveBinsDataSize();
                 if (bins.length < size) {
                     bins = Arrays.copyOf(bins, size);
@@ -56,7 +63,14 @@ record LogRecovery(byte[] file, List<String> applied, int entries, int highestSe
                 sequence = log.format() == TransactionLog.Format.NEW ? entry.sequenceNumber() + 1
                         : base.primarySequenceNumber();
                 count++;
+                if (last != log) {
+                    last = log;
+                    applied.add(log.name());
+                }
             }
+        }
+        if (last == null) {
+            return Optional.empty();
         }
         BaseBlock recovered = new BaseBlock(sequence, sequence, last.lastWritten(), base.majorVersion(),
                 last.minorVersion(), BaseBlock.FILE_TYPE_PRIMARY, base.fileFormat(), last.rootCellOffset(), size,
@@ -64,8 +78,7 @@ record LogRecovery(byte[] file, List<String> applied, int entries, int highestSe
         byte[] file = new byte[BaseBlock.SIZE + size];
         System.arraycopy(recovered.toBytes(), 0, file, 0, BaseBlock.SIZE);
         System.arraycopy(bins, 0, file, BaseBlock.SIZE, size);
-        return Optional.of(new LogRecovery(file, chosen.stream().map(TransactionLog::name).toList(), count,
-                Math.max(highest, sequence)));
+        return Optional.of(new LogRecovery(file, applied, count, Math.max(highest, sequence)));
     }
 
     /**

@@ -207,6 +207,21 @@ class TransactionLogTest {
     }
 
     @Test
+    void anEntryClaimingAHugeHiveIsNotApplied() throws Exception {
+        States s = states();
+        int seq = secondary(s.a());
+        byte[] huge = entry(seq, s.binsA(), s.binsB());
+        ByteBuffer b = HiveStructureTest.le(huge);
+        b.putInt(16, 0x7FFF_F000);
+        b.putLong(32, Marvin32.hash(huge, 0, 32, Marvin32.REGISTRY_SEED));
+        Path primary = Files.write(dir.resolve("SOFTWARE"), dirty(s.a()));
+        Files.write(dir.resolve("SOFTWARE.LOG1"), newLog(s.a(), seq, huge));
+        Hive hive = Hive.open(primary);
+        assertTrue(hive.isDirty(), "a damaged first entry leaves the hive dirty, and not saved");
+        assertTrue(hive.findKey("Software\\OnlyInTheLog").isEmpty());
+    }
+
+    @Test
     void aLogThatStartsBeforeThePrimaryIsNotApplied() throws Exception {
         States s = states();
         int seq = secondary(s.a());
