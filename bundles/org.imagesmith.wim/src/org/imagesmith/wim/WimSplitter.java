@@ -152,7 +152,7 @@ public final class WimSplitter {
         try {
             for (int i = 0; i < parts.size(); i++) {
                 Path name = names.get(i);
-                Path temp = Files.createTempFile(name.getParent(), "." + name.getFileName() + ".", ".tmp");
+                Path temp = WimWriter.createSibling(name.toAbsolutePath());
                 temps.add(temp);
                 writePart(temp, parts.get(i), i + 1, parts.size(), HexFormat.of().formatHex(guid));
                 checkpoint.reached("part " + (i + 1));
