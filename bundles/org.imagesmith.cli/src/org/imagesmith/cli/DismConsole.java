@@ -168,14 +168,13 @@ public final class DismConsole {
         err.println();
         err.println("The DISM log file can be found at " + logFile);
         // A shell sees the low byte of an exit status, as it would of DISM's HRESULT exit codes.
-        int exit = code & 0xFF;
-        return exit == 0 ? 1 : exit;
+        return ExitCode.status(code);
     }
 
     /** DISM's error block: "Error: N", the message, and where to look for help. */
     public void error(int code, String message) {
         err.println();
-        err.println("Error: " + code);
+        err.println("Error: " + (code < 0 ? String.format("0x%08x", code) : Integer.toString(code)));
         err.println();
         err.println(message);
         if (code == ExitCode.INVALID_PARAMETER) {

@@ -114,9 +114,14 @@ abstract class ImageServicingCommand implements ServicingCommand {
                 return console.failure(e.failure(), logFile);
             } catch (UncheckedIOException e) {
                 // a file of an image served from its WIM file could not be extracted (damaged data)
-                ServicingException failure = new ServicingException(e.getCause() instanceof WimFormatException
-                        ? ServicingException.BAD_FORMAT : ServicingException.ACCESS_DENIED, capitalized(e.getMessage())
+                DismError error = DismError.of(e);
+                ServicingException failure = new ServicingException(error.code(), capitalized(e.getMessage())
                         + ". Nothing was written to the image.", e);
+                log.error("DISM.EXE", failure.getMessage());
+                return console.failure(failure, logFile);
+            } catch (IOException | RuntimeException e) {
+                // what the engine raised while servicing (a damaged hive or package, a full disk): DISM's code, logged
+                ServicingException failure = DismError.of(e).asServicingException(e);
                 log.error("DISM.EXE", failure.getMessage());
                 return console.failure(failure, logFile);
             }
@@ -146,8 +151,8 @@ abstract class ImageServicingCommand implements ServicingCommand {
         try (WimFile wim = WimFile.open(wimFile)) {
             index = ImageSelection.required(commandLine, wim).index();
         } catch (WimFormatException e) {
-            throw new ServicingException(ServicingException.BAD_FORMAT, "The WIM file " + wimFile + " cannot be read: "
-                    + e.getMessage(), e);
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT : ExitCode.INVALID_DATA,
+                    "The WIM file " + wimFile + " cannot be read: " + e.getMessage(), e);
         }
         return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages());
     }

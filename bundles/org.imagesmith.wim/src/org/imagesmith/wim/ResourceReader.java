@@ -87,14 +87,15 @@ public final class ResourceReader {
      */
     public byte[] readStream(LookupEntry entry) throws IOException {
         long size = entry.size();
+        if (size == 0 && entry.hash().isZero()) {
+            return new byte[0];
+        }
+        // a damaged entry may claim any size: check it against the file before anything else
+        checkLayout(entry);
         if (size > MAX_ARRAY_STREAM) {
             throw new IOException("the stream " + entry.hash() + " has " + size
                     + " bytes, too many to read into memory; copy it with transferTo");
         }
-        if (size == 0 && entry.hash().isZero()) {
-            return new byte[0];
-        }
-        checkLayout(entry);
         byte[] data = new byte[(int) size];
         read(entry, 0, data, 0, data.length);
         verify(entry, sha1().digest(data));
