@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.util.Locale;
@@ -24,6 +25,7 @@ record DismError(int code, String message) {
     /** The operating system's words for a full disk (ENOSPC) or an exhausted quota (EDQUOT). */
     private static final String[] DISK_FULL_REASONS = {"No space left on device", "Disk quota exceeded"};
     private static final String READ_ONLY_REASON = "Read-only file system";
+    private static final String FILE_NAME_TOO_LONG_REASON = "File name too long";
 
     /** The DISM error for what a command raised. */
     static DismError of(Throwable failure) {
@@ -48,6 +50,14 @@ record DismError(int code, String message) {
         if (e instanceof ReadOnlyFileSystemException || reasonIs(e, READ_ONLY_REASON)) {
             return new DismError(ExitCode.WRITE_PROTECT, "The media is write protected" + where(e)
                     + ". Choose a target on a file system that can be written.");
+        }
+        if (reasonIs(e, FILE_NAME_TOO_LONG_REASON)) {
+            return new DismError(ExitCode.FILENAME_TOO_LONG, "The file name or path is longer than the file system"
+                    + " allows" + where(e) + ". Give a shorter path.");
+        }
+        if (e instanceof InvalidPathException p) {
+            return new DismError(ExitCode.INVALID_NAME, "The name \"" + p.getInput().replace("\0", "\\0")
+                    + "\" is not valid on this system: " + p.getReason() + ".");
         }
         if (e instanceof NoSuchFileException n) {
             return new DismError(ExitCode.FILE_NOT_FOUND, "The system cannot find the file specified: "

@@ -1,5 +1,7 @@
 package org.imagesmith.cli;
 
+import org.imagesmith.servicing.ServicingException;
+
 /**
  * The exit codes DISM uses (Win32 error codes), which scripts written for DISM test. A code above 255 (an HRESULT,
  * or ERROR_BADDB) reaches a shell as its low byte; the error block prints it whole.
@@ -13,7 +15,7 @@ public final class ExitCode {
     /** ERROR_BAD_FORMAT: the file is not of the expected format. */
     public static final int BAD_FORMAT = 11;
     /** ERROR_INVALID_DATA: the file has the expected format but its data is damaged. */
-    public static final int INVALID_DATA = 13;
+    public static final int INVALID_DATA = ServicingException.INVALID_DATA;
     /** ERROR_WRITE_PROTECT: the target lies on a read-only file system. */
     public static final int WRITE_PROTECT = 19;
     /** ERROR_NOT_SUPPORTED: what DISM does but Imagesmith does not, such as online servicing. */
@@ -24,6 +26,8 @@ public final class ExitCode {
     public static final int DISK_FULL = 112;
     /** ERROR_INVALID_NAME: a path that is not valid on this system (a drive letter or UNC path on Linux). */
     public static final int INVALID_NAME = 123;
+    /** ERROR_FILENAME_EXCED_RANGE: a file name or path longer than the file system allows. */
+    public static final int FILENAME_TOO_LONG = 206;
     /** ERROR_BADDB: a registry hive of the image holds a value or key that is damaged. */
     public static final int BAD_REGISTRY = 1009;
     /** ERROR_NOT_ENOUGH_MEMORY: the input needs more memory than the Java heap has. */

@@ -151,7 +151,7 @@ abstract class ImageServicingCommand implements ServicingCommand {
         try (WimFile wim = WimFile.open(wimFile)) {
             index = ImageSelection.required(commandLine, wim).index();
         } catch (WimFormatException e) {
-            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT : ExitCode.INVALID_DATA,
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT : ServicingException.INVALID_DATA,
                     "The WIM file " + wimFile + " cannot be read: " + e.getMessage(), e);
         }
         return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages());

@@ -41,6 +41,8 @@ public final class Hive {
     private final boolean dirty;
     private final List<String> warnings;
     private final boolean unsortedLists;
+    /** The file the hive was read from, for messages; "" for a hive read from bytes or made in memory. */
+    private String origin = "";
 
     private Hive(BaseBlock baseBlock, HiveBins bins, boolean unsortedLists, List<String> warnings) {
         this.baseBlock = baseBlock;
@@ -58,7 +60,9 @@ public final class Hive {
             throw new HiveFormatException(file + " is " + size + " bytes, larger than a registry hive can be");
         }
         try {
-            return read(Files.readAllBytes(file));
+            Hive hive = read(Files.readAllBytes(file));
+            hive.origin = file.toString();
+            return hive;
         } catch (HiveFormatException e) {
             HiveFormatException named = new HiveFormatException(e.offset(), file + ": " + e.getMessage());
             named.initCause(e);
@@ -203,6 +207,11 @@ public final class Hive {
      */
     public RegistryKey key(String path) {
         return root().key(path);
+    }
+
+    /** The file the hive was read from ("" when it was read from bytes or made in memory). */
+    public String origin() {
+        return origin;
     }
 
     /** The key at {@code path} below the root, or empty. */
