@@ -68,7 +68,8 @@ record DismError(int code, String message) {
                     + ". Run the command as a user who may read and write it.");
         }
         if (e instanceof SplitWimException s) {
-            int code = s.missingParts().isEmpty() ? ExitCode.INVALID_DATA : ExitCode.FILE_NOT_FOUND;
+            // a file of another set, or parts that do not make a set, are files of another format than expected
+            int code = s.missingParts().isEmpty() ? ExitCode.BAD_FORMAT : ExitCode.FILE_NOT_FOUND;
             return new DismError(code, "The split WIM cannot be read: " + s.getMessage() + ".");
         }
         if (e instanceof WimFormatException w) {

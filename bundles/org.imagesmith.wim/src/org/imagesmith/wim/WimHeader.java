@@ -100,14 +100,15 @@ public record WimHeader(
     }
 
     /**
-     * Checks what the header says against the file it heads, as wimlib does before using it: the part numbers, the
+     * Checks what the header says against the file it heads, as wimlib does before using it: the part number and count, the
      * lookup table, XML data and integrity table inside the file, and no more images than the lookup table has
      * entries for (each image needs its metadata resource's entry).
      *
      * @throws WimFormatException when the header claims what the file cannot hold; the file is damaged
      */
     public void checkAgainst(long fileSize) throws WimFormatException {
-        if (totalParts < 1 || partNumber < 1 || partNumber > totalParts) {
+        // a part number past the part count is the split WIM set's to report (SplitWimSet names the set's parts)
+        if (totalParts < 1 || partNumber < 1) {
             throw new WimFormatException("the WIM header calls the file part " + partNumber + " of " + totalParts
                     + ", which is impossible; the header is damaged");
         }
