@@ -164,7 +164,7 @@ public final class DismConsole {
         err.println();
         err.println("Error: " + e.errorCodeText());
         err.println();
-        err.println(e.getMessage());
+        err.println(printable(e.getMessage()));
         err.println();
         err.println("The DISM log file can be found at " + logFile);
         // A shell sees the low byte of an exit status, as it would of DISM's HRESULT exit codes.
@@ -176,11 +176,16 @@ public final class DismConsole {
         err.println();
         err.println("Error: " + (code < 0 ? String.format("0x%08x", code) : Integer.toString(code)));
         err.println();
-        err.println(message);
+        err.println(printable(message));
         if (code == ExitCode.INVALID_PARAMETER) {
             err.println("For more information, refer to the help by running imagesmith /?.");
         }
         err.println();
+    }
+
+    /** A message with the control characters of hostile names (NUL, escape sequences) shown as '?'. */
+    private static String printable(String message) {
+        return message == null ? "" : message.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?");
     }
 
     /** A byte count with thousands separators, as in "Size : 11,158,883,866 bytes". */

@@ -18,6 +18,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryValue;
+import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.testsupport.SyntheticDriver;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.junit.jupiter.api.Assumptions;
@@ -158,14 +160,14 @@ class BadInputTest {
     @Test
     void damagedPackagesAndDriversAreRefusedWithDismCodes() throws IOException {
         Path image = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        List<String> before = tree(image);
         Path empty = Files.write(dir.resolve("empty.cab"), new byte[0]);
         Path text = Files.writeString(dir.resolve("text.cab"), "not a cabinet\r\n".repeat(20));
         Path truncated = Files.write(dir.resolve("truncated.cab"), Arrays.copyOf(
                 "MSCF\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 30));
         for (Path cab : List.of(empty, text, truncated)) {
-            CliRun run = runOnImage(image, List.of("/Add-Package", "/PackagePath:" + cab));
-            assertFalse(run.exitCode() == 0, run.out());
-            assertClean(run, "bad cabinet " + cab.getFileName());
+            assertDismError(runOnImage(image, List.of("/Add-Package", "/PackagePath:" + cab)),
+                    ServicingException.INVALID_PACKAGE, "bad cabinet " + cab.getFileName());
         }
         assertDismError(runOnImage(image, List.of("/Add-Package", "/PackagePath:" + dir.resolve("none.cab"))),
                 ExitCode.FILE_NOT_FOUND, "missing cabinet");
@@ -177,9 +179,10 @@ class BadInputTest {
         Path binary = Files.write(dir.resolve("binary.inf"), new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 0, 0x5b});
         for (Path bad : List.of(driver, binary, Files.write(dir.resolve("empty.inf"), new byte[0]))) {
             CliRun run = runOnImage(image, List.of("/Add-Driver", "/Driver:" + bad, "/ForceUnsigned"));
-            assertFalse(run.exitCode() == 0, run.out());
-            assertClean(run, "bad INF " + bad.getFileName());
+            assertDismError(run, DriverServicing.INF_SYNTAX, "bad INF " + bad.getFileName());
+            assertFalse(run.err().chars().anyMatch(c -> c < 0x20 && c != '\n'), "control characters: " + run.err());
         }
+        assertEquals(before, tree(image), "a refused package or driver changes nothing in the image");
     }
 
     @Test
@@ -308,6 +311,14 @@ class BadInputTest {
         List<String> args = new ArrayList<>(List.of("/Image:" + image, "/LogPath:" + output + ".log"));
         command.forEach(a -> args.add(a.replace("{1}", output.toString())));
         return CliRun.of(args);
+    }
+
+    /** The files and folders below a folder, with the sizes of the files. */
+    private static List<String> tree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            return paths.map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : "/"))
+                    .sorted().toList();
+        }
     }
 
     @FunctionalInterface
