@@ -160,11 +160,12 @@ public final class DismConsole {
 
     /** Prints a servicing failure as DISM does and returns the exit code a shell sees for it. */
     public int failure(ServicingException e, java.nio.file.Path logFile) {
-        int code = e.errorCode();
+        DismError error = DismError.ofServicing(e);
+        int code = error.code();
         err.println();
-        err.println("Error: " + e.errorCodeText());
+        err.println("Error: " + ExitCode.text(code));
         err.println();
-        err.println(printable(e.getMessage()));
+        err.println(printable(error.message()));
         err.println();
         err.println("The DISM log file can be found at " + logFile);
         // A shell sees the low byte of an exit status, as it would of DISM's HRESULT exit codes.
@@ -174,7 +175,7 @@ public final class DismConsole {
     /** DISM's error block: "Error: N", the message, and where to look for help. */
     public void error(int code, String message) {
         err.println();
-        err.println("Error: " + (code < 0 ? String.format("0x%08x", code) : Integer.toString(code)));
+        err.println("Error: " + ExitCode.text(code));
         err.println();
         err.println(printable(message));
         if (code == ExitCode.INVALID_PARAMETER) {

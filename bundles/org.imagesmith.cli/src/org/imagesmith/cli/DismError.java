@@ -34,7 +34,7 @@ record DismError(int code, String message) {
             return new DismError(c.exitCode(), c.getMessage());
         }
         if (e instanceof ServicingException s) {
-            return new DismError(s.errorCode(), s.getMessage());
+            return ofServicing(s);
         }
         if (e instanceof MountException m) {
             return new DismError(m.errorCode(), m.getMessage());
@@ -92,6 +92,24 @@ record DismError(int code, String message) {
                     + " more memory (JAVA_TOOL_OPTIONS=-Xmx4g) and run the command again.");
         }
         return unexpected(e);
+    }
+
+    /**
+     * A servicing failure as DISM reports it: its own code, unless the engine gave a general one (access denied, bad
+     * format) for what was in truth a full disk or a read-only file system, which get DISM's codes for those.
+     */
+    static DismError ofServicing(ServicingException e) {
+        boolean general = e.errorCode() == ServicingException.ACCESS_DENIED
+                || e.errorCode() == ServicingException.BAD_FORMAT;
+        if (general && isDiskFull(e)) {
+            return new DismError(ExitCode.DISK_FULL, e.getMessage() + " There is not enough space on the disk: free"
+                    + " some space, or give /ScratchDir on a disk with more room, and run the command again.");
+        }
+        if (general && reasonIs(e, READ_ONLY_REASON)) {
+            return new DismError(ExitCode.WRITE_PROTECT, e.getMessage() + " The media is write protected: choose a"
+                    + " folder on a file system that can be written.");
+        }
+        return new DismError(e.errorCode(), e.getMessage());
     }
 
     /** A failure Imagesmith did not foresee: E_UNEXPECTED, with what happened (no stack trace). */

@@ -38,6 +38,11 @@ public final class ExitCode {
     private ExitCode() {
     }
 
+    /** A code as DISM prints it after "Error: ": a Win32 code in decimal, an HRESULT in hexadecimal. */
+    public static String text(int code) {
+        return code < 0 ? String.format("0x%08x", code) : Integer.toString(code);
+    }
+
     /** The exit status a shell sees for a DISM error code: its low byte, and never 0 for a failure. */
     public static int status(int code) {
         int status = code & 0xFF;

@@ -246,6 +246,12 @@ class BadInputTest {
             try (var left = Files.list(full)) {
                 assertFalse(left.anyMatch(p -> p.getFileName().toString().endsWith(".wim")), "no partial WIM file is left");
             }
+            // an image serviced in its WIM file is staged in /ScratchDir
+            Path wim = Files.copy(SAMPLE, dir.resolve("inplace.wim"));
+            CliRun inPlace = CliRun.of("/WimFile:" + wim, "/Index:1", "/ScratchDir:" + full, "/LogPath:"
+                    + dir.resolve("inplace.log"), "/Set-TimeZone:W. Europe Standard Time");
+            assertDismError(inPlace, ExitCode.DISK_FULL, "staging on a full disk");
+            assertTrue(Arrays.equals(Files.readAllBytes(SAMPLE), Files.readAllBytes(wim)), "the WIM file is unchanged");
         } finally {
             unmount(full);
         }
@@ -267,8 +273,7 @@ class BadInputTest {
     static void assertDismError(CliRun run, int code, String what) {
         String context = what + "\n--- stdout:\n" + run.out() + "--- stderr:\n" + run.err();
         assertEquals(ExitCode.status(code), run.exitCode(), context);
-        String codeText = code < 0 ? String.format("0x%08x", code) : Integer.toString(code);
-        assertTrue(run.err().contains("Error: " + codeText + "\n"), context);
+        assertTrue(run.err().contains("Error: " + ExitCode.text(code) + "\n"), context);
         assertFalse(run.out().contains("completed successfully"), context);
         assertClean(run, what);
     }
