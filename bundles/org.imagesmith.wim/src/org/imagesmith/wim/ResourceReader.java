@@ -207,8 +207,13 @@ public final class ResourceReader {
         return data;
     }
 
-    /** Validates where a stream lies (and reads its chunk tables) before any buffer of its size is allocated. */
-    private void checkLayout(LookupEntry entry) throws IOException {
+    /**
+     * Validates where a stream lies (and reads its chunk tables) before any buffer of its size is allocated, or before
+     * its stored data is copied as it is (split).
+     *
+     * @throws WimFormatException when the entry claims what its file cannot hold
+     */
+    void checkLayout(LookupEntry entry) throws IOException {
         if (entry.isInSolidResource()) {
             locateSolid(entry);
         } else {
