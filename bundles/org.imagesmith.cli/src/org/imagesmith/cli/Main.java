@@ -1,6 +1,5 @@
 package org.imagesmith.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,11 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
-import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingRun;
+import org.imagesmith.servicing.ServicingTarget;
 
 /**
  * The {@code imagesmith} command: DISM's syntax and output on offline Windows images. It runs as a plain
@@ -213,9 +212,10 @@ public final class Main {
     /** /Image:&lt;dir&gt; /?: the servicing commands this image takes, as DISM lists them per image. */
     private static int printImageHelp(DismConsole console, String image) {
         console.banner();
-        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(Path.of(image)), ServicingLog.none(),
-                Optional.empty())) {
-            ImageIdentity identity = session.identity();
+        try (ServicingRun run = ServicingRun.open(new ServicingTarget.ImageFolder(Path.of(image)),
+                ServicingRun.Access.READ, "/?", new ServicingRun.Options(Optional.empty(), false),
+                MountCommands.mountedImages(), ServicingLog.none())) {
+            ImageIdentity identity = run.session().identity();
             console.line("Image Version: " + identity.version());
             console.blank();
             console.line("The following commands may be used to service the image ("
@@ -231,7 +231,7 @@ public final class Main {
             return ExitCode.SUCCESS;
         } catch (ServicingException e) {
             return console.failure(e, Path.of("(no log)"));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             DismError error = DismError.of(e);
             console.error(error.code(), error.message());
             return error.exitStatus();
