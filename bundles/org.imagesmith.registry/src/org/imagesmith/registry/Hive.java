@@ -48,6 +48,8 @@ public final class Hive {
     private final boolean unsortedLists;
     /** The highest sequence number the transaction logs read with this hive hold (the base block's if none). */
     private final int logSequenceNumber;
+    /** The file the hive was read from, for messages; "" for a hive read from bytes or made in memory. */
+    private String origin = "";
 
     private Hive(BaseBlock baseBlock, HiveBins bins, boolean unsortedLists, List<String> warnings,
             int logSequenceNumber) {
@@ -76,16 +78,20 @@ public final class Hive {
         byte[] bytes = readFile(file);
         try {
             BaseBlock base = BaseBlock.parse(bytes);
+            Hive hive;
             if (!base.isDirty()) {
-                return read(bytes);
-            }
-            List<TransactionLog> parsed = new ArrayList<>();
-            for (Path log : logs != null ? logs : siblingLogs(file)) {
-                if (Files.isRegularFile(log)) {
-                    TransactionLog.parse(log.getFileName().toString(), readFile(log)).ifPresent(parsed::add);
+                hive = read(bytes);
+            } else {
+                List<TransactionLog> parsed = new ArrayList<>();
+                for (Path log : logs != null ? logs : siblingLogs(file)) {
+                    if (Files.isRegularFile(log)) {
+                        TransactionLog.parse(log.getFileName().toString(), readFile(log)).ifPresent(parsed::add);
+                    }
                 }
+                hive = read(bytes, parsed);
             }
-            return read(bytes, parsed);
+            hive.origin = file.toString();
+            return hive;
         } catch (HiveFormatException e) {
             HiveFormatException named = new HiveFormatException(e.offset(), file + ": " + e.getMessage());
             named.initCause(e);
@@ -273,6 +279,11 @@ public final class Hive {
      */
     public RegistryKey key(String path) {
         return root().key(path);
+    }
+
+    /** The file the hive was read from ("" when it was read from bytes or made in memory). */
+    public String origin() {
+        return origin;
     }
 
     /** The key at {@code path} below the root, or empty. */

@@ -14,6 +14,8 @@ public class ServicingException extends Exception {
     public static final int ACCESS_DENIED = 5;
     /** ERROR_BAD_FORMAT. */
     public static final int BAD_FORMAT = 11;
+    /** ERROR_INVALID_DATA: the file has the expected format but its data is damaged (a damaged WIM file). */
+    public static final int INVALID_DATA = 13;
     /** ERROR_SHARING_VIOLATION: another process uses the file. */
     public static final int SHARING_VIOLATION = 32;
     /** ERROR_INVALID_PARAMETER. */

@@ -197,6 +197,8 @@ public final class WimSplitter {
             long position = WimHeader.SIZE;
             ByteBuffer table = ByteBuffer.allocate(entries.size() * LookupEntry.SIZE).order(ByteOrder.LITTLE_ENDIAN);
             for (LookupEntry entry : entries) {
+                // the data is copied as stored, without decompressing it: check at least that it can be what it claims
+                source.resourceReader().checkLayout(entry);
                 ResourceHeader copied = WimWriter.copyRaw(source.partOf(entry).channel(), entry.resource(), out,
                         position);
                 position += copied.storedSize();
