@@ -132,8 +132,9 @@ public final class PackageServicing {
         for (PackageSource source : sources) {
             PackageManifest manifest = source.manifest();
             session.log().info(COMPONENT, "Adding package " + manifest.identity() + " from " + source.origin());
-            if (!options.ignoreCheck()) {
-                checkApplicable(source);
+            Optional<ServicingException> refusal = refusal(source, options.ignoreCheck());
+            if (refusal.isPresent()) {
+                throw refusal.get();
             }
             warnAboutOrder(manifest);
             PackageState state = manifest.restart().equalsIgnoreCase("required") ? PackageState.INSTALL_PENDING
@@ -160,7 +161,10 @@ public final class PackageServicing {
         List<AddResult> results = new ArrayList<>();
         for (PackageSource source : sources) {
             session.log().info(COMPONENT, "Staging package " + source.manifest().identity() + " from " + source.origin());
-            checkApplicable(source);
+            Optional<ServicingException> refusal = refusal(source, false);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             install(source, PackageState.STAGED);
             results.add(new AddResult(source.manifest().identity(), PackageState.STAGED, false, ""));
         }
@@ -172,35 +176,47 @@ public final class PackageServicing {
                 || p.state() == PackageState.UNINSTALL_PENDING);
     }
 
-    void checkApplicable(PackageSource source) throws ServicingException {
+    /**
+     * Why /Add-Package would refuse the package, or empty when it would take it: the one check behind /Add-Package,
+     * staging and /Get-PackageInfo's "Applicable". A service pack and a package for another processor architecture
+     * are always refused; {@code ignoreCheck} (/IgnoreCheck) skips only the applicability (parents) and dependency
+     * checks.
+     */
+    public Optional<ServicingException> refusal(PackageSource source, boolean ignoreCheck) {
         PackageManifest manifest = source.manifest();
         PackageIdentity identity = manifest.identity();
         if (manifest.isServicePack()) {
-            throw new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, "The package " + identity
-                    + " is a service pack. Service packs are installed online, or integrated into a new image.");
+            return Optional.of(new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, "The package " + identity
+                    + " is a service pack. Service packs are installed online, or integrated into a new image."));
         }
         String imageArchitecture = session.identity().architecture().identityName();
         String architecture = identity.architecture().toLowerCase(Locale.ROOT);
         boolean architectureFits = architecture.equals(imageArchitecture) || architecture.equals("neutral")
                 || (architecture.equals("wow64") && imageArchitecture.equals("amd64"));
         if (!architectureFits) {
-            throw notApplicable(source, "it is for " + identity.architecture() + " and the image is "
-                    + session.identity().architecture().displayName() + " (" + imageArchitecture + ")");
+            return Optional.of(new ServicingException(ServicingException.NOT_APPLICABLE, "The package " + source.origin()
+                    + " is not applicable to the image: it is for " + identity.architecture() + " and the image is "
+                    + session.identity().architecture().displayName() + " (" + imageArchitecture + "). Use the "
+                    + imageArchitecture + " package of the same update."));
+        }
+        if (ignoreCheck) {
+            return Optional.empty();
         }
         if (!manifest.parents().isEmpty() && manifest.parents().stream().noneMatch(this::isInstalled)) {
             PackageManifest.Parent first = manifest.parents().get(0);
-            throw notApplicable(source, "it applies to " + describe(first) + ", which the image does not have");
+            return Optional.of(notApplicable(source, "it applies to " + describe(first) + ", which the image does not have"));
         }
         for (PackageIdentity dependency : manifest.dependencies()) {
             boolean present = packages().stream().anyMatch(p -> p.state().isInstalled()
                     && p.identity().name().equalsIgnoreCase(dependency.name())
                     && compareVersions(p.identity().version(), dependency.version()) >= 0);
             if (!present) {
-                throw new ServicingException(ServicingException.DEPENDENCY_MISSING, "The package " + identity
+                return Optional.of(new ServicingException(ServicingException.DEPENDENT_FAILURE, "The package " + identity
                         + " needs the package " + dependency.name() + " " + dependency.version()
-                        + " (or newer), which is not installed in the image. Add it first.");
+                        + " (or newer), which is not installed in the image. Add it first (or give /IgnoreCheck)."));
             }
         }
+        return Optional.empty();
     }
 
     private static String describe(PackageManifest.Parent parent) {
@@ -215,7 +231,8 @@ public final class PackageServicing {
                 .anyMatch(p -> versionFits(p.identity().version(), parent.identity().version(), parent.buildCompare()));
     }
 
-    private static boolean versionFits(String installed, String wanted, String buildCompare) {
+    /** True when an installed version satisfies a wanted version under a buildCompare (EQ, GE, ...; none: any). */
+    static boolean versionFits(String installed, String wanted, String buildCompare) {
         if (wanted.isEmpty()) {
             return true;
         }
@@ -354,14 +371,14 @@ public final class PackageServicing {
         }
     }
 
-    /** Removes an installed package: its registration and its manifest and catalog (payload stays, shared). */
+    /**
+     * Removes an installed package: its registration and its manifest and catalog (payload stays, shared). Windows'
+     * rules are checked first (see {@link RemovalRules}): a package that must stay is refused before anything changes.
+     */
     public void remove(PackageIdentity identity) throws ServicingException {
         session.requireWritable();
         InstalledPackage pkg = installed(identity);
-        if (pkg.state() == PackageState.PERMANENT) {
-            throw new ServicingException(ServicingException.INVALID_PARAMETER, "The package " + identity
-                    + " is permanent (part of the operating system) and cannot be removed.");
-        }
+        new RemovalRules(session, this).check(pkg);
         registry.unregister(identity, false);
         session.saveHive(ServicingSession.SOFTWARE_HIVE);
         for (String extension : List.of(".mum", ".cat")) {
