@@ -182,20 +182,12 @@ public final class DriverServicing {
 
     private Optional<InstalledDriver> describe(Path published) throws IOException {
         String name = published.getFileName().toString();
-        Optional<DriverRegistry.IndexEntry> entry = registry.index(name);
-        Optional<Path> staged = Optional.empty();
-        if (entry.isPresent()) {
-            staged = store.find(entry.get().driverStorePath() + "\\" + entry.get().originalFileName());
-        }
-        if (staged.isEmpty()) {
-            staged = store.stagedInf(published);
-        }
+        Optional<Path> staged = store.stagedInf(published);
         Optional<DriverInf> inf = read(published);
         if (inf.isEmpty()) {
             return Optional.empty();
         }
-        String original = staged.map(p -> p.getFileName().toString())
-                .or(() -> entry.map(DriverRegistry.IndexEntry::originalFileName)).orElse(name);
+        String original = staged.map(p -> p.getFileName().toString()).orElse(name);
         String storePath = staged.map(Path::toString).orElse("");
         return Optional.of(driver(name, original, false, inf.get(), storePath));
     }
@@ -325,7 +317,6 @@ public final class DriverServicing {
             files.copy(file.source(), folder + "\\" + file.relativePath());
         }
         files.copy(pkg.infFile(), DriverStore.INF_FOLDER + "\\" + publishedName);
-        List<String> installed = new ArrayList<>();
         if (pkg.bootCritical()) {
             for (DriverPackage.PackageFile file : pkg.files()) {
                 String target = file.installPath().orElseThrow(() -> new ServicingException(DriverServicing.INF_SYNTAX,
@@ -333,12 +324,11 @@ public final class DriverServicing {
                                 + " to a folder its [DestinationDirs] does not give as a DIRID Imagesmith can place in"
                                 + " an offline image."));
                 files.copy(file.source(), target);
-                installed.add(target);
             }
             session.log().info(COMPONENT, pkg.infName() + " is boot critical: installed its services "
                     + pkg.services().stream().map(DriverService::name).toList() + " and critical device entries");
         }
-        registry.register(journal, publishedName, pkg, folder, installed);
+        registry.register(journal, publishedName, pkg, folder);
         return new AddResult(pkg.infFile(), publishedName, false);
     }
 
@@ -451,33 +441,53 @@ public final class DriverServicing {
                     ServicingException.FILE_NOT_FOUND, "The driver package " + name + " is not in the image. Run"
                             + " /Get-Drivers for the published names (oem<N>.inf) it has.")));
         }
+        List<String> removed = publishedNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
         inTransaction("removed", (files, journal) -> {
             for (Path published : publishedFiles) {
                 String name = published.getFileName().toString();
-                Optional<DriverRegistry.IndexEntry> entry = registry.index(name);
-                Optional<Path> folder = entry.flatMap(e -> store.find(e.driverStorePath()));
-                if (folder.isEmpty()) {
-                    folder = store.stagedInf(published).map(Path::getParent);
-                }
-                if (folder.isPresent()) {
-                    files.remove(folder.get());
+                Optional<Path> stagedInf = store.stagedInf(published);
+                Optional<DriverPackage> pkg = Optional.empty();
+                if (stagedInf.isPresent()) {
+                    pkg = Optional.of(DriverPackage.open(stagedInf.get(), architecture));
+                    files.remove(stagedInf.get().getParent());
+                } else {
+                    session.log().warning(COMPONENT, "The driver store has no folder for " + name + "; only the"
+                            + " published INF and the critical device entries naming it are removed.");
                 }
                 files.remove(published);
                 Optional<Path> pnf = store.find(DriverStore.INF_FOLDER + "\\" + name.substring(0, name.length() - 4) + ".pnf");
                 if (pnf.isPresent()) {
                     files.remove(pnf.get());
                 }
-                if (entry.isPresent()) {
-                    for (String installed : entry.get().files()) {
-                        Optional<Path> file = store.find(installed);
-                        if (file.isPresent()) {
-                            files.remove(file.get());
+                if (pkg.isPresent() && pkg.get().bootCritical()) {
+                    for (DriverPackage.PackageFile file : pkg.get().files()) {
+                        Optional<Path> installed = file.installPath().flatMap(store::find);
+                        if (installed.isPresent()) {
+                            files.remove(installed.get());
                         }
                     }
-                    registry.unregister(journal, entry.get());
                 }
+                String folderName = stagedInf.map(p -> p.getParent().getFileName().toString()).orElse("");
+                String classGuid = pkg.map(DriverPackage::classGuid).orElse("");
+                registry.unregister(journal, name, pkg, folderName, classUsedByOthers(classGuid, removed));
                 session.log().info(COMPONENT, "Removed the driver package " + name);
             }
         });
+    }
+
+    /** True when a published package that stays has this device setup class. */
+    private boolean classUsedByOthers(String classGuid, List<String> removed) throws IOException {
+        if (classGuid.isEmpty()) {
+            return false;
+        }
+        for (Path other : store.publishedInfs()) {
+            if (removed.contains(other.getFileName().toString().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (read(other).flatMap(inf -> inf.version().classGuid()).filter(classGuid::equalsIgnoreCase).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
