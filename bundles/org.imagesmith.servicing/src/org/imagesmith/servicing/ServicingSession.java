@@ -21,8 +21,11 @@ public final class ServicingSession implements Closeable {
     private final OfflineImage image;
     private final ServicingLog log;
     private final ScratchDirectory scratch;
-    private final Hive software;
-    private final Hive system;
+    private Hive software;
+    private Hive system;
+    private ServicingTransaction transaction;
+    /** Runs when the outermost transaction starts to write its hives (a test's injected failure). */
+    Runnable beforeCommit = () -> { };
     private final ImageIdentity identity;
 
     private ServicingSession(OfflineImage image, ServicingLog log, ScratchDirectory scratch, Hive software, Hive system,
@@ -145,19 +148,57 @@ public final class ServicingSession implements Closeable {
     }
 
     /**
-     * Writes a hive of this session back into the image, atomically.
+     * Begins a transaction ({@link ServicingTransaction}): every change of the image until its commit is kept or
+     * undone as one. While one is open, a new one joins it.
+     */
+    public ServicingTransaction begin() throws ServicingException {
+        requireWritable();
+        if (transaction != null) {
+            return transaction.joining();
+        }
+        transaction = ServicingTransaction.outermost(this);
+        return transaction;
+    }
+
+    /**
+     * Writes a hive of this session back into the image, atomically; inside a transaction, marks it for the
+     * transaction's commit.
      *
      * @param windowsPath {@link #SOFTWARE_HIVE} or {@link #SYSTEM_HIVE}
      */
     public void saveHive(String windowsPath) throws ServicingException {
         requireWritable();
-        Hive hive = windowsPath.equals(SYSTEM_HIVE) ? system : software;
+        if (transaction != null) {
+            transaction.changed(windowsPath);
+            return;
+        }
         try {
-            hive.save(image.pathForWrite(windowsPath));
+            hiveAt(windowsPath).save(image.pathForWrite(windowsPath));
             log.debug(COMPONENT, "Saved " + windowsPath);
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + windowsPath
                     + " cannot be written back into the image: " + e.getMessage(), e);
+        }
+    }
+
+    Hive hiveAt(String windowsPath) {
+        return windowsPath.equals(SYSTEM_HIVE) ? system : software;
+    }
+
+    void ended(ServicingTransaction ended) {
+        if (transaction == ended) {
+            transaction = null;
+        }
+    }
+
+    /** After a roll-back the hives in memory are read again from the image, which holds them as they were. */
+    void rolledBack(ServicingTransaction ended) {
+        ended(ended);
+        try {
+            software = openHive(image, SOFTWARE_HIVE);
+            system = openHive(image, SYSTEM_HIVE);
+        } catch (ServicingException e) {
+            log.error(COMPONENT, "The hives could not be read again after a roll-back: " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.registry.ValueType;
+import org.imagesmith.servicing.ServicingSession;
 
 /**
  * What a driver package records in the image's SYSTEM hive, as Windows 7 records a driver installed offline, and
@@ -21,13 +22,29 @@ import org.imagesmith.registry.ValueType;
 final class DriverRegistry {
     private static final String OWNERS = "Owners";
     private static final String DRIVER_PACKAGE_ID = "DriverPackageId";
-    private final Hive system;
+    private final ServicingSession session;
     private final String controlSet;
 
-    DriverRegistry(Hive system) {
-        this.system = system;
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
+    DriverRegistry(ServicingSession session) {
+        this.session = session;
+        int current = session.system().findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword)
+                .orElse(1);
         this.controlSet = String.format("ControlSet%03d", current);
+    }
+
+    /** The session's SYSTEM hive as it is now (a roll-back reads it again). */
+    private Hive system() {
+        return session.system();
+    }
+
+    private void set(String keyPath, RegistryValue value) {
+        system().root().createKey(keyPath).setValue(value);
+    }
+
+    private void deleteKey(String keyPath) {
+        if (system().findKey(keyPath).isPresent()) {
+            system().root().deleteKey(keyPath);
+        }
     }
 
     String servicesKey() {
@@ -49,40 +66,40 @@ final class DriverRegistry {
 
     /** The class description the image's Class key gives (its default value), if it has the class. */
     Optional<String> classDescription(String classGuid) {
-        return system.findKey(classKey(classGuid)).flatMap(k -> k.value("")).map(RegistryValue::asString)
+        return system().findKey(classKey(classGuid)).flatMap(k -> k.value("")).map(RegistryValue::asString)
                 .filter(s -> !s.isEmpty());
     }
 
-    /** Records a package in the journal's hive: class key, boot-critical services and critical device entries. */
-    void register(RegistryJournal journal, String publishedName, DriverPackage pkg, String storeFolder) {
-        if (!pkg.classGuid().isEmpty() && system.findKey(classKey(pkg.classGuid())).isEmpty()) {
+    /** Records a package in the SYSTEM hive (in memory: the transaction writes it): class key, boot-critical services and critical device entries. */
+    void register(String publishedName, DriverPackage pkg, String storeFolder) {
+        if (!pkg.classGuid().isEmpty() && system().findKey(classKey(pkg.classGuid())).isEmpty()) {
             String classKey = classKey(pkg.classGuid());
-            journal.set(classKey, RegistryValue.ofString("", ValueType.REG_SZ, DeviceClasses.description(pkg.className(),
+            set(classKey, RegistryValue.ofString("", ValueType.REG_SZ, DeviceClasses.description(pkg.className(),
                     pkg.classGuid(), Optional.empty())));
-            journal.set(classKey, RegistryValue.ofString("Class", ValueType.REG_SZ, pkg.className()));
+            set(classKey, RegistryValue.ofString("Class", ValueType.REG_SZ, pkg.className()));
         }
         if (!pkg.bootCritical()) {
             return;
         }
         for (DriverService service : pkg.services()) {
             String key = servicesKey() + "\\" + service.name();
-            Optional<RegistryKey> existing = system.findKey(key);
-            journal.set(key, RegistryValue.ofDword("Type", service.serviceType()));
-            journal.set(key, RegistryValue.ofDword("Start", service.startType()));
-            journal.set(key, RegistryValue.ofDword("ErrorControl", service.errorControl()));
-            journal.set(key, RegistryValue.ofString("ImagePath", ValueType.REG_EXPAND_SZ,
+            Optional<RegistryKey> existing = system().findKey(key);
+            set(key, RegistryValue.ofDword("Type", service.serviceType()));
+            set(key, RegistryValue.ofDword("Start", service.startType()));
+            set(key, RegistryValue.ofDword("ErrorControl", service.errorControl()));
+            set(key, RegistryValue.ofString("ImagePath", ValueType.REG_EXPAND_SZ,
                     DirIds.imagePath(service.serviceBinary()).orElse(service.serviceBinary())));
             if (!service.loadOrderGroup().isEmpty()) {
-                journal.set(key, RegistryValue.ofString("Group", ValueType.REG_SZ, service.loadOrderGroup()));
+                set(key, RegistryValue.ofString("Group", ValueType.REG_SZ, service.loadOrderGroup()));
             }
-            journal.set(key, RegistryValue.ofString("DisplayName", ValueType.REG_SZ, service.displayName()));
+            set(key, RegistryValue.ofString("DisplayName", ValueType.REG_SZ, service.displayName()));
             // a service of Windows itself (no Owners) stays Windows' own: a removal must not take it away
             if (existing.isEmpty() || existing.get().value(OWNERS).isPresent()) {
                 List<String> owners = new ArrayList<>(existing.map(k -> multi(k, OWNERS)).orElse(List.of()));
                 if (owners.stream().noneMatch(publishedName::equalsIgnoreCase)) {
                     owners.add(publishedName);
                 }
-                journal.set(key, RegistryValue.ofMultiString(OWNERS, owners));
+                set(key, RegistryValue.ofMultiString(OWNERS, owners));
             }
         }
         String packageId = storeFolder.substring(storeFolder.lastIndexOf('\\') + 1);
@@ -98,9 +115,9 @@ final class DriverRegistry {
                     continue;
                 }
                 String key = criticalDeviceKey(id);
-                journal.set(key, RegistryValue.ofString("Service", ValueType.REG_SZ, model.serviceName()));
-                journal.set(key, RegistryValue.ofString("ClassGUID", ValueType.REG_SZ, pkg.classGuid()));
-                journal.set(key, RegistryValue.ofString(DRIVER_PACKAGE_ID, ValueType.REG_SZ, packageId));
+                set(key, RegistryValue.ofString("Service", ValueType.REG_SZ, model.serviceName()));
+                set(key, RegistryValue.ofString("ClassGUID", ValueType.REG_SZ, pkg.classGuid()));
+                set(key, RegistryValue.ofString(DRIVER_PACKAGE_ID, ValueType.REG_SZ, packageId));
             }
         }
     }
@@ -110,38 +127,38 @@ final class DriverRegistry {
      * package owns any more is deleted), the critical device entries naming its store folder are deleted, and a
      * class key that holds only what an install writes is deleted when no other package of the image has that class.
      */
-    void unregister(RegistryJournal journal, String publishedName, Optional<DriverPackage> pkg, String storeFolderName,
+    void unregister(String publishedName, Optional<DriverPackage> pkg, String storeFolderName,
             boolean classStillUsed) {
         if (pkg.isPresent()) {
             for (DriverService service : pkg.get().services()) {
                 String key = servicesKey() + "\\" + service.name();
-                Optional<RegistryKey> existing = system.findKey(key);
+                Optional<RegistryKey> existing = system().findKey(key);
                 List<String> owners = existing.map(k -> multi(k, OWNERS)).orElse(List.of());
                 if (owners.stream().noneMatch(publishedName::equalsIgnoreCase)) {
                     continue;
                 }
                 List<String> rest = owners.stream().filter(o -> !o.equalsIgnoreCase(publishedName)).toList();
                 if (rest.isEmpty()) {
-                    journal.deleteKey(key);
+                    deleteKey(key);
                 } else {
-                    journal.set(key, RegistryValue.ofMultiString(OWNERS, rest));
+                    set(key, RegistryValue.ofMultiString(OWNERS, rest));
                 }
             }
         }
         if (!storeFolderName.isEmpty()) {
             String database = controlSet + "\\Control\\CriticalDeviceDatabase";
-            List<String> entries = system.findKey(database).map(k -> k.subkeys().stream()
+            List<String> entries = system().findKey(database).map(k -> k.subkeys().stream()
                     .filter(e -> string(e, DRIVER_PACKAGE_ID).equalsIgnoreCase(storeFolderName))
                     .map(RegistryKey::name).toList()).orElse(List.of());
-            entries.forEach(name -> journal.deleteKey(database + "\\" + name));
+            entries.forEach(name -> deleteKey(database + "\\" + name));
         }
         String guid = pkg.map(DriverPackage::classGuid).orElse("");
         if (!guid.isEmpty() && !classStillUsed) {
-            Optional<RegistryKey> classKey = system.findKey(classKey(guid));
+            Optional<RegistryKey> classKey = system().findKey(classKey(guid));
             boolean onlyWhatAnInstallWrites = classKey.map(k -> k.subkeys().isEmpty() && k.values().stream()
                     .allMatch(v -> v.name().isEmpty() || v.name().equalsIgnoreCase("Class"))).orElse(false);
             if (onlyWhatAnInstallWrites) {
-                journal.deleteKey(classKey(guid));
+                deleteKey(classKey(guid));
             }
         }
     }

@@ -19,6 +19,7 @@ import org.imagesmith.inf.Architecture;
 import org.imagesmith.inf.DriverInf;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 
 /**
  * Third-party drivers of an offline image (DISM's /Add-Driver, /Remove-Driver, /Get-Drivers, /Get-DriverInfo):
@@ -51,7 +52,7 @@ public final class DriverServicing {
     public DriverServicing(ServicingSession session) throws ServicingException {
         this.session = session;
         this.store = new DriverStore(session.image());
-        this.registry = new DriverRegistry(session.system());
+        this.registry = new DriverRegistry(session);
         String name = session.identity().architecture().identityName();
         this.architecture = Architecture.fromInfName(name).orElseThrow(() -> new ServicingException(
                 ServicingException.INVALID_PARAMETER, "Drivers cannot be serviced on " + name + " images."));
@@ -257,9 +258,9 @@ public final class DriverServicing {
             checkSigned(pkg, options.forceUnsigned());
         }
         List<AddResult> results = new ArrayList<>();
-        inTransaction("added", (files, journal) -> {
+        inTransaction("added", files -> {
             for (DriverPackage pkg : packages) {
-                results.add(stage(pkg, files, journal));
+                results.add(stage(pkg, files));
             }
         });
         return results;
@@ -267,34 +268,28 @@ public final class DriverServicing {
 
     /** The changes of one command, made to files and to the SYSTEM hive, all kept or all undone. */
     private interface Changes {
-        void make(FileTransaction files, RegistryJournal journal) throws IOException, ServicingException;
+        void make(ServicingTransaction files) throws IOException, ServicingException;
     }
 
     /**
-     * Makes the changes, then saves the SYSTEM hive; when anything fails, every file and registry change is undone
-     * and the image is left as it was.
+     * Makes the changes in a transaction, then commits it (the SYSTEM hive is written); when anything fails, every
+     * file and registry change is undone and the image is left as it was.
      */
     private void inTransaction(String verb, Changes changes) throws ServicingException {
-        FileTransaction files = new FileTransaction(session.image(), session.log());
-        RegistryJournal journal = new RegistryJournal(session.system());
-        try {
-            changes.make(files, journal);
-            beforeCommit.run();
-            session.saveHive(ServicingSession.SYSTEM_HIVE);
-        } catch (IOException | RuntimeException | ServicingException e) {
-            files.rollBack();
-            journal.rollBack();
-            if (e instanceof ServicingException s) {
-                throw s;
+        try (ServicingTransaction transaction = session.begin()) {
+            try {
+                changes.make(transaction);
+                beforeCommit.run();
+                session.saveHive(ServicingSession.SYSTEM_HIVE);
+            } catch (IOException | RuntimeException e) {
+                throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be " + verb
+                        + ", and the image was left as it was: " + e.getMessage(), e);
             }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be " + verb
-                    + ", and the image was left as it was: " + e.getMessage(), e);
+            transaction.commit();
         }
-        files.commit();
-        journal.commit();
     }
 
-    private AddResult stage(DriverPackage pkg, FileTransaction files, RegistryJournal journal)
+    private AddResult stage(DriverPackage pkg, ServicingTransaction files)
             throws IOException, ServicingException {
         byte[] infBytes = Files.readAllBytes(pkg.infFile());
         byte[] catalogBytes = pkg.catalog().isPresent() ? Files.readAllBytes(pkg.catalog().get().source()) : new byte[0];
@@ -328,7 +323,7 @@ public final class DriverServicing {
             session.log().info(COMPONENT, pkg.infName() + " is boot critical: installed its services "
                     + pkg.services().stream().map(DriverService::name).toList() + " and critical device entries");
         }
-        registry.register(journal, publishedName, pkg, folder);
+        registry.register(publishedName, pkg, folder);
         return new AddResult(pkg.infFile(), publishedName, false);
     }
 
@@ -442,7 +437,7 @@ public final class DriverServicing {
                             + " /Get-Drivers for the published names (oem<N>.inf) it has.")));
         }
         List<String> removed = publishedNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        inTransaction("removed", (files, journal) -> {
+        inTransaction("removed", files -> {
             for (Path published : publishedFiles) {
                 String name = published.getFileName().toString();
                 Optional<Path> stagedInf = store.stagedInf(published);
@@ -469,7 +464,7 @@ public final class DriverServicing {
                 }
                 String folderName = stagedInf.map(p -> p.getParent().getFileName().toString()).orElse("");
                 String classGuid = pkg.map(DriverPackage::classGuid).orElse("");
-                registry.unregister(journal, name, pkg, folderName, classUsedByOthers(classGuid, removed));
+                registry.unregister(name, pkg, folderName, classUsedByOthers(classGuid, removed));
                 session.log().info(COMPONENT, "Removed the driver package " + name);
             }
         });

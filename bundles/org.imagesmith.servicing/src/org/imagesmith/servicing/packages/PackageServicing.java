@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 
 /**
  * Packages and features of an offline image, as Component-Based Servicing keeps them: manifests under
@@ -27,7 +28,6 @@ public final class PackageServicing {
     private static final String COMPONENT = "DISM Package Manager";
 
     private final ServicingSession session;
-    private final CbsRegistry registry;
     private final Clock clock;
     /** Runs after a package's files are in the image and before its registration is saved (for fault tests). */
     Runnable beforeRegistration = () -> { };
@@ -38,7 +38,6 @@ public final class PackageServicing {
 
     PackageServicing(ServicingSession session, Clock clock) {
         this.session = session;
-        this.registry = new CbsRegistry(session.software());
         this.clock = clock;
     }
 
@@ -50,14 +49,19 @@ public final class PackageServicing {
     public record AddResult(PackageIdentity identity, PackageState state, boolean skipped, String message) {
     }
 
+    /** The CBS keys of the session's SOFTWARE hive as it is now (a roll-back reads the hive again). */
+    private CbsRegistry registry() {
+        return new CbsRegistry(session.software());
+    }
+
     /** The packages of the image, as /Get-Packages lists them. */
     public List<InstalledPackage> packages() {
-        return registry.packages();
+        return registry().packages();
     }
 
     /** An installed package, or an error naming it when the image does not have it. */
     public InstalledPackage installed(PackageIdentity identity) throws ServicingException {
-        return registry.find(identity).orElseThrow(() -> new ServicingException(ServicingException.INVALID_PARAMETER,
+        return registry().find(identity).orElseThrow(() -> new ServicingException(ServicingException.INVALID_PARAMETER,
                 "The package " + identity + " is not in the image. Run /Get-Packages for the identities it has."));
     }
 
@@ -112,13 +116,16 @@ public final class PackageServicing {
         }
         PackageState state = enable ? PackageState.INSTALLED : PackageState.STAGED;
         List<Feature> changed = new ArrayList<>();
-        for (Feature feature : found) {
-            registry.setUpdateState(feature.packageIdentity(), feature.name(), state);
-            session.log().info(COMPONENT, (enable ? "Enabled" : "Disabled") + " feature " + feature.name() + " of "
-                    + feature.packageIdentity());
-            changed.add(new Feature(feature.packageIdentity(), feature.update(), state));
+        try (ServicingTransaction transaction = session.begin()) {
+            for (Feature feature : found) {
+                registry().setUpdateState(feature.packageIdentity(), feature.name(), state);
+                session.log().info(COMPONENT, (enable ? "Enabled" : "Disabled") + " feature " + feature.name() + " of "
+                        + feature.packageIdentity());
+                changed.add(new Feature(feature.packageIdentity(), feature.update(), state));
+            }
+            session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            transaction.commit();
         }
-        session.saveHive(ServicingSession.SOFTWARE_HIVE);
         return changed;
     }
 
@@ -291,84 +298,60 @@ public final class PackageServicing {
 
     private void install(PackageSource source, PackageState state) throws ServicingException {
         PackageIdentity identity = source.manifest().identity();
-        List<Path> created = new ArrayList<>();
-        try {
-            copy(source.manifestFile(), PACKAGES_FOLDER + "\\" + identity + ".mum", created);
-            if (Files.isRegularFile(source.catalog())) {
-                copy(source.catalog(), PACKAGES_FOLDER + "\\" + identity + ".cat", created);
+        try (ServicingTransaction transaction = session.begin()) {
+            try {
+                copy(transaction, source.manifestFile(), PACKAGES_FOLDER + "\\" + identity + ".mum");
+                if (Files.isRegularFile(source.catalog())) {
+                    copy(transaction, source.catalog(), PACKAGES_FOLDER + "\\" + identity + ".cat");
+                }
+                copyPayload(transaction, source.folder());
+                beforeRegistration.run();
+                Map<String, PackageState> updates = new LinkedHashMap<>();
+                for (PackageManifest.Update update : source.manifest().updates()) {
+                    updates.put(update.name(), update.feature() ? PackageState.STAGED : state);
+                }
+                registry().register(identity, state, source.origin().toAbsolutePath().toString(), clock.instant(), updates);
+                session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            } catch (IOException | RuntimeException e) {
+                throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
+                        + " could not be added, and the image was left as it was: " + e.getMessage(), e);
             }
-            copyPayload(source.folder(), created);
-            beforeRegistration.run();
-            Map<String, PackageState> updates = new LinkedHashMap<>();
-            for (PackageManifest.Update update : source.manifest().updates()) {
-                updates.put(update.name(), update.feature() ? PackageState.STAGED : state);
-            }
-            registry.register(identity, state, source.origin().toAbsolutePath().toString(), clock.instant(), updates);
-            session.saveHive(ServicingSession.SOFTWARE_HIVE);
-            session.log().info(COMPONENT, "Package " + identity + " is " + state.packageText());
-        } catch (IOException | RuntimeException | ServicingException e) {
-            rollBack(created);
-            registry.unregister(identity, true);
-            if (e instanceof ServicingException s) {
-                throw s;
-            }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
-                    + " could not be added, and the image was left as it was: " + e.getMessage(), e);
+            transaction.commit();
         }
+        session.log().info(COMPONENT, "Package " + identity + " is " + state.packageText());
     }
 
-    /** Copies a file into the image, recording the file and every folder it had to create, for a roll-back. */
-    private void copy(Path from, String windowsPath, List<Path> created) throws IOException {
-        List<String> missingFolders = new ArrayList<>();
-        String folder = windowsPath.substring(0, Math.max(0, windowsPath.lastIndexOf('\\')));
-        while (!folder.isEmpty() && session.image().find(folder).isEmpty()) {
-            missingFolders.add(0, folder);
-            folder = folder.substring(0, Math.max(0, folder.lastIndexOf('\\')));
-        }
-        Path target = session.image().pathForWrite(windowsPath);
-        for (String missing : missingFolders) {
-            session.image().find(missing).ifPresent(created::add);
-        }
-        if (!Files.exists(target)) {
-            Files.copy(from, target);
-            created.add(target);
+    /** Copies a file into the image unless it is there already (component payload is shared between packages). */
+    private void copy(ServicingTransaction transaction, Path from, String windowsPath) throws IOException {
+        if (session.image().find(windowsPath).filter(Files::exists).isEmpty()) {
+            transaction.copy(from, windowsPath);
         }
     }
 
     /** Component folders go to Windows\WinSxS, *.manifest files to Windows\WinSxS\Manifests. */
-    private void copyPayload(Path folder, List<Path> created) throws IOException {
+    private void copyPayload(ServicingTransaction transaction, Path folder) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (Files.isDirectory(entry)) {
-                    copyTree(entry, WINSXS + "\\" + name, created);
+                    copyTree(transaction, entry, WINSXS + "\\" + name);
                 } else if (lower.endsWith(".manifest")) {
-                    copy(entry, WINSXS + "\\Manifests\\" + name, created);
+                    copy(transaction, entry, WINSXS + "\\Manifests\\" + name);
                 }
             }
         }
     }
 
-    private void copyTree(Path source, String windowsFolder, List<Path> created) throws IOException {
+    private void copyTree(ServicingTransaction transaction, Path source, String windowsFolder) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String relative = source.relativize(file).toString().replace('/', '\\');
-                copy(file, windowsFolder + "\\" + relative, created);
+                copy(transaction, file, windowsFolder + "\\" + relative);
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private void rollBack(List<Path> created) {
-        for (int i = created.size() - 1; i >= 0; i--) {
-            try {
-                Files.deleteIfExists(created.get(i));
-            } catch (IOException e) {
-                session.log().error(COMPONENT, "Could not remove " + created.get(i) + " while rolling back: " + e.getMessage());
-            }
-        }
     }
 
     /**
@@ -379,17 +362,22 @@ public final class PackageServicing {
         session.requireWritable();
         InstalledPackage pkg = installed(identity);
         new RemovalRules(session, this).check(pkg);
-        registry.unregister(identity, false);
-        session.saveHive(ServicingSession.SOFTWARE_HIVE);
-        for (String extension : List.of(".mum", ".cat")) {
-            Optional<Path> file = session.image().find(PACKAGES_FOLDER + "\\" + identity + extension);
-            if (file.isPresent()) {
-                try {
-                    Files.deleteIfExists(file.get());
-                } catch (IOException e) {
-                    session.log().warning(COMPONENT, "Could not delete " + file.get() + ": " + e.getMessage());
+        try (ServicingTransaction transaction = session.begin()) {
+            registry().unregister(identity, false);
+            session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            for (String extension : List.of(".mum", ".cat")) {
+                Optional<Path> file = session.image().find(PACKAGES_FOLDER + "\\" + identity + extension);
+                if (file.isPresent()) {
+                    try {
+                        transaction.remove(file.get());
+                    } catch (IOException e) {
+                        throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
+                                + " could not be removed, and the image was left as it was: " + file.get()
+                                + " cannot be moved: " + e.getMessage(), e);
+                    }
                 }
             }
+            transaction.commit();
         }
         session.log().info(COMPONENT, "Removed package " + identity);
     }
