@@ -21,32 +21,24 @@ import org.imagesmith.servicing.packages.PackageServicing;
 import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.servicing.pe.WindowsPeServicing;
 import org.imagesmith.testsupport.SyntheticDriver;
-import org.imagesmith.testsupport.SyntheticInternationalSettings;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.SyntheticWindowsPe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing of ours in the image: every key and value each servicing command adds to the image's hives, as hivexml
  * lists them before and after, lies in the places Windows documents for that command, and no hive names Imagesmith.
  */
-class HiveChangesTest {
+class HiveChangesTest extends Windows7ImageTest {
     private static final String CONTROL = "ControlSet001\\Control\\";
     private static final String CBS = "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\";
     private static final Map<String, String> HIVES = Map.of("SYSTEM", "Windows/System32/config/SYSTEM",
             "SOFTWARE", "Windows/System32/config/SOFTWARE", "NTUSER.DAT", "Users/Default/NTUSER.DAT");
 
-    @TempDir
-    Path dir;
-    Path root;
-
     @BeforeEach
-    void image() throws IOException {
-        root = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
-        SyntheticInternationalSettings.addTo(root);
+    void classAndCriticalDeviceKeys() throws IOException {
         // a real Windows 7 image has both keys, so a removal can put its hive back to the very same keys
         Path system = root.resolve(HIVES.get("SYSTEM"));
         Hive hive = Hive.open(system);

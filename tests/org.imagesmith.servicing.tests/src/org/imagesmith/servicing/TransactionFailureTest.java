@@ -20,31 +20,18 @@ import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.servicing.pe.WindowsPeServicing;
 import org.imagesmith.servicing.unattend.UnattendServicing;
 import org.imagesmith.testsupport.SyntheticDriver;
-import org.imagesmith.testsupport.SyntheticInternationalSettings;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.SyntheticWindowsPe;
 import org.imagesmith.testsupport.Windows7AnswerFile;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One transaction mechanism for every provider: a failure injected at the last moment (when the transaction starts
  * to write the hives, after every file and in-memory hive change of the command) leaves every file of the image
  * byte for byte as it was; the same command without the failure does change the image.
  */
-class TransactionFailureTest {
-    @TempDir
-    Path dir;
-    Path root;
-
-    @BeforeEach
-    void image() throws IOException {
-        root = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
-        SyntheticInternationalSettings.addTo(root);
-    }
-
+class TransactionFailureTest extends Windows7ImageTest {
     private interface Command {
         void run(ServicingSession session) throws Exception;
     }

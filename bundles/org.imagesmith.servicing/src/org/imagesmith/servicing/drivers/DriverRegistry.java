@@ -22,6 +22,8 @@ import org.imagesmith.servicing.ServicingSession;
 final class DriverRegistry {
     private static final String OWNERS = "Owners";
     private static final String DRIVER_PACKAGE_ID = "DriverPackageId";
+    /** The index earlier Imagesmith versions kept in the SYSTEM hive, which does not belong in a Windows image. */
+    private static final String LEGACY_INDEX_ROOT = "Imagesmith";
     private final ServicingSession session;
     private final String controlSet;
 
@@ -161,6 +163,15 @@ final class DriverRegistry {
                 deleteKey(classKey(guid));
             }
         }
+    }
+
+    /** Deletes the index an earlier Imagesmith version left at the hive's root; true when there was one. */
+    boolean forgetLegacyIndex() {
+        if (system().findKey(LEGACY_INDEX_ROOT + "\\DriverPackages").isEmpty()) {
+            return false;
+        }
+        deleteKey(LEGACY_INDEX_ROOT);
+        return true;
     }
 
     private static String string(RegistryKey key, String name) {

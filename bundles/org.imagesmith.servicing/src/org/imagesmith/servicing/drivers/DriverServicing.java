@@ -279,6 +279,10 @@ public final class DriverServicing {
         try (ServicingTransaction transaction = session.begin()) {
             try {
                 changes.make(transaction);
+                if (registry.forgetLegacyIndex()) {
+                    session.log().info(COMPONENT, "Removed the Imagesmith\\DriverPackages key an earlier Imagesmith"
+                            + " version kept in the SYSTEM hive; the driver store is read from what Windows keeps");
+                }
                 beforeCommit.run();
                 session.saveHive(ServicingSession.SYSTEM_HIVE);
             } catch (IOException | RuntimeException e) {

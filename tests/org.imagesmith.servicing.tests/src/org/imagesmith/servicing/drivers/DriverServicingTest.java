@@ -284,6 +284,16 @@ class DriverServicingTest {
     }
 
     @Test
+    void theIndexAnEarlierVersionKeptInTheImageIsRemoved() throws Exception {
+        Hive hive = Hive.open(system);
+        hive.root().createKey("Imagesmith\\DriverPackages\\oem0.inf").setString("OriginalFileName", "old.inf");
+        hive.save(system);
+        add(false, SyntheticDriver.network("contosonic").write(dir.resolve("nic")));
+        assertFalse(Hivex.hasKey(system, "Imagesmith"), "nothing of Imagesmith's stays in the image");
+        assertEquals("contosonic.inf", listing().get(0).originalFileName());
+    }
+
+    @Test
     void removeRefusesInboxAndUnknownDrivers() throws Exception {
         Files.writeString(root.resolve("Windows/inf/netrtl.inf"), SyntheticDriver.network("netrtl").inf());
         TreeMap<String, String> before = TreeDigests.of(root);
