@@ -26,6 +26,8 @@ public final class ServicingSession implements Closeable {
     private ServicingTransaction transaction;
     /** Runs when the outermost transaction starts to write its hives (a test's injected failure). */
     Runnable beforeCommit = () -> { };
+    /** Runs when the new hives are on disk and the journal says so, before they are renamed (a test's kill). */
+    Runnable afterCommitPoint = () -> { };
     private final ImageIdentity identity;
 
     private ServicingSession(OfflineImage image, ServicingLog log, ScratchDirectory scratch, Hive software, Hive system,
@@ -46,6 +48,7 @@ public final class ServicingSession implements Closeable {
     public static ServicingSession open(OfflineImage image, ServicingLog log, Optional<Path> scratchParent)
             throws ServicingException {
         log.info(COMPONENT, "Opening the offline image " + image.description());
+        recover(image, log);
         Hive software = openHive(image, SOFTWARE_HIVE);
         Hive system = openHive(image, SYSTEM_HIVE);
         ImageIdentity identity = readIdentity(image, software, system);
@@ -54,6 +57,22 @@ public final class ServicingSession implements Closeable {
         ScratchDirectory scratch = ScratchDirectory.create(scratchParent);
         log.debug(COMPONENT, "Scratch directory " + scratch.path());
         return new ServicingSession(image, log, scratch, software, system, identity);
+    }
+
+    /** Finishes a transaction that a killed process left on the image folder (see {@link TransactionJournal}). */
+    private static void recover(OfflineImage image, ServicingLog log) throws ServicingException {
+        if (!(image instanceof DirectoryImage folder) || folder.isReadOnly() || folder.isStaged()) {
+            return;
+        }
+        try {
+            TransactionJournal.recover(folder.root()).ifPresent(done -> log.warning(COMPONENT, "The image "
+                    + image.description() + " was left part-way by a servicing command that was stopped; Imagesmith "
+                    + done + "."));
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "A servicing command that was stopped left"
+                    + " the image " + image.description() + " part-way, and it cannot be finished: " + e.getMessage()
+                    + ". Discard the image (or restore it from a copy).", e);
+        }
     }
 
     private static Hive openHive(OfflineImage image, String windowsPath) throws ServicingException {

@@ -25,7 +25,9 @@ import org.imagesmith.registry.Hive;
  * renamed back. Hives are changed in memory only: {@link ServicingSession#saveHive} inside a transaction marks the
  * hive, and {@link #commit()} writes every marked hive to a temporary file beside it, forced to disk, before it
  * renames them all over the old ones, then deletes what was set aside. A roll-back deletes and renames back the
- * files and reads the session's hives again from the image, which the transaction has not touched.
+ * files and reads the session's hives again from the image, which the transaction has not touched. On an image folder
+ * a {@link TransactionJournal} outside the image records each step, so that after a kill the next session finishes
+ * the transaction (back, or forward when the hives were already being renamed).
  *
  * <p>A transaction begun while another is open on the session joins it: its changes are kept or undone with the
  * outer one, so that an answer file's packages, drivers and settings are applied as one.
@@ -44,6 +46,8 @@ public final class ServicingTransaction implements AutoCloseable {
         final List<Path[]> setAside = new ArrayList<>();
         final Set<String> sessionHives = new LinkedHashSet<>();
         final Map<String, Hive> otherHives = new LinkedHashMap<>();
+        /** The record on disk that lets the next session finish this transaction after a kill (image folders). */
+        TransactionJournal journal;
     }
 
     private ServicingTransaction(ServicingSession session, Changes changes, boolean nested) {
@@ -52,8 +56,18 @@ public final class ServicingTransaction implements AutoCloseable {
         this.nested = nested;
     }
 
-    static ServicingTransaction outermost(ServicingSession session) {
-        return new ServicingTransaction(session, new Changes(), false);
+    static ServicingTransaction outermost(ServicingSession session) throws ServicingException {
+        Changes changes = new Changes();
+        if (session.image() instanceof DirectoryImage folder && !folder.isStaged()) {
+            try {
+                changes.journal = TransactionJournal.start(folder.root());
+            } catch (IOException e) {
+                throw new ServicingException(ServicingException.ACCESS_DENIED, "The servicing journal of "
+                        + folder.root() + " cannot be written (" + e.getMessage() + "), so nothing was changed. Make"
+                        + " $XDG_STATE_HOME/imagesmith (or ~/.local/state/imagesmith) writable.", e);
+            }
+        }
+        return new ServicingTransaction(session, changes, false);
     }
 
     ServicingTransaction joining() {
@@ -68,8 +82,8 @@ public final class ServicingTransaction implements AutoCloseable {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             setAside(target);
         }
+        created(target);
         Files.copy(source, target);
-        changes.created.add(target);
         return target;
     }
 
@@ -79,8 +93,8 @@ public final class ServicingTransaction implements AutoCloseable {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             setAside(target);
         }
+        created(target);
         Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        changes.created.add(target);
         return target;
     }
 
@@ -109,13 +123,27 @@ public final class ServicingTransaction implements AutoCloseable {
         }
         Path target = session.image().pathForWrite(windowsPath);
         for (String path : missing) {
-            session.image().find(path).ifPresent(changes.created::add);
+            Optional<Path> made = session.image().find(path);
+            if (made.isPresent()) {
+                created(made.get());
+            }
         }
         return target;
     }
 
+    /** Notes a file or folder the transaction creates, in the journal before it is made. */
+    private void created(Path path) throws IOException {
+        if (changes.journal != null) {
+            changes.journal.created(path);
+        }
+        changes.created.add(path);
+    }
+
     private void setAside(Path path) throws IOException {
         Path aside = path.resolveSibling("." + path.getFileName() + ".servicing-" + Long.toHexString(System.nanoTime()));
+        if (changes.journal != null) {
+            changes.journal.setAside(path, aside);
+        }
         Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
         changes.setAside.add(new Path[] {path, aside});
     }
@@ -186,7 +214,15 @@ public final class ServicingTransaction implements AutoCloseable {
             }
             for (Map.Entry<String, byte[]> hive : hives.entrySet()) {
                 Path target = session.image().pathForWrite(hive.getKey()).toAbsolutePath();
-                temporaries.put(writeTemporary(target, hive.getValue()), target);
+                Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+                temporaries.put(temp, target);
+                if (changes.journal != null) {
+                    changes.journal.created(temp);
+                }
+                writeTemporary(temp, hive.getValue());
+            }
+            if (changes.journal != null) {
+                changes.journal.committing(temporaries);
             }
         } catch (IOException | RuntimeException e) {
             deleteTemporaries(temporaries);
@@ -194,14 +230,15 @@ public final class ServicingTransaction implements AutoCloseable {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The changes could not be written into the"
                     + " image, and the image was left as it was: " + e.getMessage(), e);
         }
+        session.afterCommitPoint.run();
         for (Map.Entry<Path, Path> temporary : temporaries.entrySet()) {
             try {
                 rename(temporary.getKey(), temporary.getValue());
             } catch (IOException e) {
-                deleteTemporaries(temporaries);
+                closeJournal();
                 throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + temporary.getValue()
-                        + " could not be replaced, so the image holds only part of the changes: " + e.getMessage()
-                        + ". Discard the image (or restore it) and run the command again.", e);
+                        + " could not be replaced (" + e.getMessage() + "), so the image holds only part of the changes;"
+                        + " the next Imagesmith command on the image finishes them from the servicing journal.", e);
             }
             session.log().debug(COMPONENT, "Saved " + temporary.getValue());
         }
@@ -212,6 +249,36 @@ public final class ServicingTransaction implements AutoCloseable {
                 session.log().warning(COMPONENT, "Could not delete " + pair[1] + ": " + e.getMessage());
             }
         }
+        finishJournal();
+    }
+
+    private void closeJournal() {
+        if (changes.journal != null) {
+            try {
+                changes.journal.close();
+            } catch (IOException e) {
+                session.log().warning(COMPONENT, "Could not close the servicing journal: " + e.getMessage());
+            }
+        }
+    }
+
+    private void finishJournal() {
+        if (changes.journal != null) {
+            try {
+                changes.journal.finished();
+            } catch (IOException e) {
+                session.log().warning(COMPONENT, "Could not delete the servicing journal: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops as a killed process stops: nothing undone, the journal left for the next session (for tests). */
+    void abandon() throws IOException {
+        ended = true;
+        if (changes.journal != null) {
+            changes.journal.close();
+        }
+        session.ended(this);
     }
 
     /** Undoes every change unless the transaction was committed (or it joined another, which undoes them). */
@@ -243,11 +310,11 @@ public final class ServicingTransaction implements AutoCloseable {
                 session.log().error(COMPONENT, "Could not restore " + pair[0] + " while rolling back: " + e.getMessage());
             }
         }
+        finishJournal();
         session.rolledBack(this);
     }
 
-    private static Path writeTemporary(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    private static void writeTemporary(Path temp, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
@@ -258,7 +325,6 @@ public final class ServicingTransaction implements AutoCloseable {
             Files.deleteIfExists(temp);
             throw e;
         }
-        return temp;
     }
 
     private static void rename(Path temp, Path target) throws IOException {

@@ -58,6 +58,68 @@ class TransactionFailureTest extends Windows7ImageTest {
         assertNotEquals(before, TreeDigests.of(root), "the command changes the image when nothing fails");
     }
 
+    private ServicingSession open() throws ServicingException {
+        return ServicingSession.open(DirectoryImage.open(root), ServicingLog.none(), Optional.of(dir));
+    }
+
+    @Test
+    void aCommandKilledPartWayIsUndoneByTheNextSession() throws Exception {
+        TreeMap<String, String> before = TreeDigests.of(root);
+        Path folder = SyntheticPackage.update("KB2600002").writeFolder(dir.resolve("kb"));
+        Path nic = SyntheticDriver.network("contosonic").write(dir.resolve("nic"));
+        try (ServicingSession session = open()) {
+            ServicingTransaction killed = session.begin();
+            new PackageServicing(session).add(PackageSource.open(folder, session.scratch()),
+                    new PackageServicing.AddOptions(false, false));
+            DriverServicing drivers = new DriverServicing(session);
+            drivers.add(drivers.open(List.of(nic), false), new DriverServicing.AddOptions(false));
+            new PackageServicing(session).remove(PackageIdentity.parse(SyntheticWindowsImage.INSTALLED_UPDATE));
+            killed.abandon();
+        }
+        assertNotEquals(before, TreeDigests.of(root), "the killed command left files in the image");
+        try (ServicingSession session = open()) {
+            assertTrue(Files.exists(root.resolve("Windows/servicing/Packages/" + SyntheticWindowsImage.INSTALLED_UPDATE
+                    + ".mum")), "the next session put back what was set aside");
+        }
+        assertEquals(before, TreeDigests.of(root), "the next session undid the killed command");
+    }
+
+    @Test
+    void aCommandKilledWhileItRenamesTheHivesIsFinishedByTheNextSession() throws Exception {
+        SyntheticPackage update = SyntheticPackage.update("KB2600003");
+        Path folder = update.writeFolder(dir.resolve("kb"));
+        try (ServicingSession session = open()) {
+            ServicingTransaction killed = session.begin();
+            new PackageServicing(session).add(PackageSource.open(folder, session.scratch()),
+                    new PackageServicing.AddOptions(false, false));
+            new PackageServicing(session).remove(PackageIdentity.parse(SyntheticWindowsImage.INSTALLED_UPDATE));
+            session.afterCommitPoint = () -> {
+                try {
+                    killed.abandon();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                throw new IllegalStateException("killed");
+            };
+            assertThrows(IllegalStateException.class, killed::commit);
+        }
+        try (ServicingSession session = open()) {
+            PackageServicing packages = new PackageServicing(session);
+            assertTrue(packages.packages().stream().anyMatch(p -> p.identity().toString().equals(update.identity())),
+                    "the next session finished the commit");
+            assertTrue(packages.packages().stream().noneMatch(p -> p.identity().toString()
+                    .equals(SyntheticWindowsImage.INSTALLED_UPDATE)));
+        }
+        try (var files = Files.walk(root)) {
+            List<String> left = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp") || n.contains(".servicing-")).toList();
+            assertEquals(List.of(), left, "nothing of the transaction is left in the image");
+        }
+        assertTrue(Files.exists(root.resolve("Windows/servicing/Packages/" + update.identity() + ".mum")));
+        assertTrue(Files.notExists(root.resolve("Windows/servicing/Packages/" + SyntheticWindowsImage.INSTALLED_UPDATE
+                + ".mum")));
+    }
+
     @Test
     void addPackage() throws Exception {
         Path folder = SyntheticPackage.update("KB2600001").writeFolder(dir.resolve("kb"));
