@@ -235,7 +235,7 @@ public final class ServicingTransaction implements AutoCloseable {
             try {
                 rename(temporary.getKey(), temporary.getValue());
             } catch (IOException e) {
-                closeJournal();
+                endJournal(false);
                 throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + temporary.getValue()
                         + " could not be replaced (" + e.getMessage() + "), so the image holds only part of the changes;"
                         + " the next Imagesmith command on the image finishes them from the servicing journal.", e);
@@ -249,25 +249,20 @@ public final class ServicingTransaction implements AutoCloseable {
                 session.log().warning(COMPONENT, "Could not delete " + pair[1] + ": " + e.getMessage());
             }
         }
-        finishJournal();
+        endJournal(true);
     }
 
-    private void closeJournal() {
+    /** Lets go of the journal; deletes it when the transaction is over (else the next session finishes it). */
+    private void endJournal(boolean over) {
         if (changes.journal != null) {
             try {
-                changes.journal.close();
+                if (over) {
+                    changes.journal.finished();
+                } else {
+                    changes.journal.close();
+                }
             } catch (IOException e) {
-                session.log().warning(COMPONENT, "Could not close the servicing journal: " + e.getMessage());
-            }
-        }
-    }
-
-    private void finishJournal() {
-        if (changes.journal != null) {
-            try {
-                changes.journal.finished();
-            } catch (IOException e) {
-                session.log().warning(COMPONENT, "Could not delete the servicing journal: " + e.getMessage());
+                session.log().warning(COMPONENT, "Could not let go of the servicing journal: " + e.getMessage());
             }
         }
     }
@@ -310,7 +305,7 @@ public final class ServicingTransaction implements AutoCloseable {
                 session.log().error(COMPONENT, "Could not restore " + pair[0] + " while rolling back: " + e.getMessage());
             }
         }
-        finishJournal();
+        endJournal(true);
         session.rolledBack(this);
     }
 

@@ -3,8 +3,6 @@ package org.imagesmith.servicing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +24,8 @@ import org.imagesmith.wim.WriterLock;
  * killed part-way is finished by the next session on the image: every file created and set aside is written down
  * before the change is made, and the hive renames of a commit after the new hives are on disk. The next session rolls
  * an unfinished transaction back (deletes what was created, renames back what was set aside) or, when the commit
- * had begun, forward (renames the remaining new hives into place, deletes what was set aside). The owner holds a lock
- * on the journal, so a session never touches the transaction of a process that is still running.
+ * had begun, forward (renames the remaining new hives into place, deletes what was set aside). The owner holds the
+ * journal's {@link WriterLock}, so a session never touches the transaction of a process that is still running.
  */
 final class TransactionJournal implements AutoCloseable {
     private static final String CREATED = "C";
@@ -37,9 +35,9 @@ final class TransactionJournal implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
-    private final FileLock lock;
+    private final WriterLock lock;
 
-    private TransactionJournal(Path file, FileChannel channel, FileLock lock) {
+    private TransactionJournal(Path file, FileChannel channel, WriterLock lock) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
@@ -61,12 +59,13 @@ final class TransactionJournal implements AutoCloseable {
     static TransactionJournal start(Path imageRoot) throws IOException {
         Path file = fileFor(imageRoot);
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        WriterLock lock = WriterLock.acquire(file, "servicing transaction");
         try {
-            return new TransactionJournal(file, channel, channel.lock());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            return new TransactionJournal(file, channel, lock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            lock.close();
             throw e;
         }
     }
@@ -99,8 +98,8 @@ final class TransactionJournal implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (channel.isOpen()) {
-            lock.release();
             channel.close();
+            lock.close();
         }
     }
 
@@ -132,16 +131,13 @@ final class TransactionJournal implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                return Optional.empty(); // its process still runs
-            }
+        WriterLock lock;
+        try {
+            lock = WriterLock.acquire(file, "servicing recovery");
+        } catch (WriterLock.TargetLockedException e) {
+            return Optional.empty(); // its process still runs
+        }
+        try (lock) {
             List<String[]> records = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
                 if (!line.isBlank()) {
@@ -151,7 +147,6 @@ final class TransactionJournal implements AutoCloseable {
             boolean committed = records.stream().anyMatch(r -> r[0].equals(COMMIT));
             String done = committed ? rollForward(records) : rollBack(records);
             Files.deleteIfExists(file);
-            lock.release();
             return Optional.of(done);
         }
     }
