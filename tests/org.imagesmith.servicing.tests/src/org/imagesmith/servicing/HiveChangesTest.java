@@ -15,12 +15,15 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.servicing.drivers.DriverServicing;
+import org.imagesmith.servicing.editions.EditionServicing;
 import org.imagesmith.servicing.international.InternationalServicing;
 import org.imagesmith.servicing.packages.PackageIdentity;
 import org.imagesmith.servicing.packages.PackageServicing;
 import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.servicing.pe.WindowsPeServicing;
+import org.imagesmith.servicing.unattend.UnattendServicing;
 import org.imagesmith.testsupport.SyntheticDriver;
+import org.imagesmith.testsupport.SyntheticEditionPackages;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.SyntheticWindowsPe;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nothing of ours in the image: every key and value each servicing command adds to the image's hives, as hivexml
- * lists them before and after, lies in the places Windows documents for that command, and no hive names Imagesmith.
+ * lists them before and after, lies in the places Windows documents for that command (drivers, packages, features,
+ * international settings, editions, Windows PE settings, an answer file's settings), and no hive names Imagesmith.
  */
 class HiveChangesTest extends Windows7ImageTest {
     private static final String CONTROL = "ControlSet001\\Control\\";
@@ -136,6 +140,31 @@ class HiveChangesTest extends Windows7ImageTest {
                 "SYSTEM: " + CONTROL + "Nls");
         onlyUnder(added(s -> new InternationalServicing(s).setUserLocale("fr-CA")),
                 "NTUSER.DAT: Control Panel\\International");
+    }
+
+    @Test
+    void anEditionChangeWritesTheEditionPackagesAndCurrentVersion() throws Exception {
+        SyntheticEditionPackages.stage(root, "Professional", List.of("Ultimate"));
+        onlyUnder(added(s -> new EditionServicing(s).setEdition("Ultimate", Optional.empty())),
+                "SOFTWARE: " + CBS + SyntheticEditionPackages.identity("Ultimate"),
+                "SOFTWARE: " + CBS + SyntheticEditionPackages.identity("Professional"),
+                "SOFTWARE: Microsoft\\Windows NT\\CurrentVersion");
+    }
+
+    @Test
+    void anAnswerFilesComputerNameGoesWhereWindowsKeepsIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("unattend.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <ComputerName>CONTOSO-LAB-07</ComputerName>
+                    </component>
+                  </settings>
+                </unattend>
+                """);
+        onlyUnder(added(s -> new UnattendServicing(s).apply(file)),
+                "SYSTEM: " + CONTROL + "ComputerName\\ComputerName", "SYSTEM: ControlSet001\\Services\\Tcpip\\Parameters");
     }
 
     @Test
