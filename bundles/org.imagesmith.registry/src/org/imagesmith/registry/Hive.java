@@ -354,9 +354,8 @@ public final class Hive {
     public static void replaceFile(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = createSibling(absolute);
+        Path temp = createTemporaryFor(absolute);
         try {
-            keepPermissions(absolute, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -374,6 +373,22 @@ public final class Hive {
             Files.deleteIfExists(temp);
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * A new hidden temporary file next to {@code target} ({@code .NAME...tmp}), to be renamed over it: with the
+     * permissions of {@code target} when it exists, else those of an ordinary new file (0666 less the umask).
+     */
+    public static Path createTemporaryFor(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temp = createSibling(absolute);
+        try {
+            keepPermissions(absolute, temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
     }
 
     /** A new hidden temporary file next to {@code target}, with the permissions of an ordinary new file. */

@@ -32,8 +32,13 @@ public class ServicingException extends Exception {
     public static final int UNKNOWN_FEATURE = 0x800f080c;
     /** DISMAPI_E_UNSUPPORTED_COMMAND / a package that cannot be serviced offline. */
     public static final int NOT_SUPPORTED_OFFLINE = 0x800f082f;
-    /** CBS_E_DEPENDENT_FAILURE: a package the package depends on is missing. */
-    public static final int DEPENDENCY_MISSING = 0x800f0823;
+    /**
+     * CBS_E_DEPENDENT_FAILURE: a package depends on one that is missing (adding it), or installed packages depend on
+     * the package (removing it).
+     */
+    public static final int DEPENDENT_FAILURE = 0x800f082c;
+    /** CBS_E_CANNOT_UNINSTALL: the package cannot be uninstalled (permanent, or a language the image needs). */
+    public static final int CANNOT_UNINSTALL = 0x800f0825;
 
     private final int errorCode;
 

@@ -23,8 +23,13 @@ public final class ServicingSession implements Closeable {
     private final OfflineImage image;
     private final ServicingLog log;
     private final ScratchDirectory scratch;
-    private final Hive software;
-    private final Hive system;
+    private Hive software;
+    private Hive system;
+    private ServicingTransaction transaction;
+    /** Runs when the outermost transaction starts to write its hives (a test's injected failure). */
+    Runnable beforeCommit = () -> { };
+    /** Runs when the new hives are on disk and the journal says so, before they are renamed (a test's kill). */
+    Runnable afterCommitPoint = () -> { };
     private final ImageIdentity identity;
 
     private ServicingSession(OfflineImage image, ServicingLog log, ScratchDirectory scratch, Hive software, Hive system,
@@ -45,6 +50,7 @@ public final class ServicingSession implements Closeable {
     public static ServicingSession open(OfflineImage image, ServicingLog log, Optional<Path> scratchParent)
             throws ServicingException {
         log.info(COMPONENT, "Opening the offline image " + image.description());
+        recover(image, log);
         Hive software = openHive(image, SOFTWARE_HIVE);
         Hive system = openHive(image, SYSTEM_HIVE);
         ImageIdentity identity = readIdentity(image, software, system);
@@ -53,6 +59,22 @@ public final class ServicingSession implements Closeable {
         ScratchDirectory scratch = ScratchDirectory.create(scratchParent);
         log.debug(COMPONENT, "Scratch directory " + scratch.path());
         return new ServicingSession(image, log, scratch, software, system, identity);
+    }
+
+    /** Finishes a transaction that a killed process left on the image folder (see {@link TransactionJournal}). */
+    private static void recover(OfflineImage image, ServicingLog log) throws ServicingException {
+        if (!(image instanceof DirectoryImage folder) || folder.isReadOnly() || folder.isStaged()) {
+            return;
+        }
+        try {
+            TransactionJournal.recover(folder.root()).ifPresent(done -> log.warning(COMPONENT, "The image "
+                    + image.description() + " was left part-way by a servicing command that was stopped; Imagesmith "
+                    + done + "."));
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "A servicing command that was stopped left"
+                    + " the image " + image.description() + " part-way, and it cannot be finished: " + e.getMessage()
+                    + ". Discard the image (or restore it from a copy).", e);
+        }
     }
 
     private static Hive openHive(OfflineImage image, String windowsPath) throws ServicingException {
@@ -159,19 +181,57 @@ public final class ServicingSession implements Closeable {
     }
 
     /**
-     * Writes a hive of this session back into the image, atomically.
+     * Begins a transaction ({@link ServicingTransaction}): every change of the image until its commit is kept or
+     * undone as one. While one is open, a new one joins it.
+     */
+    public ServicingTransaction begin() throws ServicingException {
+        requireWritable();
+        if (transaction != null) {
+            return transaction.joining();
+        }
+        transaction = ServicingTransaction.outermost(this);
+        return transaction;
+    }
+
+    /**
+     * Writes a hive of this session back into the image, atomically; inside a transaction, marks it for the
+     * transaction's commit.
      *
      * @param windowsPath {@link #SOFTWARE_HIVE} or {@link #SYSTEM_HIVE}
      */
     public void saveHive(String windowsPath) throws ServicingException {
         requireWritable();
-        Hive hive = windowsPath.equals(SYSTEM_HIVE) ? system : software;
+        if (transaction != null) {
+            transaction.changed(windowsPath);
+            return;
+        }
         try {
-            hive.save(image.pathForWrite(windowsPath));
+            hiveAt(windowsPath).save(image.pathForWrite(windowsPath));
             log.debug(COMPONENT, "Saved " + windowsPath);
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + windowsPath
                     + " cannot be written back into the image: " + e.getMessage(), e);
+        }
+    }
+
+    Hive hiveAt(String windowsPath) {
+        return windowsPath.equals(SYSTEM_HIVE) ? system : software;
+    }
+
+    void ended(ServicingTransaction ended) {
+        if (transaction == ended) {
+            transaction = null;
+        }
+    }
+
+    /** After a roll-back the hives in memory are read again from the image, which holds them as they were. */
+    void rolledBack(ServicingTransaction ended) {
+        ended(ended);
+        try {
+            software = openHive(image, SOFTWARE_HIVE);
+            system = openHive(image, SYSTEM_HIVE);
+        } catch (ServicingException e) {
+            log.error(COMPONENT, "The hives could not be read again after a roll-back: " + e.getMessage());
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 import org.imagesmith.servicing.drivers.DriverPackage;
 import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.servicing.packages.Feature;
@@ -138,9 +138,8 @@ public final class UnattendServicing {
         OfflineSettings settings = plan.settings();
         SourcePaths paths = plan.paths();
 
-        ImageCheckpoint checkpoint = checkpoint(steps);
         List<String> actions = new ArrayList<>();
-        try {
+        try (ServicingTransaction transaction = session.begin()) {
             applyPackages(steps, actions);
             if (!driverPackages.isEmpty()) {
                 for (DriverServicing.AddResult added : drivers.add(driverPackages, new DriverServicing.AddOptions(false))) {
@@ -154,8 +153,9 @@ public final class UnattendServicing {
                 actions.add("Set the computer name to " + settings.computerName());
                 session.log().info(COMPONENT, "Set the computer name to " + settings.computerName());
             }
+            transaction.commit();
         } catch (ServicingException | RuntimeException e) {
-            throw rollBack(checkpoint, e);
+            throw notApplied(e);
         }
         session.log().info(COMPONENT, "Applied the offlineServicing pass of " + paths.answerFile() + ": "
                 + actions.size() + " change(s)");
@@ -339,31 +339,6 @@ public final class UnattendServicing {
         return packages;
     }
 
-    private ImageCheckpoint checkpoint(List<PackageStep> steps) throws ServicingException {
-        if (session.image().isStaged()) {
-            return null; // nothing reaches the image unless the apply succeeds and is committed
-        }
-        if (!(session.image() instanceof DirectoryImage directory)) {
-            session.log().warning(COMPONENT, "The image " + session.image().description() + " is not a folder, so a"
-                    + " failure part-way cannot be undone as a whole.");
-            return null;
-        }
-        List<Path> keep = new ArrayList<>(ImageCheckpoint.hives(session));
-        for (PackageStep step : steps) {
-            if (step.action() == PackageAction.REMOVE) {
-                for (String extension : List.of(".mum", ".cat")) {
-                    session.image().find("Windows\\servicing\\Packages\\" + step.identity() + extension).ifPresent(keep::add);
-                }
-            }
-        }
-        try {
-            return ImageCheckpoint.take(directory.root(), keep, session.scratch().newFolder("unattend-checkpoint-"));
-        } catch (IOException e) {
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The scratch folder cannot hold the copies"
-                    + " needed to undo a failure: " + e.getMessage() + ". Give another with /ScratchDir.", e);
-        }
-    }
-
     private void applyPackages(List<PackageStep> steps, List<String> actions) throws ServicingException {
         PackageServicing packages = new PackageServicing(session);
         for (PackageStep step : steps) {
@@ -403,28 +378,18 @@ public final class UnattendServicing {
         }
     }
 
-    private ServicingException rollBack(ImageCheckpoint checkpoint, Exception failure) {
+    /** The error of a failed apply, whose transaction has put the image back as it was. */
+    private ServicingException notApplied(Exception failure) {
         String why = failure.getMessage();
-        if (checkpoint == null && session.image().isStaged()) {
+        int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
+        if (session.image().isStaged()) {
             session.log().error(COMPONENT, "The answer file was not applied; nothing was written to "
                     + session.image().description() + ": " + why);
-            int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
             return new ServicingException(code, why + " The answer file was not applied: nothing was written to the"
                     + " image.", failure);
         }
-        if (checkpoint == null) {
-            return failure instanceof ServicingException s ? s
-                    : new ServicingException(ServicingException.ACCESS_DENIED, why, failure);
-        }
-        List<Path> unrestored = checkpoint.restore();
-        int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
-        if (unrestored.isEmpty()) {
-            session.log().error(COMPONENT, "The answer file was not applied; the image was put back as it was: " + why);
-            return new ServicingException(code, why + " The answer file was not applied: the image was put back as it"
-                    + " was.", failure);
-        }
-        session.log().error(COMPONENT, "The image could not be put back completely; these changed: " + unrestored);
-        return new ServicingException(code, why + " The answer file was applied only in part, and these files of the"
-                + " image could not be put back: " + unrestored + ". Discard the image and start from a good copy.", failure);
+        session.log().error(COMPONENT, "The answer file was not applied; the image was put back as it was: " + why);
+        return new ServicingException(code, why + " The answer file was not applied: the image was put back as it"
+                + " was.", failure);
     }
 }
