@@ -8,6 +8,7 @@ import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Source;
 import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.IssueCodes;
 import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
@@ -68,7 +69,7 @@ final class AnswerFileCheck {
      * folder and reports it with its position if it does not exist there.
      */
     private static boolean isConfigSetSource(Problem problem) {
-        return problem.code().equals("missing-source") && problem.element() instanceof Source source
+        return problem.code().equals(IssueCodes.MISSING_SOURCE) && problem.element() instanceof Source source
                 && source.getLocation() != null
                 && source.getLocation().strip().toLowerCase(Locale.ROOT).startsWith(CONFIG_SET_ROOT);
     }

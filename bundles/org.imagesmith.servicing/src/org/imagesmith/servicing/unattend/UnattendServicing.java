@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.emf.ecore.EObject;
 import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverPackage;
@@ -22,6 +25,7 @@ import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.servicing.packages.PackageState;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.PackageRules;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.AssemblyIdentity;
@@ -33,6 +37,8 @@ import org.imagesmith.unattend.model.Selection;
 import org.imagesmith.unattend.model.Servicing;
 import org.imagesmith.unattend.model.Settings;
 import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.Architectures;
+import org.imagesmith.unattend.validation.IssueCodes;
 import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
@@ -52,6 +58,9 @@ public final class UnattendServicing {
     /** ERROR_INVALID_DATA: the answer file has errors, so nothing was applied. */
     public static final int INVALID_ANSWER_FILE = 13;
     private static final String COMPONENT = "DISM Unattend Manager";
+    /** Validator warnings this class words itself (architectures skipped, settings refused, language-pack order). */
+    private static final Set<String> SAID_ELSEWHERE = Set.of(IssueCodes.LANGUAGE_PACK_AFTER_UPDATE,
+            IssueCodes.ARCHITECTURE_MISMATCH, IssueCodes.NOT_APPLIED_OFFLINE);
 
     private final ServicingSession session;
     private final Catalog catalog;
@@ -86,7 +95,7 @@ public final class UnattendServicing {
         Unattend unattend = read(paths.answerFile());
         validate(unattend, paths);
         List<Component> components = offlineComponents(unattend);
-        OfflineSettings settings = new OfflineSettings(paths);
+        OfflineSettings settings = new OfflineSettings(paths, catalog, session.system());
         for (Component component : components) {
             settings.add(component);
         }
@@ -117,8 +126,11 @@ public final class UnattendServicing {
         for (DriverPackage driver : plan.driverPackages()) {
             actions.add("Would add the driver " + driver.infFile());
         }
-        if (plan.settings().computerName() != null) {
-            actions.add("Would set the computer name to " + plan.settings().computerName());
+        for (RegistryChange change : plan.settings().changes()) {
+            actions.add("Would apply " + change.setting() + ": " + change.effect());
+        }
+        for (String refused : plan.settings().refused()) {
+            actions.add("Would refuse " + refused);
         }
         return new Result(actions, session.log().warnings());
     }
@@ -132,6 +144,7 @@ public final class UnattendServicing {
     public Result apply(Path answerFile) throws ServicingException {
         session.requireWritable();
         Plan plan = plan(answerFile);
+        refuseUnapplied(plan);
         List<PackageStep> steps = plan.steps();
         DriverServicing drivers = plan.drivers();
         List<DriverPackage> driverPackages = plan.driverPackages();
@@ -148,11 +161,10 @@ public final class UnattendServicing {
                             + added.publishedName() : "Added driver " + added.inf() + " as " + added.publishedName());
                 }
             }
-            if (settings.computerName() != null) {
-                ComputerName.write(session.system(), settings.computerName());
-                session.saveHive(ServicingSession.SYSTEM_HIVE);
-                actions.add("Set the computer name to " + settings.computerName());
-                session.log().info(COMPONENT, "Set the computer name to " + settings.computerName());
+            for (RegistryChange change : settings.changes()) {
+                String done = change.apply(session);
+                actions.add(done);
+                session.log().info(COMPONENT, done);
             }
         } catch (ServicingException | RuntimeException e) {
             throw rollBack(checkpoint, e);
@@ -160,6 +172,19 @@ public final class UnattendServicing {
         session.log().info(COMPONENT, "Applied the offlineServicing pass of " + paths.answerFile() + ": "
                 + actions.size() + " change(s)");
         return new Result(actions, session.log().warnings());
+    }
+
+    /** Fails, before anything changes, when Windows would apply settings of the file that Imagesmith cannot. */
+    private void refuseUnapplied(Plan plan) throws ServicingException {
+        List<String> refused = plan.settings().refused();
+        if (!refused.isEmpty()) {
+            String message = "The answer file " + plan.paths().answerFile() + " has " + refused.size() + " setting(s) that"
+                    + " Windows applies in the offlineServicing pass and Imagesmith cannot apply to an offline image, so"
+                    + " nothing was applied:\n" + refused.stream().map(r -> "  " + r).collect(Collectors.joining("\n"))
+                    + "\nRemove them from the offlineServicing pass (or let Windows Setup apply the file) and run again.";
+            session.log().error(COMPONENT, message);
+            throw new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, message);
+        }
     }
 
     private Unattend read(Path answerFile) throws ServicingException {
@@ -178,14 +203,23 @@ public final class UnattendServicing {
         }
     }
 
-    /** Refuses the file when the validator finds errors for this image; logs its warnings. */
+    /**
+     * Refuses the file when the validator finds errors for this image in what /Apply-Unattend applies (the
+     * offlineServicing pass and the servicing section); problems elsewhere, left to Windows Setup, are logged as
+     * warnings with their lines, as are the validator's warnings.
+     */
     private void validate(Unattend unattend, SourcePaths paths) throws ServicingException {
-        ValidationOptions options = new ValidationOptions(session.identity().architecture().identityName(), paths.folder());
+        ImageIdentity image = session.identity();
+        ValidationOptions options = new ValidationOptions(image.architecture().identityName(), paths.folder(),
+                WindowsVersion.ofKernel(image.major(), image.minor(), image.build()));
         List<Problem> problems = UnattendValidator.standard(options).validate(unattend);
         List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR)
-                .filter(p -> !SourcePaths.isConfigSetPath(p)).toList();
+                .filter(p -> !SourcePaths.isConfigSetPath(p)).filter(p -> applied(p.element())).toList();
         for (Problem problem : problems) {
-            if (problem.severity() == Severity.WARNING && !problem.code().equals("update-before-language-pack")) {
+            if (problem.severity() == Severity.ERROR && !errors.contains(problem)) {
+                session.log().warning(COMPONENT, paths.answerFile() + ":" + problem + " (in " + passOf(problem.element())
+                        + ", which /Apply-Unattend does not apply)");
+            } else if (problem.severity() == Severity.WARNING && !SAID_ELSEWHERE.contains(problem.code())) {
                 session.log().warning(COMPONENT, paths.answerFile() + ":" + problem);
             } else if (problem.severity() == Severity.INFO) {
                 session.log().info(COMPONENT, paths.answerFile() + ":" + problem);
@@ -198,12 +232,51 @@ public final class UnattendServicing {
         }
     }
 
-    /** The components of the offlineServicing pass; every other pass is logged as left to Windows Setup. */
+    /** Whether an element is in what /Apply-Unattend applies: the offlineServicing pass or the servicing section. */
+    private static boolean applied(EObject element) {
+        for (EObject e = element; e != null; e = e.eContainer()) {
+            if (e instanceof Servicing) {
+                return true;
+            }
+            if (e instanceof Settings settings) {
+                return settings.getPassKind() == Pass.OFFLINE_SERVICING;
+            }
+        }
+        return false;
+    }
+
+    private static String passOf(EObject element) {
+        for (EObject e = element; e != null; e = e.eContainer()) {
+            if (e instanceof Settings settings) {
+                return "the " + settings.getPass() + " pass";
+            }
+        }
+        return "no configuration pass";
+    }
+
+    /**
+     * The components of the offlineServicing pass for the image's processor architecture; the others are named in
+     * one line, and every other pass is logged as left to Windows Setup.
+     */
     private List<Component> offlineComponents(Unattend unattend) {
         List<Component> components = new ArrayList<>();
+        String architecture = session.identity().architecture().identityName();
         for (Settings settings : unattend.getSettings()) {
             if (settings.getPassKind() == Pass.OFFLINE_SERVICING) {
-                components.addAll(settings.getComponents());
+                List<Component> others = settings.getComponents().stream().filter(c -> c.getProcessorArchitecture() != null
+                        && !Architectures.applies(architecture, c.getProcessorArchitecture(), false)).toList();
+                if (!others.isEmpty()) {
+                    session.log().warning(COMPONENT, "Skipping " + others.size() + " component(s) of the offlineServicing"
+                            + " pass for other processor architectures than the image's (" + architecture + "), as Windows"
+                            + " Setup does: " + others.stream().map(c -> c.getName() + " (" + c.getProcessorArchitecture()
+                                    + ", line " + Positions.line(c) + ")").collect(Collectors.joining(", ")));
+                }
+                List<Component> mine = settings.getComponents().stream().filter(c -> !others.contains(c)).toList();
+                if (mine.isEmpty() && !others.isEmpty()) {
+                    session.log().warning(COMPONENT, "The offlineServicing pass (line " + Positions.line(settings) + ") has"
+                            + " no component for " + architecture + ": it applies nothing.");
+                }
+                components.addAll(mine);
             } else {
                 session.log().info(COMPONENT, "Skipping the " + settings.getPass() + " pass (" + settings.getComponents()
                         .size() + " component(s), line " + Positions.line(settings) + "): /Apply-Unattend applies only"
