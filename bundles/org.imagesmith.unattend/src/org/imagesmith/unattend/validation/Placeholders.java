@@ -20,7 +20,6 @@ final class Placeholders {
             "programfiles", "programfiles(x86)", "programw6432", "psmodulepath", "public", "systemdrive", "systemroot",
             "temp", "tmp", "userdomain", "userdnsdomain", "username", "userprofile", "windir", "date", "time",
             "random", "errorlevel", "cd");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*\\}|\\{\\{[^}]*\\}\\}|(?<![\\w$])\\$[A-Za-z_]\\w*|%[^%\\s]+%");
 
     private Placeholders() {
     }
@@ -38,14 +37,5 @@ final class Placeholders {
             }
         }
         return null;
-    }
-
-    /** The first variable of any kind (${..}, {{..}}, $Name, %NAME%) in a path, or null. */
-    static String variableIn(String path) {
-        if (path == null) {
-            return null;
-        }
-        Matcher matcher = VARIABLE.matcher(path);
-        return matcher.find() ? matcher.group() : null;
     }
 }

@@ -68,7 +68,7 @@ final class ServicingRules {
             problems.add(Severity.ERROR, IssueCodes.MISSING_SOURCE, source, "the source of " + name(pkg) + " has no location");
             return;
         }
-        String variable = Placeholders.variableIn(location);
+        String variable = Placeholders.find(location);
         if (variable != null) {
             problems.add(Severity.ERROR, IssueCodes.UNFILLED_PLACEHOLDER, source, "the source location '" + location + "' of "
                     + name(pkg) + " is the variable " + variable + ", which nothing expands when the package is added;"

@@ -175,7 +175,7 @@ final class SettingsRules {
                         + " one unbroken base64 string: remove the whitespace");
             }
             if ("Path".equals(setting.getName()) && path.endsWith("| PathAndCredentials")) {
-                String variable = Placeholders.variableIn(setting.getValue());
+                String variable = Placeholders.find(setting.getValue());
                 if (variable != null) {
                     problems.add(Severity.ERROR, IssueCodes.UNFILLED_PLACEHOLDER, setting, settingPath + " is the variable "
                             + variable + ", which nothing expands when the drivers are added; write the folder itself");
@@ -184,9 +184,13 @@ final class SettingsRules {
         }
     }
 
-    /** Reports a template placeholder in the value of setting (never in a password, which may hold any text). */
+    /**
+     * Reports a template placeholder in the value of setting (never in a password, which may hold any text; a driver
+     * path that is one is an error of its own).
+     */
     private void placeholder(Setting setting, String settingPath) {
-        if (settingPath.contains("Password") || setting.getValue() == null) {
+        if (settingPath.contains("Password") || settingPath.endsWith("| PathAndCredentials | Path")
+                || setting.getValue() == null) {
             return;
         }
         String placeholder = Placeholders.find(setting.getValue());
