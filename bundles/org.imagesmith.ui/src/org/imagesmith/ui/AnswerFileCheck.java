@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.imagesmith.servicing.unattend.ApplyScope;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Source;
@@ -50,7 +51,17 @@ final class AnswerFileCheck {
     static List<AnswerFileProblem> check(Unattend unattend, Path folder, String architecture) {
         ValidationOptions options = new ValidationOptions(architecture.isEmpty() ? null : architecture, folder);
         return UnattendValidator.standard(options).validate(unattend).stream().filter(problem -> !isConfigSetSource(problem))
-                .map(AnswerFileProblem::of).toList();
+                .map(problem -> of(problem, options.targetArchitecture())).toList();
+    }
+
+    /** An error outside what an apply applies (passes left to Windows Setup) is a warning here, as for DISM. */
+    private static AnswerFileProblem of(Problem problem, String architecture) {
+        AnswerFileProblem checked = AnswerFileProblem.of(problem);
+        if (problem.severity() != Severity.ERROR || ApplyScope.applies(problem.element(), architecture)) {
+            return checked;
+        }
+        return new AnswerFileProblem(Severity.WARNING, checked.line(), checked.column(), checked.message() + " (in "
+                + ApplyScope.passOf(problem.element()) + ", which Apply to Image leaves to Windows Setup)");
     }
 
     /** The name answer files give an architecture (processorArchitecture), empty when there is none. */

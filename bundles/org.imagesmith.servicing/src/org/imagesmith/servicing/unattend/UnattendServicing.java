@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.emf.ecore.EObject;
 import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
@@ -214,10 +213,10 @@ public final class UnattendServicing {
                 WindowsVersion.ofKernel(image.major(), image.minor(), image.build()));
         List<Problem> problems = UnattendValidator.standard(options).validate(unattend);
         List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR)
-                .filter(p -> !SourcePaths.isConfigSetPath(p)).filter(p -> applied(p.element())).toList();
+                .filter(p -> !SourcePaths.isConfigSetPath(p)).filter(p -> ApplyScope.applies(p.element(), image.architecture().identityName())).toList();
         for (Problem problem : problems) {
             if (problem.severity() == Severity.ERROR && !errors.contains(problem)) {
-                session.log().warning(COMPONENT, paths.answerFile() + ":" + problem + " (in " + passOf(problem.element())
+                session.log().warning(COMPONENT, paths.answerFile() + ":" + problem + " (in " + ApplyScope.passOf(problem.element())
                         + ", which /Apply-Unattend does not apply)");
             } else if (problem.severity() == Severity.WARNING && !SAID_ELSEWHERE.contains(problem.code())) {
                 session.log().warning(COMPONENT, paths.answerFile() + ":" + problem);
@@ -230,28 +229,6 @@ public final class UnattendServicing {
                     + errors.size() + " error(s) for this image (" + session.identity().architecture().displayName()
                     + "), so nothing was applied:\n" + errors.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         }
-    }
-
-    /** Whether an element is in what /Apply-Unattend applies: the offlineServicing pass or the servicing section. */
-    private static boolean applied(EObject element) {
-        for (EObject e = element; e != null; e = e.eContainer()) {
-            if (e instanceof Servicing) {
-                return true;
-            }
-            if (e instanceof Settings settings) {
-                return settings.getPassKind() == Pass.OFFLINE_SERVICING;
-            }
-        }
-        return false;
-    }
-
-    private static String passOf(EObject element) {
-        for (EObject e = element; e != null; e = e.eContainer()) {
-            if (e instanceof Settings settings) {
-                return "the " + settings.getPass() + " pass";
-            }
-        }
-        return "no configuration pass";
     }
 
     /**

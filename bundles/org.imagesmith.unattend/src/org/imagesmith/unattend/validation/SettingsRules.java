@@ -100,7 +100,6 @@ final class SettingsRules {
                     + " is for processorArchitecture=\"" + architecture + "\" and the image is "
                     + options.targetArchitecture() + ": Windows Setup skips it (set processorArchitecture=\""
                     + options.targetArchitecture() + "\" if it is meant for this image)");
-            return;
         }
         ComponentDefinition definition = catalog.component(component.getName()).orElse(null);
         if (definition == null) {

@@ -293,6 +293,25 @@ class UnattendServicingTest {
     }
 
     @Test
+    void remoteDesktopIsAllowedOffline() throws Exception {
+        Path file = write("rdp.xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-TerminalServices-LocalSessionManager" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <fDenyTSConnections>false</fDenyTSConnections>
+                    </component>
+                  </settings>
+                </unattend>
+                """);
+        UnattendServicing.Result result = apply(file);
+        assertEquals(List.of("Applied Microsoft-Windows-TerminalServices-LocalSessionManager | fDenyTSConnections:"
+                + " HKLM\\SYSTEM\\ControlSet001\\Control\\Terminal Server: fDenyTSConnections = 0 (REG_DWORD)"), result.actions());
+        assertEquals(Optional.of("0"), Hivex.get(root.resolve("Windows/System32/config/SYSTEM"),
+                "ControlSet001\\Control\\Terminal Server", "fDenyTSConnections"));
+    }
+
+    @Test
     void everyHandledSettingIsMarkedAppliedInTheCatalogAndNoOther() {
         Catalog catalog = Catalog.standard();
         List<String> handled = OfflineSettingHandlers.all().stream().map(h -> h.component() + " | " + h.setting()).sorted().toList();

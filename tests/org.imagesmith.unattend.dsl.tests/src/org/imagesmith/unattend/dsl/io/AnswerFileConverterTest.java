@@ -108,11 +108,8 @@ class AnswerFileConverterTest {
     void roundTripsMixedContentWithoutLoss() throws Exception {
         assertRoundTrip(AnswerFiles.GENERATED_TEMPLATE);
         String text = AnswerFileConverter.xmlToText(AnswerFiles.GENERATED_TEMPLATE.getBytes(StandardCharsets.UTF_8), "g.xml");
-        assertTrue(text.contains("""
-                            ProductKey {
-                                text "FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4"
-                                WillShowUI = "OnError"
-                            }"""), text);
+        assertTrue(text.contains("                ProductKey {\n                    text \"FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4\"\n"
+                + "                    WillShowUI = \"OnError\"\n                }"), text);
         assertEquals(AnswerFiles.GENERATED_TEMPLATE, new String(AnswerFileConverter.textToXml(text, "g.unattend"),
                 StandardCharsets.UTF_8), "XML -> text -> XML gives the file back, whitespace of the mixed content included");
     }
