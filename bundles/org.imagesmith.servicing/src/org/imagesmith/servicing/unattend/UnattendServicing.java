@@ -47,9 +47,10 @@ import org.imagesmith.unattend.validation.ValidationOptions;
  * Applies the offlineServicing pass of an answer file to an offline image, as DISM's /Apply-Unattend and Package
  * Manager's /n: do: the servicing section's packages (language packs before updates, each after the packages it
  * needs) and their feature selections, the driver paths of Microsoft-Windows-PnpCustomizationsNonWinPE (searched
- * with their subfolders) and the offline settings Windows keeps in the image (the computer name). Settings of
- * other passes are left to Windows Setup, and settings that cannot be applied offline are named in warnings.
- * The file is validated against the image first and refused when it has errors. All of it is applied, or the
+ * with their subfolders) and the offline settings of OfflineSettingHandlers. Other passes are left to Windows
+ * Setup, components for other processor architectures are skipped, and a setting Windows would apply offline and
+ * Imagesmith cannot makes the whole apply fail before anything changes. The file is validated against the image
+ * first and refused when it has errors in what is applied (see {@link ApplyScope}). All of it is applied, or the
  * image folder is put back as it was; after a failure the session's hives in memory no longer match the image,
  * so close the session.
  */
@@ -83,8 +84,8 @@ public final class UnattendServicing {
     }
 
     /** What an answer file's offlineServicing pass will do, worked out and checked before anything changes. */
-    private record Plan(SourcePaths paths, List<PackageStep> steps, OfflineSettings settings, DriverServicing drivers,
-            List<DriverPackage> driverPackages) {
+    private record Plan(SourcePaths paths, List<PackageStep> steps, List<String> order, OfflineSettings settings,
+            DriverServicing drivers, List<String> driverFolders, List<DriverPackage> driverPackages, List<String> notes) {
     }
 
     /** Reads and validates the answer file, orders its packages, opens its sources and drivers: changes nothing. */
@@ -93,7 +94,8 @@ public final class UnattendServicing {
         session.log().info(COMPONENT, "Applying the offlineServicing pass of " + paths.answerFile());
         Unattend unattend = read(paths.answerFile());
         validate(unattend, paths);
-        List<Component> components = offlineComponents(unattend);
+        List<String> notes = new ArrayList<>();
+        List<Component> components = offlineComponents(unattend, notes);
         OfflineSettings settings = new OfflineSettings(paths, catalog, session.system());
         for (Component component : components) {
             settings.add(component);
@@ -103,28 +105,35 @@ public final class UnattendServicing {
         order.reasons().forEach(reason -> session.log().info(COMPONENT, reason));
         checkFeatures(steps, paths);
         DriverServicing drivers = settings.driverPaths().isEmpty() ? null : new DriverServicing(session);
-        List<DriverPackage> driverPackages = openDrivers(drivers, settings, paths);
+        List<String> driverFolders = new ArrayList<>();
+        List<DriverPackage> driverPackages = openDrivers(drivers, settings, driverFolders);
         settings.warnings().forEach(w -> session.log().warning(COMPONENT, w));
-        return new Plan(paths, steps, settings, drivers, driverPackages);
+        return new Plan(paths, steps, order.reasons(), settings, drivers, driverFolders, driverPackages, notes);
     }
 
     /**
      * What {@link #apply} would change (DISM's /Apply-Unattend with /WhatIf, an Imagesmith addition), checked the
-     * same way, without changing anything.
+     * same way, without changing anything: each package in installation order with its source and kind, why the order
+     * differs from the file's, each feature, each driver path and driver, each setting with the registry values it
+     * writes, each setting that would be refused and each pass left to Windows Setup (other skips are warnings).
      */
     public Result whatIf(Path answerFile) throws ServicingException {
         Plan plan = plan(answerFile);
         List<String> actions = new ArrayList<>();
         for (PackageStep step : plan.steps()) {
-            actions.add("Would " + step.action().getLiteral() + " the package " + step.identity() + " (line " + step.at() + ")");
+            actions.add("Would " + step.action().getLiteral() + " the package " + step.identity() + (step.sources().isEmpty()
+                    ? "" : " from " + step.sources().get(0).origin()) + " (line " + step.at() + kindText(step) + ")");
             for (PackageStep.FeatureSelection feature : step.features()) {
                 actions.add("Would " + (feature.enable() ? "enable" : "disable") + " the feature " + feature.name()
                         + " of " + step.name());
             }
         }
+        plan.order().forEach(reason -> actions.add("Order: " + reason));
+        plan.driverFolders().forEach(folder -> actions.add("Would search the driver path: " + folder));
         for (DriverPackage driver : plan.driverPackages()) {
             actions.add("Would add the driver " + driver.infFile());
         }
+        plan.notes().forEach(note -> actions.add("Would skip " + note));
         for (RegistryChange change : plan.settings().changes()) {
             actions.add("Would apply " + change.setting() + ": " + change.effect());
         }
@@ -171,6 +180,14 @@ public final class UnattendServicing {
         session.log().info(COMPONENT, "Applied the offlineServicing pass of " + paths.answerFile() + ": "
                 + actions.size() + " change(s)");
         return new Result(actions, session.log().warnings());
+    }
+
+    private static String kindText(PackageStep step) {
+        return switch (step.kind()) {
+            case LANGUAGE_PACK -> "; a language pack, installed before updates";
+            case UPDATE -> "; an update, installed after language packs";
+            default -> "";
+        };
     }
 
     /** Fails, before anything changes, when Windows would apply settings of the file that Imagesmith cannot. */
@@ -235,7 +252,7 @@ public final class UnattendServicing {
      * The components of the offlineServicing pass for the image's processor architecture; the others are named in
      * one line, and every other pass is logged as left to Windows Setup.
      */
-    private List<Component> offlineComponents(Unattend unattend) {
+    private List<Component> offlineComponents(Unattend unattend, List<String> notes) {
         List<Component> components = new ArrayList<>();
         String architecture = session.identity().architecture().identityName();
         for (Settings settings : unattend.getSettings()) {
@@ -255,9 +272,11 @@ public final class UnattendServicing {
                 }
                 components.addAll(mine);
             } else {
-                session.log().info(COMPONENT, "Skipping the " + settings.getPass() + " pass (" + settings.getComponents()
-                        .size() + " component(s), line " + Positions.line(settings) + "): /Apply-Unattend applies only"
-                        + " the offlineServicing pass; Windows Setup applies " + settings.getPass() + ".");
+                String note = "the " + settings.getPass() + " pass (" + settings.getComponents().size() + " component(s), line "
+                        + Positions.line(settings) + "): /Apply-Unattend applies only the offlineServicing pass; Windows"
+                        + " Setup applies " + settings.getPass() + ".";
+                session.log().info(COMPONENT, "Skipping " + note);
+                notes.add(note);
             }
         }
         return components;
@@ -377,13 +396,16 @@ public final class UnattendServicing {
         }
     }
 
-    private List<DriverPackage> openDrivers(DriverServicing drivers, OfflineSettings settings, SourcePaths paths)
+    /** Opens the driver packages of every driver path; says in folders what each path holds. */
+    private List<DriverPackage> openDrivers(DriverServicing drivers, OfflineSettings settings, List<String> folders)
             throws ServicingException {
         List<DriverPackage> packages = new ArrayList<>();
         for (OfflineSettings.DriverPath path : settings.driverPaths()) {
             List<DriverPackage> found = drivers.open(DriverServicing.findInfs(path.folder(), true), true);
-            session.log().info(COMPONENT, "Found " + found.size() + " driver package(s) in " + path.folder()
-                    + " (line " + Positions.line(path.element()) + ")");
+            String folder = found.size() + " driver package(s) in " + path.folder() + " and its subfolders (line "
+                    + Positions.line(path.element()) + ")";
+            session.log().info(COMPONENT, "Found " + folder);
+            folders.add(folder);
             packages.addAll(found);
         }
         return packages;

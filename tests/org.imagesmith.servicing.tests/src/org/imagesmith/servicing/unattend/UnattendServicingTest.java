@@ -288,6 +288,17 @@ class UnattendServicingTest {
                     + " this file"), plan.toString());
             assertTrue(plan.contains("Would apply Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft\\Windows"
                     + "\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), plan.toString());
+            assertTrue(plan.get(0).startsWith("Would install the package " + LANGUAGE_PACK.identity() + " from "
+                    + answers.resolve("packages")), plan.toString());
+            assertTrue(plan.get(0).endsWith("; a language pack, installed before updates)"), plan.get(0));
+            assertTrue(plan.contains("Would enable the feature TelnetClient of Microsoft-Windows-Foundation-Package"), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Order: Installing the language pack")), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Would search the driver path: 2 driver package(s) in "
+                    + answers.resolve("drivers"))), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Would add the driver ")), plan.toString());
+            assertTrue(plan.contains("Would skip the oobeSystem pass (1 component(s), line "
+                    + position(text, "<settings pass=\"oobeSystem\"").split(":")[0] + "): /Apply-Unattend applies only the"
+                    + " offlineServicing pass; Windows Setup applies oobeSystem."), plan.toString());
         }
         assertEquals(before, TreeDigests.of(root));
     }
