@@ -32,7 +32,7 @@ final class ComputerName implements OfflineSettingHandler {
     @Override
     public Optional<RegistryChange> plan(Setting setting, PlanContext context) throws ServicingException {
         String name = component() + " | " + setting();
-        String value = setting.getValue() == null ? "" : setting.getValue().trim();
+        String value = PlanContext.text(setting);
         if (value.equals("*")) {
             context.warnings().add(name + " (" + Positions.of(setting) + ") is \"*\": Windows Setup makes up a random"
                     + " name in the specialize pass, so the offline image is left as it is.");

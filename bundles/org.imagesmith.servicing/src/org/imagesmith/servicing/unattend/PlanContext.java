@@ -20,9 +20,18 @@ record PlanContext(SourcePaths paths, Hive system, List<String> warnings) {
                 + Positions.of(setting) + ": " + message);
     }
 
+    /**
+     * The value of a simple setting as Windows reads it: its text, or the text written next to child elements (which
+     * Windows reads and the validator warns about); empty when it has none.
+     */
+    static String text(Setting setting) {
+        String value = setting.getValue() != null ? setting.getValue() : setting.getMixedText();
+        return value == null ? "" : value.trim();
+    }
+
     /** true or false (in any case), as answer files write booleans. */
     boolean booleanValue(String name, Setting setting) throws ServicingException {
-        String value = setting.getValue() == null ? "" : setting.getValue().trim();
+        String value = text(setting);
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return value.equalsIgnoreCase("true");
         }
