@@ -224,6 +224,35 @@ class UnattendLanguageServerTest {
         }
     }
 
+    @Test
+    void deprecationsFollowTheTargetVersionTheClientNames(@TempDir Path workspace) throws Exception {
+        String text = """
+                unattend {
+                    pass oobeSystem {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            OOBE {
+                                NetworkLocation = "Work"
+                            }
+                        }
+                    }
+                }
+                """;
+        try (Session session = new Session(workspace, Map.of(TargetImage.VERSION_OPTION, "10"))) {
+            String uri = workspace.resolve("win10.unattend").toUri().toString();
+            session.open(uri, text);
+            PublishDiagnosticsParams published = awaitDiagnostics(session.client, uri);
+            assertEquals(List.of("deprecated-setting"), published.getDiagnostics().stream().map(d -> code(d)).toList());
+            assertTrue(published.getDiagnostics().get(0).getMessage().contains("deprecated from Windows 10 on"),
+                    published.getDiagnostics().get(0).getMessage());
+        }
+        try (Session session = new Session(workspace, Map.of())) {
+            String uri = workspace.resolve("win7.unattend").toUri().toString();
+            session.open(uri, text);
+            assertEquals(List.of(), awaitDiagnostics(session.client, uri).getDiagnostics(),
+                    "Windows 7, the default target, has NetworkLocation as its setting");
+        }
+    }
+
     private static String code(Diagnostic diagnostic) {
         return diagnostic.getCode() == null ? null : diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft()
                 : String.valueOf(diagnostic.getCode().getRight());
