@@ -215,6 +215,29 @@ class ApplyToImageTest {
     }
 
     @Test
+    void problemsInPassesLeftToWindowsSetupAreWarningsAndDoNotStopTheApply() throws Exception {
+        String text = GOOD.replace("FEATURE", "InternetExplorer9").replace("</unattend>", """
+                  <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <ShowWindowsLive>false</ShowWindowsLive>
+                    </component>
+                  </settings>
+                </unattend>""");
+        IFile file = answerFile("unattend.xml", text);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+
+        consoleHolding("Applied unattend.xml to image 1 of " + wim);
+        assertEquals(List.of(), errorLines(file), "DISM applies only offlineServicing and servicing");
+        List<IMarker> markers = markers(file);
+        assertEquals(1, markers.size(), markers.toString());
+        assertEquals(IMarker.SEVERITY_WARNING, markers.get(0).getAttribute(IMarker.SEVERITY, -1));
+        assertEquals(line(text, "<ShowWindowsLive>"), markers.get(0).getAttribute(IMarker.LINE_NUMBER, 0));
+        assertTrue(markers.get(0).getAttribute(IMarker.MESSAGE, "").endsWith("(in the oobeSystem pass, which Apply to Image"
+                + " leaves to Windows Setup)"), markers.get(0).getAttribute(IMarker.MESSAGE, ""));
+        fixture.assertNoMountsLeft();
+    }
+
+    @Test
     void whatTheEngineRefusesAfterMountingIsAMarkerAndTheImageIsDiscarded() throws Exception {
         String text = GOOD.replace("FEATURE", "NoSuchFeature");
         IFile file = answerFile("unattend.xml", text);
