@@ -41,6 +41,7 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.navigator.CommonNavigator;
 import org.eclipse.ui.part.ISetSelectionTarget;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
@@ -49,6 +50,7 @@ import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handler's seam; the result checked in the WIM file with wimlib-imagex and hivexget, in the console, in the
  * markers and in the Run history.
  */
+@ExtendWith(NoLoggedErrors.class)
 class ApplyToImageTest {
     static final String CBS = AnswerFileProject.CBS;
     static final SyntheticPackage FEATURE_PACK = AnswerFileProject.FEATURE_PACK;
