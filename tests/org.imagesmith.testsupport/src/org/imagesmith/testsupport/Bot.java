@@ -67,8 +67,12 @@ public final class Bot {
             }
         }
         boolean character = key > 0 && key < 0x10000 && (key & SWT.KEYCODE_BIT) == 0;
-        post(SWT.KeyDown, character ? 0 : key, character ? (char) key : '\0');
-        post(SWT.KeyUp, character ? 0 : key, character ? (char) key : '\0');
+        // Backspace, Tab, Enter, Esc and Delete go as the keys they are (SWT's key codes are their characters)
+        boolean control = character && (key < 0x20 || key == SWT.DEL);
+        int keyCode = !character || control ? key : 0;
+        char typed = character ? (char) key : '\0';
+        post(SWT.KeyDown, keyCode, typed);
+        post(SWT.KeyUp, keyCode, typed);
         for (int modifier : held) {
             post(SWT.KeyUp, modifier, '\0');
         }

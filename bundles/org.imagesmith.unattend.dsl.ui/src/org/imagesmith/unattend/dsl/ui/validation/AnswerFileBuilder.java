@@ -24,6 +24,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.content.IContentDescription;
 import org.eclipse.core.runtime.content.IContentType;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 
 /**
@@ -89,7 +90,11 @@ public final class AnswerFileBuilder extends IncrementalProjectBuilder {
             throw new CoreException(Status.error("Cannot read the answer file " + file.getFullPath() + ": " + e.getMessage(), e));
         }
         Path path = file.getLocation() == null ? null : file.getLocation().toPath();
-        return checker.check(text, path, AnswerFileLanguage.targetArchitecture(file), monitor::isCanceled);
+        try {
+            return checker.check(text, path, AnswerFileLanguage.targetArchitecture(file), monitor::isCanceled);
+        } catch (OperationCanceledError e) {
+            throw new OperationCanceledException(); // what the build framework takes for a canceled build
+        }
     }
 
     /** How a file is checked: as answer-file text, as Unattend.xml, or (any other file) not at all. */
