@@ -142,6 +142,11 @@ public final class Bot {
      * the time-out, naming what it waited for.
      */
     public <T> T waitFor(String what, Supplier<T> condition) {
+        return waitFor(what, condition, () -> "");
+    }
+
+    /** {@link #waitFor(String, Supplier)}, whose failure says what was seen instead (seen, when it gave up). */
+    public <T> T waitFor(String what, Supplier<T> condition, Supplier<String> seen) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         while (true) {
             idle(20);
@@ -150,7 +155,9 @@ public final class Bot {
                 return value;
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what);
+                String instead = seen.get();
+                throw new AssertionError("timed out after " + TIMEOUT_MILLIS + " ms waiting for " + what
+                        + (instead.isEmpty() ? "" : "; seen instead: " + instead));
             }
         }
     }

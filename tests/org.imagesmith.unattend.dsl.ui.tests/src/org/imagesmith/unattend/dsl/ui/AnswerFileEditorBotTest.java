@@ -65,7 +65,7 @@ class AnswerFileEditorBotTest {
             bot.press(0, SWT.BS);
         }
         bot.type("oobeSystem");
-        bot.waitFor("the typed pass in the editor", () -> text.getText().contains("pass oobeSystem {"));
+        bot.waitFor("the typed pass in the editor", () -> text.getText().contains("pass oobeSystem {"), text::getText);
         IMarker marker = bot.waitFor("a wrong-pass marker for what was typed", () -> markers(file).stream()
                 .filter(m -> "wrong-pass".equals(m.getAttribute(AnswerFileLanguage.CODE, ""))).findFirst().orElse(null));
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("does not act in the oobeSystem pass"),
@@ -95,7 +95,7 @@ class AnswerFileEditorBotTest {
         // Enter takes the first proposal into the text, as a person sees it
         String first = shown.get(0).split(" ")[0];
         bot.press(0, SWT.CR);
-        bot.waitFor("the chosen component in the text", () -> text.getText().contains("component " + first));
+        bot.waitFor("the chosen component in the text", () -> text.getText().contains("component " + first), text::getText);
     }
 
     private IFile file(String name, String content) throws CoreException {
