@@ -43,9 +43,12 @@ public final class Bot {
 
     /** Types text, a key stroke a character (with Shift where a US keyboard needs it). */
     public Bot type(String text) {
+        // at a typist's pace, without waiting between the keys: a pop-up that opens after a pause (content assist
+        // activated as one types) takes what follows as a person's typing would
         for (char c : text.toCharArray()) {
-            key(Character.isUpperCase(c) || SHIFTED.indexOf(c) >= 0 ? SWT.SHIFT : 0, c);
+            stroke(Character.isUpperCase(c) || SHIFTED.indexOf(c) >= 0 ? SWT.SHIFT : 0, c);
         }
+        idle(100);
         return this;
     }
 
@@ -59,6 +62,11 @@ public final class Bot {
     }
 
     private void key(int modifiers, int key) {
+        stroke(modifiers, key);
+        idle(30);
+    }
+
+    private void stroke(int modifiers, int key) {
         List<Integer> held = new ArrayList<>();
         for (int modifier : new int[] {SWT.CTRL, SWT.SHIFT, SWT.ALT}) {
             if ((modifiers & modifier) != 0) {
@@ -76,7 +84,6 @@ public final class Bot {
         for (int modifier : held) {
             post(SWT.KeyUp, modifier, '\0');
         }
-        idle(30);
     }
 
     private void post(int type, int keyCode, char character) {
