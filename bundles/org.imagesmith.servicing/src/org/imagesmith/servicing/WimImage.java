@@ -63,7 +63,12 @@ public final class WimImage implements OfflineImage {
         } catch (StagedImage.FileInUseException e) {
             deleteQuietly(staging);
             throw new ServicingException(ServicingException.SHARING_VIOLATION, capitalized(e.getMessage()) + ".", e);
-        } catch (IllegalArgumentException | WimFormatException e) {
+        } catch (WimFormatException e) {
+            deleteQuietly(staging);
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT
+                    : ServicingException.INVALID_DATA, "Image " + index + " of " + wimFile + " cannot be read: "
+                            + e.getMessage() + ". Use a good copy of the WIM file.", e);
+        } catch (IllegalArgumentException e) {
             deleteQuietly(staging);
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "Image " + index + " of " + wimFile
                     + " cannot be serviced in place: " + e.getMessage() + ".", e);
