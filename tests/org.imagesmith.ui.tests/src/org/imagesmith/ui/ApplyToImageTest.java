@@ -52,6 +52,7 @@ import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegFileFormat;
 import org.imagesmith.registry.RegFileWriter;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
@@ -61,6 +62,7 @@ import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,6 +71,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handler's seam; the result checked in the WIM file with wimlib-imagex and hivexget, in the console, in the
  * markers and in the Run history.
  */
+@ExtendWith(NoLoggedErrors.class)
 class ApplyToImageTest {
     static final String CBS = AnswerFileProject.CBS;
     static final SyntheticPackage FEATURE_PACK = AnswerFileProject.FEATURE_PACK;
