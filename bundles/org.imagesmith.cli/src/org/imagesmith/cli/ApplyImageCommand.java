@@ -13,6 +13,7 @@ import org.imagesmith.wim.ApplyProgress;
 import org.imagesmith.wim.ApplyResult;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.ProtectedFolderException;
 import org.imagesmith.wim.WimFile;
 
 /**
@@ -22,6 +23,8 @@ import org.imagesmith.wim.WimFile;
  * /Overwrite (not in DISM) allows a directory that already holds files.
  */
 final class ApplyImageCommand implements ServicingCommand {
+    /** ERROR_ACCESS_DENIED: the directory is one an image is never applied to. */
+    static final int ACCESS_DENIED = 5;
     /** ERROR_CANNOT_MAKE: the directory or file cannot be created. */
     static final int CANNOT_MAKE = 82;
     /** ERROR_DIR_NOT_EMPTY. */
@@ -70,6 +73,8 @@ final class ApplyImageCommand implements ServicingCommand {
         } catch (DirectoryNotEmptyException e) {
             throw new CommandLineException(DIR_NOT_EMPTY, "The directory " + target + " is not empty. Apply the"
                     + " image to an empty directory, or add /Overwrite to replace the files the image holds.");
+        } catch (ProtectedFolderException e) {
+            throw new CommandLineException(ACCESS_DENIED, e.getMessage());
         } catch (AccessDeniedException e) {
             throw e; // Main reports it as DISM does, with exit code 5
         } catch (FileSystemException e) {

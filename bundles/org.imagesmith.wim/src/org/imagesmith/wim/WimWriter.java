@@ -48,6 +48,9 @@ public final class WimWriter implements AutoCloseable {
     /** The integrity table digests the file in chunks of this size, as wimlib and Windows do. */
     static final int INTEGRITY_CHUNK_SIZE = 10 * 1024 * 1024;
 
+    /** The stage at which a new file is complete on disk, before it is renamed over the old one. */
+    static final String STAGE_BEFORE_RENAME = "header";
+
     /** Receives the stage a write has reached ("data", "tables"), so tests can interrupt it there. */
     @FunctionalInterface
     interface Checkpoint {
@@ -138,7 +141,7 @@ public final class WimWriter implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
         }
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = TemporaryFiles.beside(absolute);
         FileChannel channel = null;
         try {
             keepPermissions(absolute, temp);
@@ -149,6 +152,7 @@ public final class WimWriter implements AutoCloseable {
                 channel.close();
             }
             Files.deleteIfExists(temp);
+            TemporaryFiles.done(temp);
             throw e;
         }
     }
@@ -759,7 +763,7 @@ public final class WimWriter implements AutoCloseable {
         if (committed || closed) {
             throw new IllegalStateException("the WIM file was already committed or closed");
         }
-        checkpoint.reached("data");
+        reach("data");
         List<ResourceHeader> metadataResources = new ArrayList<>();
         ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -792,7 +796,7 @@ public final class WimWriter implements AutoCloseable {
         }
         channel.truncate(position);
         channel.force(true);
-        checkpoint.reached("tables");
+        reach("tables");
 
         int boot = bootIndex >= 1 && bootIndex <= images.size() ? bootIndex : 0;
         WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT,
@@ -803,7 +807,7 @@ public final class WimWriter implements AutoCloseable {
         ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
         channel.force(true);
         if (!inPlace) {
-            checkpoint.reached("header");
+            reach(STAGE_BEFORE_RENAME);
         }
         committed = true;
         channel.close();
@@ -814,7 +818,20 @@ public final class WimWriter implements AutoCloseable {
                 Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncFolder(target.getParent());
+            TemporaryFiles.done(file);
+            PausePoints.reached("wim renamed");
         }
+    }
+
+    /** The digest of the metadata resource of the image added at this 0-based position. */
+    Sha1Digest imageHash(int position) {
+        return images.get(position).hash();
+    }
+
+    /** A stage of {@link #commit()}: the checkpoint of tests in this process, the pause point of fault tests. */
+    private void reach(String stage) throws IOException {
+        checkpoint.reached(stage);
+        PausePoints.reached("wim " + stage);
     }
 
     /** Writes a lookup table entry: the resource, the number of the split-WIM part holding it, references, digest. */
@@ -915,6 +932,7 @@ public final class WimWriter implements AutoCloseable {
             channel.close();
             if (!inPlace) {
                 Files.deleteIfExists(file);
+                TemporaryFiles.done(file);
             }
         }
     }
