@@ -39,7 +39,7 @@ public final class ImageCommit {
      * As {@link #commit(Path, int, Path, ImageMetadata, boolean, WriteProgress)}, telling {@code beforeReplace} the
      * committed image's digest once the new file is complete on disk, before it replaces the old one.
      */
-    public static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original,
+    public static CommitResult commitAndReport(Path wimFile, int index, Path directory, ImageMetadata original,
             boolean integrity, WriteProgress progress, BeforeReplace beforeReplace) throws IOException {
         return commit(wimFile, index, directory, original, integrity, progress, stage -> { }, beforeReplace);
     }

@@ -353,7 +353,7 @@ public final class MountedImages {
         CommitResult result;
         String[] pending = {""};
         try {
-            result = ImageCommit.commit(record.imageFile(), record.imageIndex(), record.mountDir(), original,
+            result = ImageCommit.commitAndReport(record.imageFile(), record.imageIndex(), record.mountDir(), original,
                     integrity, progress, hash -> {
                         pending[0] = hash.toString();
                         store.update(record.inPhase(phase, pending[0]));
