@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ final class ChildCli {
         }
         process.waitFor(1, TimeUnit.MINUTES);
         fail("imagesmith " + String.join(" ", args) + " ended (exit code " + process.exitValue() + ") without reaching "
-                + point + ":\n" + out.get() + err);
+                + point + ":\n" + out.get() + err + "\n(class path: " + CLASS_PATH + ")");
     }
 
     private Process start(String pauseAt, String... args) throws IOException {
@@ -117,19 +118,30 @@ final class ChildCli {
         }
         Set<String> entries = new LinkedHashSet<>();
         for (Bundle bundle : seen) {
-            Path file = location(bundle);
-            Path classes = file.resolve("target/classes");
-            entries.add((Files.isDirectory(classes) ? classes : file).toString());
+            location(bundle).ifPresent(file -> {
+                Path classes = file.resolve("target/classes");
+                entries.add((Files.isDirectory(classes) ? classes : file).toString());
+            });
         }
         return String.join(java.io.File.pathSeparator, entries);
     }
 
-    private static Path location(Bundle bundle) {
+    /**
+     * The bundle's jar or folder: its location is "reference:file:" and a path, maybe after "initial@"; a relative path
+     * is relative to the framework's install area (where Tycho puts the test runtime).
+     */
+    private static Optional<Path> location(Bundle bundle) {
         String location = bundle.getLocation();
-        location = location.substring(location.indexOf('@') + 1);
-        if (location.startsWith("reference:")) {
-            location = location.substring("reference:".length());
+        int file = location.indexOf("file:");
+        if (file < 0) {
+            return Optional.empty();
         }
-        return location.startsWith("file:") ? Path.of(URI.create(location.replace(" ", "%20"))) : Path.of(location);
+        Path path = Path.of(URLDecoder.decode(location.substring(file + "file:".length()), StandardCharsets.UTF_8));
+        if (!path.isAbsolute()) {
+            String area = System.getProperty("osgi.install.area", "");
+            area = area.startsWith("file:") ? area.substring("file:".length()) : area;
+            path = Path.of(URLDecoder.decode(area, StandardCharsets.UTF_8)).resolve(path).normalize();
+        }
+        return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 }
