@@ -37,15 +37,15 @@ public final class TemporaryFiles {
     public static Path beside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         String prefix = "." + absolute.getFileName() + "." + MARK + pid() + "-";
-        Path note = note(absolute.getParent(), prefix, Optional.of(absolute));
+        Optional<Path> note = note(absolute.getParent(), prefix, Optional.of(absolute));
         Path temp;
         try {
             temp = Files.createTempFile(absolute.getParent(), prefix, ".tmp");
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(note);
+            forget(note);
             throw e;
         }
-        NOTES.put(temp, note);
+        note.ifPresent(n -> NOTES.put(temp, n));
         return temp;
     }
 
@@ -53,23 +53,30 @@ public final class TemporaryFiles {
     public static Path folder(Optional<Path> parent, String purpose) throws IOException {
         Path where = parent.orElse(Path.of(System.getProperty("java.io.tmpdir"))).toAbsolutePath();
         String prefix = MARK + pid() + "-" + purpose + "-";
-        Path note = note(where, prefix, Optional.empty());
+        Optional<Path> note = note(where, prefix, Optional.empty());
         Path temp;
         try {
             temp = Files.createTempDirectory(where, prefix);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(note);
+            forget(note);
             throw e;
         }
-        NOTES.put(temp, note);
+        note.ifPresent(n -> NOTES.put(temp, n));
         return temp;
     }
 
     /** Forgets a temporary file or folder made here, after it was renamed into place or deleted. */
-    public static void done(Path temp) throws IOException {
-        Path note = NOTES.remove(temp);
-        if (note != null) {
-            Files.deleteIfExists(note);
+    public static void done(Path temp) {
+        forget(Optional.ofNullable(NOTES.remove(temp)));
+    }
+
+    private static void forget(Optional<Path> note) {
+        try {
+            if (note.isPresent()) {
+                Files.deleteIfExists(note.get());
+            }
+        } catch (IOException e) {
+            // a note left behind: /Cleanup-Wim drops it once this process is gone
         }
     }
 
@@ -139,8 +146,20 @@ public final class TemporaryFiles {
         return target != null && WriterLock.holder(Path.of(target)).isPresent();
     }
 
-    /** Notes, before it is made, where a temporary file or folder of this process will be and how it is named. */
-    private static Path note(Path folder, String prefix, Optional<Path> target) throws IOException {
+    /**
+     * Notes, before it is made, where a temporary file or folder of this process will be and how it is named. Best
+     * effort: when the state folder cannot be written, the file is made without a note (its name still says whose it
+     * is), rather than failing the command.
+     */
+    private static Optional<Path> note(Path folder, String prefix, Optional<Path> target) {
+        try {
+            return Optional.of(writeNote(folder, prefix, target));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Path writeNote(Path folder, String prefix, Optional<Path> target) throws IOException {
         Path notes = Files.createDirectories(notesFolder());
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(pid()));

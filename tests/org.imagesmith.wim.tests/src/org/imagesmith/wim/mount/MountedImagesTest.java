@@ -235,10 +235,16 @@ class MountedImagesTest {
 
         Files.writeString(one.resolve("Windows/added.txt"), "changed again");
         mounts.commit(one, false, (done, total) -> { });
-        Wimlib.apply(wim, 1, dir.resolve("applied-2"));
-        assertEquals(tree(one), tree(dir.resolve("applied-2")));
-        Wimlib.apply(wim, 2, dir.resolve("applied-two"));
-        assertEquals(tree(two), tree(dir.resolve("applied-two")));
+        assertImagesHold(one, two);
+    }
+
+    /** The WIM file's two images hold exactly the files of these directories. */
+    private void assertImagesHold(Path first, Path second) throws IOException {
+        for (int index = 1; index <= 2; index++) {
+            Path applied = dir.resolve("applied-" + index + "-" + System.nanoTime());
+            Wimlib.apply(wim, index, applied);
+            assertEquals(tree(index == 1 ? first : second), tree(applied), "image " + index);
+        }
     }
 
     @Test
@@ -342,10 +348,7 @@ class MountedImagesTest {
         MountRecord record = mounts.record(mount);
         assertEquals(MountPhase.MOUNTED, record.phase());
         assertEquals(MountStatus.OK, mounts.status(record));
-        Wimlib.apply(wim, 1, dir.resolve("applied"));
-        assertEquals(tree(mount), tree(dir.resolve("applied")));
-        Wimlib.apply(wim, 2, dir.resolve("applied-2"));
-        assertEquals(tree(other), tree(dir.resolve("applied-2")));
+        assertImagesHold(mount, other);
     }
 
     @Test
