@@ -121,6 +121,26 @@ class KillPointTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/Remount-Wim", "/Cleanup-Wim"})
+    void mountKilledWhileApplyingIsCompletedOrRemoved(String recovery) throws Exception {
+        Path mount = Files.createDirectories(work.resolve("mount"));
+        cli.killAt("mount applied", "/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount);
+        assertEquals("Needs Remount", status(), "a mount killed while applying is never taken for a whole one");
+        deleteHalf(mount);
+        CliRun commit = cli.run("/Commit-Wim", "/MountDir:" + mount);
+        assertEquals(3, commit.exitCode(), "a partial mount is never committed: " + commit.out());
+        CliRun recovered = recovery.equals("/Remount-Wim") ? cli.run(recovery, "/MountDir:" + mount) : cli.run(recovery);
+        assertEquals(0, recovered.exitCode(), recovered.out() + recovered.err());
+        if (recovery.equals("/Remount-Wim")) {
+            assertEquals("Ok", status());
+            assertSameFiles(one, mount);
+            assertEquals(0, cli.run("/Unmount-Wim", "/MountDir:" + mount, "/Discard").exitCode());
+        }
+        assertTrue(isEmpty(mount), "the mount directory is emptied");
+        assertImage(1, one);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"wim header", "wim renamed"})
     void commitKilledThenRetried(String point) throws Exception {
         Path mount = mountWithChanges();
@@ -210,12 +230,17 @@ class KillPointTest {
         Path applied = dir.resolve("applied-" + file.getFileName() + "-" + index + "-" + System.nanoTime());
         Wimlib.verify(file);
         Wimlib.apply(file, index, applied);
+        assertSameFiles(expected, applied);
+    }
+
+    /** The same names, kinds and contents below both folders. */
+    private static void assertSameFiles(Path expected, Path actual) throws IOException {
         List<Path> want = TreeAssertions.relativeEntries(expected);
-        assertEquals(want, TreeAssertions.relativeEntries(applied), "the files of image " + index);
+        assertEquals(want, TreeAssertions.relativeEntries(actual), "the files below " + actual);
         for (Path relative : want) {
             if (Files.isRegularFile(expected.resolve(relative), LinkOption.NOFOLLOW_LINKS)) {
                 assertArrayEquals(Files.readAllBytes(expected.resolve(relative)),
-                        Files.readAllBytes(applied.resolve(relative)), relative.toString());
+                        Files.readAllBytes(actual.resolve(relative)), relative.toString());
             }
         }
     }

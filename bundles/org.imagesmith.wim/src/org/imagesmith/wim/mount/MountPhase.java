@@ -6,6 +6,11 @@ package org.imagesmith.wim.mount;
  * unmount had begun to delete.
  */
 public enum MountPhase {
+    /**
+     * The image is being applied into the directory (empty before): a mount killed then shows Needs Remount;
+     * /Remount-Wim completes it, /Unmount-Wim /Discard or /Cleanup-Wim removes it.
+     */
+    MOUNTING,
     /** The directory holds the image and its changes. */
     MOUNTED,
     /** /Commit-Wim is putting a new WIM file in place (the record's pending digest is its image); the mount stays. */

@@ -114,20 +114,24 @@ public final class MountedImages {
                 }
             }
             byte[] metadata = wim.readMetadataResource(index);
-            try {
-                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress, false));
-            } catch (IOException | RuntimeException e) {
-                LocalTrees.deleteContents(dir);
-                throw e;
-            }
             List<Path> otherParts = new ArrayList<>();
             for (Path part : wim.partPaths().subList(1, wim.partPaths().size())) {
                 otherParts.add(MountStore.canonical(part));
             }
             MountRecord record = new MountRecord(dir, image, index, !readOnly, clock.instant(), Files.size(image),
                     Files.getLastModifiedTime(image).toInstant(), otherParts,
-                    wim.lookupTable().metadataResources().get(index - 1).hash().toString(), MountPhase.MOUNTED, "");
+                    wim.lookupTable().metadataResources().get(index - 1).hash().toString(), MountPhase.MOUNTING, "");
             store.save(record, metadata);
+            try {
+                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress, false));
+            } catch (IOException | RuntimeException e) {
+                LocalTrees.deleteContents(dir);
+                store.remove(dir);
+                throw e;
+            }
+            PausePoints.reached("mount applied");
+            record = record.inPhase(MountPhase.MOUNTED, "");
+            store.update(record);
             return record;
         }
     }
@@ -144,6 +148,8 @@ public final class MountedImages {
      */
     public MountStatus status(MountRecord record) throws IOException {
         switch (record.phase()) {
+            case MOUNTING:
+                return fileIsUnchanged(record) ? MountStatus.NEEDS_REMOUNT : MountStatus.INVALID;
             case UNMOUNT_COMMITTED, UNMOUNT_DISCARDING:
                 return MountStatus.UNMOUNT_PENDING;
             case UNMOUNT_COMMITTING:
@@ -214,7 +220,10 @@ public final class MountedImages {
         return record.get();
     }
 
-    /** Applies the image again into a mount directory that lost its contents (status Needs Remount). */
+    /**
+     * Applies the image again into a mount directory that lost its contents (status Needs Remount), or completes a
+     * mount that was killed while it applied the image.
+     */
     public MountRecord remount(Path mountDir, ApplyProgress progress) throws IOException {
         MountRecord record = settled(record(mountDir));
         MountStatus status = status(record);
@@ -231,6 +240,10 @@ public final class MountedImages {
         Files.createDirectories(record.mountDir());
         try (WimFile wim = open(record.imageFile(), record.splitParts())) {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress, false));
+        }
+        if (record.phase() == MountPhase.MOUNTING) {
+            record = record.inPhase(MountPhase.MOUNTED, "");
+            store.update(record);
         }
         return record;
     }
