@@ -85,7 +85,7 @@ public final class WimImage implements OfflineImage {
                     throw new ServicingException(ServicingException.SHARING_VIOLATION, "Image "
                             + mount.imageIndex() + " of " + file + " is mounted at " + mount.mountDir() + " ("
                             + (mount.readWrite() ? "read/write" : "read-only") + (ok.contains(mount) ? "" : ", status "
-                                    + mounts.status(mount)) + "); changing the WIM file in place would leave the mount"
+                                    + mounts.status(mount).text()) + "); changing the WIM file in place would leave the mount"
                             + " behind it. Service the mounted image with /Image:" + mount.mountDir() + ", or unmount"
                             + " it first (/Unmount-Wim /MountDir:" + mount.mountDir() + " /Commit|/Discard).");
                 }
