@@ -14,6 +14,7 @@ import org.imagesmith.wim.ApplyProgress;
 import org.imagesmith.wim.ApplyResult;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.ProtectedFolderException;
 import org.imagesmith.wim.WimFile;
 
 /**
@@ -23,6 +24,8 @@ import org.imagesmith.wim.WimFile;
  * /Overwrite (not in DISM) allows a directory that already holds files.
  */
 final class ApplyImageCommand implements ServicingCommand {
+    /** ERROR_ACCESS_DENIED: the directory is one an image is never applied to. */
+    static final int ACCESS_DENIED = 5;
     /** ERROR_CANNOT_MAKE: the directory or file cannot be created. */
     static final int CANNOT_MAKE = 82;
     /** ERROR_DIR_NOT_EMPTY. */
@@ -71,6 +74,8 @@ final class ApplyImageCommand implements ServicingCommand {
         } catch (DirectoryNotEmptyException e) {
             throw new CommandLineException(DIR_NOT_EMPTY, "The directory " + target + " is not empty. Apply the"
                     + " image to an empty directory, or add /Overwrite to replace the files the image holds.");
+        } catch (ProtectedFolderException e) {
+            throw new CommandLineException(ACCESS_DENIED, e.getMessage());
         } catch (IOException | RuntimeException e) {
             DismError error = e instanceof FileSystemException && !(e instanceof AccessDeniedException)
                     && DismError.of(e).code() == ExitCode.BAD_FORMAT

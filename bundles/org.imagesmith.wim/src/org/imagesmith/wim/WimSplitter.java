@@ -152,7 +152,7 @@ public final class WimSplitter {
         try {
             for (int i = 0; i < parts.size(); i++) {
                 Path name = names.get(i);
-                Path temp = WimWriter.createSibling(name.toAbsolutePath());
+                Path temp = TemporaryFiles.beside(name);
                 temps.add(temp);
                 writePart(temp, parts.get(i), i + 1, parts.size(), HexFormat.of().formatHex(guid));
                 checkpoint.reached("part " + (i + 1));
@@ -172,6 +172,9 @@ public final class WimSplitter {
                 for (Path temp : temps) {
                     Files.deleteIfExists(temp);
                 }
+            }
+            for (Path temp : temps) {
+                TemporaryFiles.done(temp);
             }
         }
     }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -48,6 +47,9 @@ public final class WimWriter implements AutoCloseable {
     public static final int CHUNK_SIZE = 32768;
     /** The integrity table digests the file in chunks of this size, as wimlib and Windows do. */
     static final int INTEGRITY_CHUNK_SIZE = 10 * 1024 * 1024;
+
+    /** The stage at which a new file is complete on disk, before it is renamed over the old one. */
+    static final String STAGE_BEFORE_RENAME = "header";
 
     /** Receives the stage a write has reached ("data", "tables"), so tests can interrupt it there. */
     @FunctionalInterface
@@ -138,7 +140,7 @@ public final class WimWriter implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
         }
-        Path temp = createSibling(absolute);
+        Path temp = TemporaryFiles.beside(absolute);
         FileChannel channel = null;
         try {
             keepPermissions(absolute, temp);
@@ -149,21 +151,9 @@ public final class WimWriter implements AutoCloseable {
                 channel.close();
             }
             Files.deleteIfExists(temp);
+            TemporaryFiles.done(temp);
             throw e;
         }
-    }
-
-    /**
-     * A new hidden temporary file next to {@code target}, with the permissions of an ordinary new file (0666 less the
-     * umask, not the owner-only ones of a temporary file), so that a new WIM file can be served like any other.
-     */
-    static Path createSibling(Path target) throws IOException {
-        String prefix = "." + target.getFileName() + ".";
-        if (!target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return Files.createTempFile(target.getParent(), prefix, ".tmp");
-        }
-        return Files.createTempFile(target.getParent(), prefix, ".tmp", PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-rw-rw-")));
     }
 
     /** Gives a new file that replaces an existing one the old file's POSIX permissions. */
@@ -789,7 +779,7 @@ public final class WimWriter implements AutoCloseable {
         if (committed || closed) {
             throw new IllegalStateException("the WIM file was already committed or closed");
         }
-        checkpoint.reached("data");
+        reach("data");
         List<ResourceHeader> metadataResources = new ArrayList<>();
         ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -822,7 +812,7 @@ public final class WimWriter implements AutoCloseable {
         }
         channel.truncate(position);
         channel.force(true);
-        checkpoint.reached("tables");
+        reach("tables");
 
         int boot = bootIndex >= 1 && bootIndex <= images.size() ? bootIndex : 0;
         WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT,
@@ -833,7 +823,7 @@ public final class WimWriter implements AutoCloseable {
         ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
         channel.force(true);
         if (!inPlace) {
-            checkpoint.reached("header");
+            reach(STAGE_BEFORE_RENAME);
         }
         committed = true;
         channel.close();
@@ -844,7 +834,20 @@ public final class WimWriter implements AutoCloseable {
                 Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncFolder(target.getParent());
+            TemporaryFiles.done(file);
+            PausePoints.reached("wim renamed");
         }
+    }
+
+    /** The digest of the metadata resource of the image added at this 0-based position. */
+    Sha1Digest imageHash(int position) {
+        return images.get(position).hash();
+    }
+
+    /** A stage of {@link #commit()}: the checkpoint of tests in this process, the pause point of fault tests. */
+    private void reach(String stage) throws IOException {
+        checkpoint.reached(stage);
+        PausePoints.reached("wim " + stage);
     }
 
     /** Writes a lookup table entry: the resource, the number of the split-WIM part holding it, references, digest. */
@@ -945,6 +948,7 @@ public final class WimWriter implements AutoCloseable {
             channel.close();
             if (!inPlace) {
                 Files.deleteIfExists(file);
+                TemporaryFiles.done(file);
             }
         }
     }

@@ -225,8 +225,9 @@ class ImagesViewTest {
         assertEquals("Ok", mount(emptied).getText(5));
         assertTrue(Files.isRegularFile(emptied.resolve("Windows/System32/license.txt")));
 
-        // someone else rewrites the WIM file: both mounts become Invalid, Cleanup removes them
-        Files.setLastModifiedTime(wim, java.nio.file.attribute.FileTime.fromMillis(0));
+        // someone else deletes image 1 of the WIM file: neither image is what was mounted, both mounts become
+        // Invalid, Cleanup removes them (touching the file alone would leave them Ok: their images are unchanged)
+        Wimlib.run("delete", wim.toString(), "1");
         view.refresh();
         waitForJobs();
         assertEquals("Invalid", mount(invalid).getText(5));
