@@ -175,7 +175,8 @@ public final class DismConsole {
     /** DISM's error block: "Error: N", the message, and where to look for help. */
     public void error(int code, String message) {
         err.println();
-        err.println("Error: " + code);
+        // a Win32 error in decimal, an HRESULT (0xc1420127) in hexadecimal, as DISM prints them
+        err.println("Error: " + (code < 0 ? String.format(Locale.US, "0x%08x", code) : Integer.toString(code)));
         err.println();
         err.println(message);
         if (code == ExitCode.INVALID_PARAMETER) {

@@ -15,8 +15,10 @@ import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.wim.LastImageException;
 import org.imagesmith.wim.SplitWimException;
 import org.imagesmith.wim.WimFormatException;
+import org.imagesmith.wim.WriterLock;
 import org.imagesmith.wim.mount.MountException;
 
 /**
@@ -26,6 +28,8 @@ import org.imagesmith.wim.mount.MountException;
 public final class Main {
     /** Options every command accepts. /English is a no-op: output is always English. */
     private static final List<String> GLOBAL_OPTIONS = List.of("English");
+    /** ERROR_SHARING_VIOLATION: another command is writing the WIM file or folder. */
+    private static final int SHARING_VIOLATION = 32;
 
     /** Every command, one per line (DISM's help lists them in this order). */
     private static final List<ServicingCommand> COMMANDS = List.of(
@@ -123,6 +127,12 @@ public final class Main {
         } catch (AccessDeniedException e) {
             console.error(5, "Access is denied: " + e.getFile());
             return 5;
+        } catch (WriterLock.TargetLockedException e) {
+            console.error(SHARING_VIOLATION, e.getMessage());
+            return SHARING_VIOLATION;
+        } catch (LastImageException e) {
+            console.error(LastImageException.ERROR_CODE, e.getMessage());
+            return LastImageException.ERROR_CODE;
         } catch (MountException e) {
             console.error(e.errorCode(), e.getMessage());
             return e.errorCode() & 0xFF;

@@ -22,6 +22,7 @@ import org.imagesmith.wim.SplitWimSet;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.WriterLock;
 
 /**
  * Mounting WIM images on a system without a WIM filter driver: a mount applies the image into the mount directory
@@ -51,6 +52,8 @@ public final class MountedImages {
      * @throws MountException when the directory is already a mount point, is not empty or does not exist, the
      *         image is already mounted read/write and this mount is read/write too, or a read/write mount could not
      *         be committed (a split, solid or LZMS file)
+     * @throws WriterLock.TargetLockedException when another command is changing the WIM file (read/write mounts)
+     *         or the directory
      */
     public MountRecord mount(Path wimFile, int index, Path mountDir, boolean readOnly, ApplyProgress progress)
             throws IOException {
@@ -70,6 +73,16 @@ public final class MountedImages {
             ApplyProgress progress) throws IOException {
         Path dir = MountStore.canonical(mountDir);
         Path image = MountStore.canonical(wimFile);
+        // a read/write mount is a writer of the WIM file: the check below and the record are atomic under its lock
+        try (WriterLock fileLock = readOnly ? null : WriterLock.acquire(image, "mounting image " + index
+                + " read/write at " + dir);
+                WriterLock dirLock = WriterLock.acquire(dir, "mounting image " + index + " of " + image)) {
+            return mountLocked(image, splitParts, index, dir, readOnly, progress);
+        }
+    }
+
+    private MountRecord mountLocked(Path image, List<Path> splitParts, int index, Path dir, boolean readOnly,
+            ApplyProgress progress) throws IOException {
         if (store.find(dir).isPresent()) {
             throw new MountException(MountException.ALREADY_MOUNTED, "The directory " + dir + " is already the mount point of an image. Unmount it"
                     + " (/Unmount-Wim /MountDir:" + dir + " /Commit or /Discard) or choose another directory.");
@@ -83,7 +96,7 @@ public final class MountedImages {
         if (!readOnly) {
             for (MountRecord other : store.records()) {
                 if (other.readWrite() && other.imageIndex() == index && other.imageFile().equals(image)) {
-                    throw new MountException(MountException.ALREADY_MOUNTED, "Image " + index + " of " + image + " is already mounted read/write at "
+                    throw new MountException(MountException.MOUNTED_READ_WRITE, "Image " + index + " of " + image + " is already mounted read/write at "
                             + other.mountDir() + ". Two read/write mounts of one image would overwrite each other's"
                             + " commits: unmount it first, or mount this one with /ReadOnly.");
                 }
@@ -169,7 +182,8 @@ public final class MountedImages {
                     + " was mounted, so the mount cannot be restored. Discard it with /Unmount-Wim /Discard or /Cleanup-Wim.");
         }
         Files.createDirectories(record.mountDir());
-        try (WimFile wim = open(record.imageFile(), record.splitParts())) {
+        try (WriterLock dirLock = WriterLock.acquire(record.mountDir(), "remounting it");
+                WimFile wim = open(record.imageFile(), record.splitParts())) {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress, false));
         }
         return record;
@@ -181,10 +195,23 @@ public final class MountedImages {
      * The mount stays, now of the committed image; mounts of other images of the same file stay Ok.
      *
      * @param checkIntegrity check the WIM file's integrity table first, and write one (a file that has one keeps it)
+     * <p>The commit holds the WIM file's lock and the mount directory's lock throughout: no other writer changes
+     * the file, and no {@code /Image} command changes the directory, while it is saved.
+     *
      * @throws MountException when the mount is read-only or its status is not Ok
+     * @throws WriterLock.TargetLockedException when another command is changing the WIM file or the directory
      */
     public CommitResult commit(Path mountDir, boolean checkIntegrity, WriteProgress progress) throws IOException {
-        MountRecord record = record(mountDir);
+        MountRecord mounted = record(mountDir);
+        try (WriterLock fileLock = WriterLock.acquire(mounted.imageFile(), "committing " + mounted.mountDir());
+                WriterLock dirLock = WriterLock.acquire(mounted.mountDir(), "committing it into "
+                        + mounted.imageFile())) {
+            return commitLocked(record(mountDir), fileLock, checkIntegrity, progress);
+        }
+    }
+
+    private CommitResult commitLocked(MountRecord record, WriterLock fileLock, boolean checkIntegrity,
+            WriteProgress progress) throws IOException {
         if (!record.readWrite()) {
             throw new MountException(MountException.ACCESS_DENIED, "The image at " + record.mountDir() + " is mounted"
                     + " read-only, so its changes cannot be saved. Unmount it with /Discard; to change the image, mount"
@@ -217,7 +244,7 @@ public final class MountedImages {
             }
             integrity = checkIntegrity || wim.header().hasIntegrityTable();
         }
-        CommitResult result = ImageCommit.commit(record.imageFile(), record.imageIndex(), record.mountDir(), original,
+        CommitResult result = ImageCommit.commit(fileLock, record.imageIndex(), record.mountDir(), original,
                 integrity, progress);
         byte[] committed;
         try (WimFile wim = WimFile.open(record.imageFile())) {
@@ -265,10 +292,12 @@ public final class MountedImages {
     /** Unmounts without saving: empties the mount directory (leaving it in place) and forgets the mount. */
     public void discard(Path mountDir) throws IOException {
         MountRecord record = record(mountDir);
-        if (Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS)) {
-            LocalTrees.deleteContents(record.mountDir());
+        try (WriterLock dirLock = WriterLock.acquire(record.mountDir(), "unmounting it")) {
+            if (Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS)) {
+                LocalTrees.deleteContents(record.mountDir());
+            }
+            store.remove(record.mountDir());
         }
-        store.remove(record.mountDir());
     }
 
     /**
