@@ -3,9 +3,7 @@ package org.imagesmith.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.imagesmith.testsupport.ForeignLockHolder;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
@@ -65,27 +63,6 @@ class WimFileLocksTest {
         throw new IllegalStateException("no lock file names " + target);
     }
 
-    /** Another process that takes the target's lock (fcntl, as WriterLock does) and keeps it until it is killed. */
-    private static Process holdLock(Path target, String holder) throws IOException {
-        String script = "import fcntl, sys, time\n"
-                + "f = open(sys.argv[1], 'r+')\n"
-                + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-                + "f.seek(0); f.truncate(); f.write(sys.argv[2] + ' on x\\n'); f.flush()\n"
-                + "print('locked', flush=True)\n"
-                + "time.sleep(300)\n";
-        Process process = new ProcessBuilder("python3", "-c", script, lockFile(target).toString(), holder)
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        assertEquals("locked", out.readLine());
-        return process;
-    }
-
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-    }
-
     private static String sha1(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
@@ -108,12 +85,12 @@ class WimFileLocksTest {
     }
 
     @Test
-    void everyWriterOfTheFileIsRefusedWhileAnotherProcessHoldsItsLock() throws Exception {
+    void everyWriterOfTheFileIsRefusedWhileAnotherProcessHoldsItsLock() throws IOException {
         String before = sha1(wim);
         Path other = dir.resolve("other.wim");
         Wimlib.capture(tree, other, "Other", "other", "--compress=lzx");
-        Process holder = holdLock(wim, "process 4242 (committing /mnt/offline, since now)");
-        try {
+        try (ForeignLockHolder holder = ForeignLockHolder.hold(lockFile(wim),
+                "process 4242 (committing /mnt/offline, since now)")) {
             String[] named = {"is being changed by another command, process 4242 (committing /mnt/offline",
                 "Wait until it finishes, then run this command again."};
             assertRefused(CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Two"), 32,
@@ -132,8 +109,6 @@ class WimFileLocksTest {
             assertEquals(0, CliRun.of("/Unmount-Wim", "/MountDir:" + dir.resolve("read-only"), "/Discard")
                     .exitCode());
             assertEquals(before, sha1(wim), "no refused writer touched the file");
-        } finally {
-            kill(holder);
         }
         // the killed holder left no stale lock
         CliRun append = CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Two");
@@ -143,21 +118,19 @@ class WimFileLocksTest {
     }
 
     @Test
-    void aCommitIsRefusedWhileAnotherProcessChangesTheMountFolder() throws Exception {
+    void aCommitIsRefusedWhileAnotherProcessChangesTheMountFolder() throws IOException {
         Path mount = Files.createDirectories(dir.resolve("offline"));
         assertEquals(0, CliRun.of("/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount).exitCode());
         Files.writeString(mount.resolve("Windows/added.txt"), "added while mounted");
         String before = sha1(wim);
-        Process holder = holdLock(mount, "process 4343 (/Add-Package, since now)");
-        try {
+        try (ForeignLockHolder holder = ForeignLockHolder.hold(lockFile(mount),
+                "process 4343 (/Add-Package, since now)")) {
             assertRefused(CliRun.of("/Commit-Wim", "/MountDir:" + mount), 32, "32", "process 4343 (/Add-Package");
             assertRefused(CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Commit"), 32, "32",
                     "process 4343 (/Add-Package");
             assertEquals(before, sha1(wim));
             CliRun info = CliRun.of("/Get-MountedWimInfo");
             assertTrue(info.out().contains("Status : Ok"), info.out());
-        } finally {
-            kill(holder);
         }
         CliRun unmount = CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Commit");
         assertEquals(0, unmount.exitCode(), unmount.err());

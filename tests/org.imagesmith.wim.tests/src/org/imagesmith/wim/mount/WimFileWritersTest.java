@@ -107,6 +107,14 @@ class WimFileWritersTest {
         assertTrue(locked.holder().startsWith("process " + ProcessHandle.current().pid()), locked.holder());
     }
 
+    /** Mounts an image read/write at "mount" and changes a file of it. */
+    private Path mountWithChange(int index, String name, String text) throws IOException {
+        Path mountDir = Files.createDirectories(dir.resolve("mount"));
+        mounts.mount(wim, index, mountDir, false, ApplyOptions.DEFAULT.progress());
+        writeMarker(mountDir, name, text);
+        return mountDir;
+    }
+
     private static Path writeMarker(Path folder, String name, String text) throws IOException {
         Path file = folder.resolve("Windows").resolve(name);
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -166,12 +174,7 @@ class WimFileWritersTest {
             // the engine's writers, without the CLI's mount guard (which refuses any append to a mounted file)
             List<Outcome> outcomes = race(
                     () -> ImageCommit.commit(wim, 1, mountDir, original, false, (done, total) -> { }),
-                    () -> {
-                        try (WimWriter writer = WimWriter.append(wim, false)) {
-                            DirectoryCapture.capture(writer, appended, name, "", (done, total) -> { });
-                            writer.commit();
-                        }
-                    });
+                    () -> append(appended, name));
             Wimlib.verify(wim);
             List<String> names = imageNames();
             if (outcomes.get(1).won()) {
@@ -193,8 +196,14 @@ class WimFileWritersTest {
     void anExportIntoAFileAndAnInPlaceDeleteRacingLoseNothing() throws Exception {
         Path other = dir.resolve("other.wim");
         Wimlib.capture(SyntheticTree.write(dir.resolve("src3"), 3), other, "Three", "third", "--compress=lzx");
+        Path tree = SyntheticTree.write(dir.resolve("refill"), 4);
         int images = 2;
         for (int round = 0; round < ROUNDS; round++) {
+            if (images == 1) {
+                // the deletes won the rounds so far: the file keeps two images, so that a delete is never its last
+                append(tree, "Refill " + round);
+                images++;
+            }
             String name = "Exported " + round;
             List<Outcome> outcomes = race(
                     () -> {
@@ -251,9 +260,7 @@ class WimFileWritersTest {
 
     @Test
     void aFileWithAReadWriteMountRefusesAppendAndDeleteAndTheMountStillCommits() throws IOException {
-        Path mountDir = Files.createDirectories(dir.resolve("mount"));
-        mounts.mount(wim, 2, mountDir, false, ApplyOptions.DEFAULT.progress());
-        writeMarker(mountDir, "kept.txt", "committed after the refusals");
+        Path mountDir = mountWithChange(2, "kept.txt", "committed after the refusals");
         long size = Files.size(wim);
         MountGuard guard = new MountGuard(mounts);
 
@@ -292,10 +299,8 @@ class WimFileWritersTest {
     }
 
     @Test
-    void aCommitWaitsForNoOneAndRefusesWhileTheMountFolderIsBeingChanged() throws IOException {
-        Path mountDir = Files.createDirectories(dir.resolve("mount"));
-        mounts.mount(wim, 1, mountDir, false, ApplyOptions.DEFAULT.progress());
-        writeMarker(mountDir, "late.txt", "written by an /Image command");
+    void aCommitIsRefusedAtOnceWhileTheFileOrTheMountFolderIsLocked() throws IOException {
+        Path mountDir = mountWithChange(1, "late.txt", "written by an /Image command");
         long size = Files.size(wim);
         try (WriterLock imageCommand = WriterLock.acquire(mountDir, "/Add-Package")) {
             WriterLock.TargetLockedException refused = assertThrows(WriterLock.TargetLockedException.class,
