@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverPackage;
 import org.imagesmith.servicing.drivers.DriverServicing;
@@ -19,6 +20,12 @@ final class AddDriverCommand extends ImageServicingCommand {
     AddDriverCommand() {
         super(ServicingProvider.DRIVERS, List.of("Add-Driver"), Set.of("Driver", "Recurse", "ForceUnsigned"),
                 "/Image:<dir> /Add-Driver /Driver:<.inf|folder> [/Driver:...] [/Recurse] [/ForceUnsigned]   Adds drivers.");
+    }
+
+    /** Adds driver packages to the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.PackageServicing;
 import org.imagesmith.servicing.packages.PackageSource;
@@ -12,6 +13,12 @@ final class AddPackageCommand extends ImageServicingCommand {
     AddPackageCommand() {
         super(List.of("Add-Package"), Set.of("PackagePath", "IgnoreCheck", "PreventPending"),
                 "/Image:<dir> /Add-Package /PackagePath:<file|folder> [/PackagePath:...] [/IgnoreCheck] [/PreventPending]");
+    }
+
+    /** Installs packages into the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

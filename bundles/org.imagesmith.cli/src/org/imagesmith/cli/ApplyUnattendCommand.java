@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.unattend.UnattendServicing;
 
@@ -16,6 +17,12 @@ final class ApplyUnattendCommand extends ImageServicingCommand {
         super(List.of("Apply-Unattend"), Set.of("WhatIf"),
                 "/Image:<dir> /Apply-Unattend:<unattend.xml> [/WhatIf]   Applies the offlineServicing pass of an answer"
                         + " file (/WhatIf: only says what it would change).");
+    }
+
+    /** Applies the answer file; with /WhatIf it only reads the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return commandLine.has("WhatIf") ? ServicingRun.Access.READ : ServicingRun.Access.WRITE;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.apps.AppServicing;
 import org.imagesmith.servicing.apps.PatchApplicability;
@@ -18,6 +19,12 @@ final class CheckAppPatchCommand extends ImageServicingCommand {
     CheckAppPatchCommand() {
         super(ServicingProvider.APPLICATIONS, List.of("Check-AppPatch"), Set.of("PatchLocation"), "/Image:<dir> /Check-AppPatch"
                 + " /PatchLocation:<path to .msp> [/PatchLocation:...]   Checks whether patches apply to the image.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.editions.Edition;
 import org.imagesmith.servicing.editions.EditionServicing;
@@ -17,20 +18,23 @@ final class EditionCommand extends ImageServicingCommand {
 
     /** Which edition command. */
     enum Kind {
-        GET_CURRENT("Get-CurrentEdition", Set.of(), "/Image:<dir> /Get-CurrentEdition   Displays the image's edition."),
-        GET_TARGETS("Get-TargetEditions", Set.of(),
+        GET_CURRENT("Get-CurrentEdition", false, Set.of(), "/Image:<dir> /Get-CurrentEdition   Displays the image's edition."),
+        GET_TARGETS("Get-TargetEditions", false, Set.of(),
                 "/Image:<dir> /Get-TargetEditions   Displays the editions the image can be changed to."),
-        SET_EDITION("Set-Edition", Set.of("ProductKey"),
+        SET_EDITION("Set-Edition", true, Set.of("ProductKey"),
                 "/Image:<dir> /Set-Edition:<EditionID> [/ProductKey:<key>]   Changes the image to a higher edition."),
-        SET_PRODUCT_KEY("Set-ProductKey", Set.of(),
+        SET_PRODUCT_KEY("Set-ProductKey", true, Set.of(),
                 "/Image:<dir> /Set-ProductKey:<XXXXX-XXXXX-XXXXX-XXXXX-XXXXX>   Sets the product key of the edition.");
 
         final String command;
+        /** whether the command changes the image */
+        final boolean writes;
         final Set<String> options;
         final String summary;
 
-        Kind(String command, Set<String> options, String summary) {
+        Kind(String command, boolean writes, Set<String> options, String summary) {
             this.command = command;
+            this.writes = writes;
             this.options = options;
             this.summary = summary;
         }
@@ -41,6 +45,12 @@ final class EditionCommand extends ImageServicingCommand {
     EditionCommand(Kind kind) {
         super(ServicingProvider.EDITIONS, List.of(kind.command), kind.options, kind.summary);
         this.kind = kind;
+    }
+
+    /** The Set- commands change the image; the Get- commands read it only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return kind.writes ? ServicingRun.Access.WRITE : ServicingRun.Access.READ;
     }
 
     @Override

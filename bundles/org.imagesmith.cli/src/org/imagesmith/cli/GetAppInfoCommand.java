@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.apps.AppServicing;
 import org.imagesmith.servicing.apps.InstalledApp;
@@ -13,6 +14,12 @@ final class GetAppInfoCommand extends ImageServicingCommand {
     GetAppInfoCommand() {
         super(ServicingProvider.APPLICATIONS, List.of("Get-AppInfo"), Set.of("ProductCode"),
                 "/Image:<dir> /Get-AppInfo /ProductCode:<GUID>   Shows a Windows Installer application.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

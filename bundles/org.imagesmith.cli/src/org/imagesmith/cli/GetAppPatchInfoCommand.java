@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.apps.AppServicing;
 import org.imagesmith.servicing.apps.InstalledPatch;
@@ -16,6 +17,12 @@ final class GetAppPatchInfoCommand extends ImageServicingCommand {
     GetAppPatchInfoCommand() {
         super(ServicingProvider.APPLICATIONS, List.of("Get-AppPatchInfo"), Set.of("PatchCode", "ProductCode"), "/Image:<dir> /Get-AppPatchInfo"
                 + " [/PatchCode:<GUID>] [/ProductCode:<GUID>]   Shows Windows Installer patches applied to applications.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.apps.AppServicing;
 import org.imagesmith.servicing.apps.InstalledPatch;
@@ -13,6 +14,12 @@ final class GetAppPatchesCommand extends ImageServicingCommand {
     GetAppPatchesCommand() {
         super(ServicingProvider.APPLICATIONS, List.of("Get-AppPatches"), Set.of("ProductCode"), "/Image:<dir> /Get-AppPatches [/ProductCode:<GUID>]"
                 + " [/Format:Table|List]   Lists the Windows Installer patches applied to applications.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.apps.AppServicing;
 import org.imagesmith.servicing.apps.InstalledApp;
@@ -12,6 +13,12 @@ final class GetAppsCommand extends ImageServicingCommand {
     GetAppsCommand() {
         super(ServicingProvider.APPLICATIONS, List.of("Get-Apps"), Set.of(),
                 "/Image:<dir> /Get-Apps [/Format:Table|List]   Lists the Windows Installer applications in the image.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverDetails;
 import org.imagesmith.servicing.drivers.DriverModel;
@@ -16,6 +17,12 @@ final class GetDriverInfoCommand extends ImageServicingCommand {
     GetDriverInfoCommand() {
         super(ServicingProvider.DRIVERS, List.of("Get-DriverInfo"), Set.of("Driver"),
                 "/Image:<dir> /Get-DriverInfo /Driver:<oemN.inf|path to .inf> [/Driver:...]   Shows a driver package.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.servicing.drivers.InstalledDriver;
@@ -19,6 +20,12 @@ final class GetDriversCommand extends ImageServicingCommand {
     GetDriversCommand() {
         super(ServicingProvider.DRIVERS, List.of("Get-Drivers"), Set.of("All"),
                 "/Image:<dir> /Get-Drivers [/All] [/Format:Table|List]   Lists the driver packages in the image.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.Feature;
 import org.imagesmith.servicing.packages.PackageServicing;
@@ -12,6 +13,12 @@ final class GetFeatureInfoCommand extends ImageServicingCommand {
     GetFeatureInfoCommand() {
         super(List.of("Get-FeatureInfo"), Set.of("FeatureName", "PackageName", "PackagePath"),
                 "/Image:<dir> /Get-FeatureInfo /FeatureName:<name> [/PackageName:<identity>]   Shows one feature.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.Feature;
 import org.imagesmith.servicing.packages.PackageIdentity;
@@ -15,6 +16,12 @@ final class GetFeaturesCommand extends ImageServicingCommand {
     GetFeaturesCommand() {
         super(List.of("Get-Features"), Set.of("PackageName", "PackagePath"),
                 "/Image:<dir> /Get-Features [/PackageName:<identity>] [/Format:Table|List]   Lists features.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InputLocale;
 import org.imagesmith.servicing.international.InstalledLanguage;
@@ -19,6 +20,12 @@ final class GetIntlCommand extends ImageServicingCommand {
     GetIntlCommand() {
         super(ServicingProvider.INTERNATIONAL, List.of("Get-Intl"), Set.of("Distribution"),
                 "/Image:<dir> /Get-Intl [/Distribution:<folder>]   Displays the international settings and languages.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

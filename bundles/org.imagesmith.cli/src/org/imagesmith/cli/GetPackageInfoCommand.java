@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.Feature;
 import org.imagesmith.servicing.packages.InstalledPackage;
@@ -16,6 +17,12 @@ final class GetPackageInfoCommand extends ImageServicingCommand {
     GetPackageInfoCommand() {
         super(List.of("Get-PackageInfo"), Set.of("PackageName", "PackagePath"),
                 "/Image:<dir> /Get-PackageInfo /PackageName:<identity> | /PackagePath:<file>   Shows one package.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

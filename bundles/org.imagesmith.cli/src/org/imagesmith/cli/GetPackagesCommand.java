@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.InstalledPackage;
 import org.imagesmith.servicing.packages.PackageManifest;
@@ -13,6 +14,12 @@ final class GetPackagesCommand extends ImageServicingCommand {
     GetPackagesCommand() {
         super(List.of("Get-Packages"), Set.of(),
                 "/Image:<dir> /Get-Packages [/Format:Table|List]   Lists the packages in the image.");
+    }
+
+    /** Reads the image only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

@@ -1,16 +1,13 @@
 package org.imagesmith.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.imagesmith.servicing.DirectoryImage;
-import org.imagesmith.servicing.OfflineImage;
-import org.imagesmith.servicing.WimImage;
-import org.imagesmith.wim.CommitResult;
+import org.imagesmith.servicing.ServicingRun;
+import org.imagesmith.servicing.ServicingTarget;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.servicing.LogLevel;
@@ -20,9 +17,10 @@ import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
 
 /**
- * A command that services an offline image ({@code /Image:<folder>}): it opens the session with DISM's
- * session options (/LogPath, /LogLevel, /ScratchDir, /Quiet, /NoRestart, /Format), prints the image version
- * and runs on it.
+ * A command that services an offline image ({@code /Image:<folder>}, or {@code /WimFile /Index} in place): a thin
+ * adapter over {@link ServicingRun}, which opens and locks the image with DISM's session options (/LogPath, /LogLevel,
+ * /ScratchDir, /CheckIntegrity); it prints the image version, runs the command on the session and, for a command that
+ * writes, commits before "The operation completed successfully." is printed.
  */
 abstract class ImageServicingCommand implements ServicingCommand {
     static final Set<String> SESSION_OPTIONS = Set.of("Image", "WinDir", "SysDriveDir", "LogPath", "LogLevel",
@@ -67,9 +65,15 @@ abstract class ImageServicingCommand implements ServicingCommand {
         return provider;
     }
 
+    /**
+     * Whether this command changes the image (it then holds the image folder's writer's lock for the whole run) or
+     * only reads it (no lock; the image is opened read-only). Each command says so explicitly.
+     */
+    abstract ServicingRun.Access access(CommandLine commandLine) throws CommandLineException;
+
     /** Runs on the open session; the banner and image version have been printed. */
     abstract int run(CommandLine commandLine, DismConsole console, ServicingSession session)
-            throws CommandLineException, ServicingException, IOException;
+            throws CommandLineException, ServicingException;
 
     @Override
     public final Set<String> options() {
@@ -85,56 +89,67 @@ abstract class ImageServicingCommand implements ServicingCommand {
         String image = wimFile.isPresent() ? wimFile.get() : commandLine.required("Image",
                 "<folder of a mounted or applied image>, or /WimFile:<file> /Index:<n> to service an image of a WIM file in place");
         LogLevel level = logLevel(commandLine);
+        ServicingRun.Access access = access(commandLine);
         Path logFile = commandLine.value("LogPath").map(Path::of).orElseGet(ServicingLog::defaultLogFile);
-        Optional<Path> scratch = commandLine.value("ScratchDir").map(Path::of);
+        ServicingRun.Options runOptions = new ServicingRun.Options(commandLine.value("ScratchDir").map(Path::of),
+                commandLine.has("CheckIntegrity"));
         try (ServicingLog log = ServicingLog.open(logFile, level)) {
             log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
                     commandLine.options().stream().map(Option::text).toList()));
-            try (OfflineImage offline = wimFile.isPresent() ? openWimImage(commandLine, Path.of(wimFile.get()), scratch)
-                    : openDirectoryImage(commandLine, image)) {
-                try (ServicingSession session = ServicingSession.open(offline, log, scratch)) {
-                    console.line("Image Version: " + session.identity().version());
-                    console.blank();
-                    if (!provider().isAvailableFor(session.identity())) {
-                        throw new ServicingException(ServicingException.INVALID_PARAMETER, "The /" + names().get(0)
-                                + " option is not available for this image: " + provider().unavailableReason(
-                                        session.identity()) + (wimFile.isPresent() ? "."
-                                                : ". Run imagesmith /Image:" + image + " /? for the commands this image takes."));
-                    }
-                    if (offline instanceof WimImage staged) {
-                        console.beforeSuccess(() -> save(staged, commandLine.has("CheckIntegrity"), console, log));
-                    }
-                    return run(commandLine, console, session);
+            try (ServicingRun run = ServicingRun.open(wimFile.isPresent() ? wimTarget(commandLine, Path.of(wimFile.get()))
+                    : folderTarget(commandLine, image), access, "/" + names().get(0), runOptions,
+                    MountCommands.mountedImages(), log)) {
+                ServicingSession session = run.session();
+                console.line("Image Version: " + session.identity().version());
+                console.blank();
+                if (!provider().isAvailableFor(session.identity())) {
+                    throw new ServicingException(ServicingException.INVALID_PARAMETER, "The /" + names().get(0)
+                            + " option is not available for this image: " + provider().unavailableReason(
+                                    session.identity()) + (wimFile.isPresent() ? "."
+                                            : ". Run imagesmith /Image:" + image + " /? for the commands this image takes."));
                 }
+                if (access == ServicingRun.Access.WRITE) {
+                    console.beforeSuccess(() -> commit(run, console));
+                }
+                return run.service(s -> run(commandLine, console, s));
             } catch (ServicingException e) {
                 log.error("DISM.EXE", e.getMessage());
                 return console.failure(e, logFile);
             } catch (DismConsole.CompletionFailedException e) {
                 log.error("DISM.EXE", e.failure().getMessage());
                 return console.failure(e.failure(), logFile);
-            } catch (UncheckedIOException e) {
-                // a file of an image served from its WIM file could not be extracted (damaged data)
-                ServicingException failure = new ServicingException(e.getCause() instanceof WimFormatException
-                        ? ServicingException.BAD_FORMAT : ServicingException.ACCESS_DENIED, capitalized(e.getMessage())
-                        + ". Nothing was written to the image.", e);
-                log.error("DISM.EXE", failure.getMessage());
-                return console.failure(failure, logFile);
             }
         } catch (ServicingException e) {
             return console.failure(e, logFile);
         }
     }
 
-    private static OfflineImage openDirectoryImage(CommandLine commandLine, String image)
-            throws CommandLineException, ServicingException, IOException {
+    /** Saves what the command changed (into the WIM file of an image serviced in place, with "Saving image"). */
+    private static void commit(ServicingRun run, DismConsole console) throws ServicingException {
+        ServicingRun.CommitProgress saving = new ServicingRun.CommitProgress() {
+            @Override
+            public void saving(String image) {
+                console.line("Saving image");
+            }
+
+            @Override
+            public void bytesWritten(long done, long total) {
+                // DISM shows the saving as one step
+            }
+        };
+        if (run.commit(saving).isPresent()) {
+            console.progress(100.0);
+        }
+    }
+
+    private static ServicingTarget folderTarget(CommandLine commandLine, String image)
+            throws CommandLineException, ServicingException {
         checkSystemDrive(commandLine);
-        boolean readOnlyMount = MountCommands.mountedImages().store().find(Path.of(image))
-                .map(mount -> !mount.readWrite()).orElse(false);
-        return DirectoryImage.open(Path.of(image), commandLine.value("WinDir").orElse("Windows"), readOnlyMount);
+        return new ServicingTarget.ImageFolder(Path.of(image), commandLine.value("WinDir").orElse("Windows"));
     }
 
     /** /WimFile with /Index or /Name: the image is serviced in its WIM file and saved there when the command succeeds. */
-    private static OfflineImage openWimImage(CommandLine commandLine, Path wimFile, Optional<Path> scratch)
+    private static ServicingTarget wimTarget(CommandLine commandLine, Path wimFile)
             throws CommandLineException, ServicingException, IOException {
         if (commandLine.has("WinDir") || commandLine.has("SysDriveDir")) {
             throw new CommandLineException("/WinDir and /SysDriveDir go with /Image:<folder>, not with /WimFile.");
@@ -142,38 +157,12 @@ abstract class ImageServicingCommand implements ServicingCommand {
         if (!java.nio.file.Files.isRegularFile(wimFile)) {
             throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The WIM file " + wimFile + " does not exist.");
         }
-        int index;
         try (WimFile wim = WimFile.open(wimFile)) {
-            index = ImageSelection.required(commandLine, wim).index();
+            return new ServicingTarget.WimFileImage(wimFile, ImageSelection.required(commandLine, wim).index());
         } catch (WimFormatException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The WIM file " + wimFile + " cannot be read: "
                     + e.getMessage(), e);
         }
-        return WimImage.open(wimFile, index, scratch, MountCommands.mountedImages());
-    }
-
-    /** Writes what the command changed back into the WIM file, with DISM's "Saving image" progress. */
-    private static void save(WimImage image, boolean integrity, DismConsole console, ServicingLog log)
-            throws ServicingException {
-        try {
-            if (!image.hasChanges()) {
-                log.info("DISM.EXE", "Nothing changed in " + image.description() + "; the WIM file is left as it is");
-                return;
-            }
-        } catch (IOException e) {
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The changes to " + image.description()
-                    + " cannot be read back: " + e.getMessage(), e);
-        }
-        console.line("Saving image");
-        CommitResult result = image.commit(integrity, (done, total) -> { });
-        console.progress(100.0);
-        log.info("DISM.EXE", "Saved " + image.description() + ": " + result.streamsCompressed() + " new stream(s), "
-                + result.bytesCompressed() + " bytes compressed");
-    }
-
-    private static String capitalized(String message) {
-        return message == null || message.isEmpty() ? "The image cannot be read"
-                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     /** /SysDriveDir names the folder holding the system loader (BootMgr); servicing reads nothing there. */

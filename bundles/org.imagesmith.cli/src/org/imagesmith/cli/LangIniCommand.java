@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InternationalServicing;
 
@@ -20,6 +21,12 @@ final class LangIniCommand extends ImageServicingCommand {
                 ? "/Image:<dir> /Gen-LangIni /Distribution:<folder>   Writes the distribution's Sources\\lang.ini."
                 : "/Image:<dir> /Set-SetupUILang:<language> /Distribution:<folder>   Sets the language Setup starts in.");
         this.generate = generate;
+    }
+
+    /** Reads the image; what it writes is the distribution's lang.ini, not the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.READ;
     }
 
     @Override

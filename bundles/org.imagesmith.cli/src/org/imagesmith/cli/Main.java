@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
-import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingRun;
+import org.imagesmith.servicing.ServicingTarget;
 import org.imagesmith.wim.LastImageException;
 import org.imagesmith.wim.SplitWimException;
 import org.imagesmith.wim.WimFormatException;
@@ -189,9 +189,10 @@ public final class Main {
     /** /Image:&lt;dir&gt; /?: the servicing commands this image takes, as DISM lists them per image. */
     private static int printImageHelp(DismConsole console, String image) {
         console.banner();
-        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(Path.of(image)), ServicingLog.none(),
-                Optional.empty())) {
-            ImageIdentity identity = session.identity();
+        try (ServicingRun run = ServicingRun.open(new ServicingTarget.ImageFolder(Path.of(image)),
+                ServicingRun.Access.READ, "/?", new ServicingRun.Options(Optional.empty(), false),
+                MountCommands.mountedImages(), ServicingLog.none())) {
+            ImageIdentity identity = run.session().identity();
             console.line("Image Version: " + identity.version());
             console.blank();
             console.line("The following commands may be used to service the image ("
@@ -207,9 +208,6 @@ public final class Main {
             return ExitCode.SUCCESS;
         } catch (ServicingException e) {
             return console.failure(e, Path.of("(no log)"));
-        } catch (IOException e) {
-            console.error(ExitCode.BAD_FORMAT, e.getMessage());
-            return ExitCode.BAD_FORMAT;
         }
     }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.LogLevel;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
-import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingRun;
+import org.imagesmith.servicing.ServicingTarget;
 import org.imagesmith.servicing.pkgmgr.PackageManager;
 import org.imagesmith.servicing.pkgmgr.PkgMgrCommandLine;
 
@@ -47,18 +47,19 @@ final class PkgMgrCommand implements ServicingCommand {
         Path logFile = pkgmgr.log().orElseGet(ServicingLog::defaultLogFile);
         try (ServicingLog log = ServicingLog.open(logFile, LogLevel.INFO)) {
             log.info("DISM.EXE", "Executing Package Manager command line: pkgmgr " + String.join(" ", switches));
-            try {
-                DirectoryImage image = DirectoryImage.open(pkgmgr.systemDrive(), pkgmgr.windowsFolderName(), false);
-                try (ServicingSession session = ServicingSession.open(image, log, pkgmgr.sandbox())) {
-                    console.line("Image Version: " + session.identity().version());
-                    console.blank();
-                    List<String> actions = new PackageManager(session).run(pkgmgr);
-                    actions.forEach(console::line);
-                    console.progress(100.0);
-                    log.warnings().forEach(console::warning);
-                    console.success();
-                    return ExitCode.SUCCESS;
-                }
+            // every Package Manager operation (/ip, /up, /iu, /uu, /n) changes the image
+            try (ServicingRun run = ServicingRun.open(new ServicingTarget.ImageFolder(pkgmgr.systemDrive(),
+                    pkgmgr.windowsFolderName()), ServicingRun.Access.WRITE, "pkgmgr " + pkgmgr.operation().option(),
+                    new ServicingRun.Options(pkgmgr.sandbox(), false), MountCommands.mountedImages(), log)) {
+                console.line("Image Version: " + run.session().identity().version());
+                console.blank();
+                List<String> actions = run.service(session -> new PackageManager(session).run(pkgmgr));
+                run.commit((done, total) -> { });
+                actions.forEach(console::line);
+                console.progress(100.0);
+                log.warnings().forEach(console::warning);
+                console.success();
+                return ExitCode.SUCCESS;
             } catch (ServicingException e) {
                 log.error("DISM.EXE", e.getMessage());
                 return console.failure(e, logFile);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.drivers.DriverServicing;
 
@@ -12,6 +13,12 @@ final class RemoveDriverCommand extends ImageServicingCommand {
     RemoveDriverCommand() {
         super(ServicingProvider.DRIVERS, List.of("Remove-Driver"), Set.of("Driver"),
                 "/Image:<dir> /Remove-Driver /Driver:<oemN.inf> [/Driver:...]   Removes third-party drivers.");
+    }
+
+    /** Removes driver packages from the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.PackageIdentity;
 import org.imagesmith.servicing.packages.PackageServicing;
@@ -12,6 +13,12 @@ final class RemovePackageCommand extends ImageServicingCommand {
     RemovePackageCommand() {
         super(List.of("Remove-Package"), Set.of("PackageName", "PackagePath"),
                 "/Image:<dir> /Remove-Package /PackageName:<identity> | /PackagePath:<file>   Removes a package.");
+    }
+
+    /** Removes packages from the image. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

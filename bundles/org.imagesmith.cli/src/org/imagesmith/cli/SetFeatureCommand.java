@@ -3,6 +3,7 @@ package org.imagesmith.cli;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.PackageServicing;
 
@@ -15,6 +16,12 @@ final class SetFeatureCommand extends ImageServicingCommand {
                 "/Image:<dir> /" + (enable ? "Enable-Feature" : "Disable-Feature")
                         + " /FeatureName:<name> [/FeatureName:...] [/PackageName:<identity>]");
         this.enable = enable;
+    }
+
+    /** Changes the state of features. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

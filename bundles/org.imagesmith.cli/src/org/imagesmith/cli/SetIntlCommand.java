@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.international.InternationalServicing;
 
@@ -42,6 +43,12 @@ final class SetIntlCommand extends ImageServicingCommand {
         super(ServicingProvider.INTERNATIONAL, List.of(setting.command), Set.of(), "/Image:<dir> /" + setting.command + ":" + setting.example
                 + "   Sets " + setting.what + (setting == Setting.SKU_DEFAULTS ? " a language." : "."));
         this.setting = setting;
+    }
+
+    /** Changes the international settings. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return ServicingRun.Access.WRITE;
     }
 
     @Override

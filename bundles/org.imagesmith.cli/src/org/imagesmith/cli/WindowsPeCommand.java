@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
+import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.pe.WindowsPeServicing;
 import org.imagesmith.servicing.pe.WindowsPeSettings;
@@ -16,17 +17,20 @@ final class WindowsPeCommand extends ImageServicingCommand {
 
     /** Which Windows PE command. */
     enum Kind {
-        GET_SETTINGS("Get-PESettings", "/Image:<dir> /Get-PESettings   Displays the Windows PE settings."),
-        GET_SCRATCH_SPACE("Get-ScratchSpace", "/Image:<dir> /Get-ScratchSpace   Displays the Windows PE scratch space."),
-        GET_TARGET_PATH("Get-TargetPath", "/Image:<dir> /Get-TargetPath   Displays the Windows PE target path."),
-        SET_SCRATCH_SPACE("Set-ScratchSpace", "/Image:<dir> /Set-ScratchSpace:<32|64|128|256|512>   Sets the scratch space (MB)."),
-        SET_TARGET_PATH("Set-TargetPath", "/Image:<dir> /Set-TargetPath:<path>   Sets the Windows PE target path.");
+        GET_SETTINGS("Get-PESettings", false, "/Image:<dir> /Get-PESettings   Displays the Windows PE settings."),
+        GET_SCRATCH_SPACE("Get-ScratchSpace", false, "/Image:<dir> /Get-ScratchSpace   Displays the Windows PE scratch space."),
+        GET_TARGET_PATH("Get-TargetPath", false, "/Image:<dir> /Get-TargetPath   Displays the Windows PE target path."),
+        SET_SCRATCH_SPACE("Set-ScratchSpace", true, "/Image:<dir> /Set-ScratchSpace:<32|64|128|256|512>   Sets the scratch space (MB)."),
+        SET_TARGET_PATH("Set-TargetPath", true, "/Image:<dir> /Set-TargetPath:<path>   Sets the Windows PE target path.");
 
         final String command;
+        /** whether the command changes the image */
+        final boolean writes;
         final String summary;
 
-        Kind(String command, String summary) {
+        Kind(String command, boolean writes, String summary) {
             this.command = command;
+            this.writes = writes;
             this.summary = summary;
         }
     }
@@ -36,6 +40,12 @@ final class WindowsPeCommand extends ImageServicingCommand {
     WindowsPeCommand(Kind kind) {
         super(ServicingProvider.WINDOWS_PE, List.of(kind.command), Set.of(), kind.summary);
         this.kind = kind;
+    }
+
+    /** The Set- commands change the image; the Get- commands read it only. */
+    @Override
+    ServicingRun.Access access(CommandLine commandLine) {
+        return kind.writes ? ServicingRun.Access.WRITE : ServicingRun.Access.READ;
     }
 
     @Override

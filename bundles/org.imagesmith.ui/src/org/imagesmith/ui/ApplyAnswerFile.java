@@ -19,17 +19,13 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.console.MessageConsoleStream;
-import org.imagesmith.servicing.DirectoryImage;
-import org.imagesmith.servicing.OfflineImage;
-import org.imagesmith.servicing.WimImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
-import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTarget;
 import org.imagesmith.servicing.unattend.UnattendServicing;
 import org.imagesmith.ui.preferences.ImagesmithPreferences;
 import org.imagesmith.ui.preferences.ServicingSettings;
 import org.imagesmith.unattend.validation.Severity;
-import org.imagesmith.wim.CommitResult;
 import org.imagesmith.wim.ImageInfo;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WindowsInfo;
@@ -141,11 +137,7 @@ final class ApplyAnswerFile {
                     if (!engineFile.equals(location)) {
                         log.info(COMPONENT, "Wrote " + engineFile + " from " + location + " for the engine");
                     }
-                    if (target instanceof ApplyTarget.WimImage wim) {
-                        return applyToWim(mounts, wim, engineFile, log, jobMonitor, follower, console);
-                    }
-                    return applyInPlace(((ApplyTarget.MountedImage) target).mountDir(), engineFile, log, jobMonitor,
-                            follower, console);
+                    return applyTo(mounts, engineFile, log, jobMonitor, follower, console);
                 } catch (EngineRefusal e) {
                     refused.set(e.getMessage());
                     throw new EngineRefusal(input.named(e.getMessage()), e.getCause());
@@ -222,63 +214,60 @@ final class ApplyAnswerFile {
     }
 
     /**
-     * Applies to an image of a WIM file in place: only what the answer file reads is extracted into the scratch
-     * directory and only what it changes is written back (a failure or cancel writes nothing).
+     * Applies through the engine's servicing run, as the command line does: an image of a WIM file in place (only what
+     * the answer file reads is extracted into the scratch directory, only what it changes is written back, with the
+     * same change check and integrity option; a failure or cancel writes nothing), or a read/write mount in place
+     * (holding the mount folder's writer's lock).
      */
-    private String applyToWim(MountedImages images, ApplyTarget.WimImage image, Path engineFile, ServicingLog log,
-            IProgressMonitor monitor, LogFollower follower, MessageConsoleStream console) throws IOException {
+    private String applyTo(MountedImages images, Path engineFile, ServicingLog log, IProgressMonitor monitor,
+            LogFollower follower, MessageConsoleStream console) throws IOException {
         SubMonitor progress = SubMonitor.convert(monitor, name(), 100);
-        progress.subTask("Opening " + image.describe());
-        log.info(COMPONENT, "Servicing " + image.describe() + " in place to " + (options.whatIf() ? "check " : "apply ")
+        progress.subTask("Opening " + target.describe());
+        log.info(COMPONENT, "Servicing " + target.describe() + " to " + (options.whatIf() ? "check " : "apply ")
                 + location);
-        WimImage offline;
+        org.imagesmith.servicing.ServicingRun run;
         try {
-            offline = WimImage.open(image.wimFile(), image.index(), Optional.of(Files.createDirectories(
-                    settings.scratchDirectory())), images);
+            run = org.imagesmith.servicing.ServicingRun.open(servicingTarget(), options.whatIf()
+                    ? org.imagesmith.servicing.ServicingRun.Access.READ
+                    : org.imagesmith.servicing.ServicingRun.Access.WRITE, "Apply to Image",
+                    new org.imagesmith.servicing.ServicingRun.Options(Optional.of(Files.createDirectories(
+                            settings.scratchDirectory())), false), images, log);
         } catch (ServicingException e) {
             throw new IOException(e.getMessage(), e); // about the image, not the answer file
         }
-        boolean committed = false;
-        try (offline) {
-            UnattendServicing.Result result = service(offline, engineFile, log, progress.split(50));
+        try (run) {
+            UnattendServicing.Result result = service(run, engineFile, progress.split(50));
             report(result, follower, console);
             if (options.whatIf()) {
                 return whatIf(result);
             }
-            progress.checkCanceled();
-            progress.subTask("Saving " + image.describe());
-            log.info(COMPONENT, "Saving the changes into " + image.describe());
+            boolean staged = target instanceof ApplyTarget.WimImage;
+            if (staged) {
+                progress.checkCanceled(); // a mount holds its changes already; a WIM image drops them
+            }
+            progress.subTask("Saving " + target.describe());
+            EngineProgress saving = new EngineProgress(progress.split(50), "Saving " + target.describe(), true);
             try {
-                CommitResult commit = offline.commit(false,
-                        new EngineProgress(progress.split(50), "Saving " + image.describe(), true));
-                log.info(COMPONENT, "Saved " + image.describe() + ": " + commit.streamsCompressed()
-                        + " new or changed file(s), " + commit.bytesCompressed() + " bytes compressed");
+                run.commit(saving::bytesWritten);
             } catch (ServicingException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            committed = true;
-            WorkspaceWimFiles.refresh(image.wimFile());
-            return "Applied " + answerFile.getName() + " to " + image.describe() + ": " + changes(result)
-                    + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log") + ".";
-        } finally {
-            if (!committed && !options.whatIf()) {
-                log.info(COMPONENT, "Discarding the changes staged for " + image.describe() + "; it is left as it was");
+            String applied = "Applied " + answerFile.getName() + " to " + target.describe() + ": " + changes(result);
+            if (!(target instanceof ApplyTarget.WimImage image)) {
+                return applied + "; commit the mount to save them.";
             }
+            WorkspaceWimFiles.refresh(image.wimFile());
+            return applied + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warnings in the log")
+                    + ".";
         }
     }
 
-    private String applyInPlace(Path mountDir, Path engineFile, ServicingLog log, IProgressMonitor monitor,
-            LogFollower follower, MessageConsoleStream console) throws IOException {
-        OfflineImage offline;
-        try {
-            offline = DirectoryImage.open(mountDir);
-        } catch (ServicingException e) {
-            throw new IOException(e.getMessage(), e); // about the image, not the answer file
+    /** The engine's target for this run's target. */
+    private ServicingTarget servicingTarget() {
+        if (target instanceof ApplyTarget.WimImage image) {
+            return new ServicingTarget.WimFileImage(image.wimFile(), image.index());
         }
-        UnattendServicing.Result result = service(offline, engineFile, log, SubMonitor.convert(monitor, name(), 1));
-        report(result, follower, console);
-        return options.whatIf() ? whatIf(result) : "Applied " + answerFile.getName() + " to " + target.describe() + ": "
-                + changes(result) + "; commit the mount to save them.";
+        return new ServicingTarget.MountedImage(((ApplyTarget.MountedImage) target).mountDir());
     }
 
     private String whatIf(UnattendServicing.Result result) {
@@ -292,24 +281,23 @@ final class ApplyAnswerFile {
     }
 
     /** Applies the file's offlineServicing pass to the image, or with /WhatIf says what it would do. */
-    private UnattendServicing.Result service(OfflineImage image, Path engineFile, ServicingLog log, SubMonitor monitor)
-            throws IOException {
+    private UnattendServicing.Result service(org.imagesmith.servicing.ServicingRun run, Path engineFile,
+            SubMonitor monitor) throws IOException {
         monitor.setWorkRemaining(1);
         monitor.subTask((options.whatIf() ? "Checking" : "Applying") + " the offlineServicing pass of "
                 + answerFile.getName());
         if (monitor.isCanceled()) {
             throw new OperationCanceledException();
         }
-        ServicingSession session;
         try {
-            session = ServicingSession.open(image, log, Optional.of(settings.scratchDirectory()));
-        } catch (ServicingException | java.io.UncheckedIOException e) {
-            throw new IOException(e.getMessage(), e); // about the image, not the answer file
-        }
-        try (session) {
-            UnattendServicing servicing = new UnattendServicing(session);
-            return options.whatIf() ? servicing.whatIf(engineFile) : servicing.apply(engineFile);
+            return run.service(session -> {
+                UnattendServicing servicing = new UnattendServicing(session);
+                return options.whatIf() ? servicing.whatIf(engineFile) : servicing.apply(engineFile);
+            });
         } catch (ServicingException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException) {
+                throw new IOException(e.getMessage(), e); // a file of the image cannot be read, not the answer file
+            }
             throw new EngineRefusal(e);
         } finally {
             monitor.worked(1);

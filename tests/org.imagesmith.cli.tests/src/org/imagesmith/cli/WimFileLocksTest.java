@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
-import org.imagesmith.testsupport.ForeignLockHolder;
+import org.imagesmith.testsupport.LockHolder;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
-import org.imagesmith.wim.WriterLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,21 +45,6 @@ class WimFileLocksTest {
         System.clearProperty("imagesmith.mountStore");
     }
 
-    /** The lock file of a target: the file in the lock folder that names it, once its lock was taken. */
-    private static Path lockFile(Path target) throws IOException {
-        try (WriterLock once = WriterLock.acquire(target, "finding the lock file")) {
-            String line = " on " + once.target() + "\n";
-            try (Stream<Path> files = Files.list(WriterLock.lockFolder())) {
-                for (Path file : files.toList()) {
-                    if (Files.readString(file, StandardCharsets.UTF_8).endsWith(line)) {
-                        return file;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no lock file names " + target);
-    }
-
     private static String sha1(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
@@ -85,11 +67,11 @@ class WimFileLocksTest {
     }
 
     @Test
-    void everyWriterOfTheFileIsRefusedWhileAnotherProcessHoldsItsLock() throws IOException {
+    void everyWriterOfTheFileIsRefusedWhileAnotherProcessHoldsItsLock() throws Exception {
         String before = sha1(wim);
         Path other = dir.resolve("other.wim");
         Wimlib.capture(tree, other, "Other", "other", "--compress=lzx");
-        try (ForeignLockHolder holder = ForeignLockHolder.hold(lockFile(wim),
+        try (LockHolder holder = LockHolder.hold(ImageFolderLockTest.lockFileOf(wim),
                 "process 4242 (committing /mnt/offline, since now)")) {
             String[] named = {"is being changed by another command, process 4242 (committing /mnt/offline",
                 "Wait until it finishes, then run this command again."};
@@ -118,12 +100,12 @@ class WimFileLocksTest {
     }
 
     @Test
-    void aCommitIsRefusedWhileAnotherProcessChangesTheMountFolder() throws IOException {
+    void aCommitIsRefusedWhileAnotherProcessChangesTheMountFolder() throws Exception {
         Path mount = Files.createDirectories(dir.resolve("offline"));
         assertEquals(0, CliRun.of("/Mount-Wim", "/WimFile:" + wim, "/Index:1", "/MountDir:" + mount).exitCode());
         Files.writeString(mount.resolve("Windows/added.txt"), "added while mounted");
         String before = sha1(wim);
-        try (ForeignLockHolder holder = ForeignLockHolder.hold(lockFile(mount),
+        try (LockHolder holder = LockHolder.hold(ImageFolderLockTest.lockFileOf(mount),
                 "process 4343 (/Add-Package, since now)")) {
             assertRefused(CliRun.of("/Commit-Wim", "/MountDir:" + mount), 32, "32", "process 4343 (/Add-Package");
             assertRefused(CliRun.of("/Unmount-Wim", "/MountDir:" + mount, "/Commit"), 32, "32",

@@ -231,7 +231,7 @@ class ApplyLaunchTest {
         assertEquals(before, sha1(wim), "the WIM file is unchanged");
         fixture.assertNoMountsLeft();
         String console = consoleHolding("was canceled; what it had done is undone.");
-        assertTrue(console.contains("Imagesmith IDE: Discarding "), console);
+        assertTrue(console.contains("DISM Provider Store: Discarding the changes staged for "), console);
         assertFalse(Arrays.asList(manager.getLaunches()).contains(launch), "a canceled launch is removed");
     }
 

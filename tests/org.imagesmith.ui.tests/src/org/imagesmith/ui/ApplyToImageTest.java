@@ -10,18 +10,26 @@ import static org.imagesmith.ui.UiTesting.processEvents;
 import static org.imagesmith.ui.UiTesting.waitForJobs;
 import static org.imagesmith.ui.UiTesting.widgets;
 import static org.imagesmith.ui.UiTesting.window;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -40,11 +48,15 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.navigator.CommonNavigator;
 import org.eclipse.ui.part.ISetSelectionTarget;
+import org.imagesmith.registry.Hive;
+import org.imagesmith.registry.RegFileFormat;
+import org.imagesmith.registry.RegFileWriter;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.ui.UiTesting.LaunchWatch;
+import org.imagesmith.wim.WriterLock;
 import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,7 +164,7 @@ class ApplyToImageTest {
         assertTrue(console.contains("DISM Unattend Manager: Applying the offlineServicing pass of "
                 + file.getLocation().toFile().toPath()), console);
         assertTrue(console.contains("Installed package " + FEATURE_PACK.identity()), console);
-        assertTrue(console.contains("Imagesmith IDE: Saving the changes into image 1 of " + wim), console);
+        assertTrue(console.contains("DISM Provider Store: Saving the changes into " + wim + ", image 1"), console);
         assertEquals(List.of(), markers(file), "no marker on a good answer file");
         fixture.assertNoMountsLeft();
         List<ILaunchConfiguration> configurations = ApplyLaunchConfigurations.of(file);
@@ -217,10 +229,99 @@ class ApplyToImageTest {
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("has no feature NoSuchFeature"),
                 marker.getAttribute(IMarker.MESSAGE, ""));
         assertEquals(before, sha1(wim), "the WIM file is unchanged");
-        consoleHolding("Imagesmith IDE: Discarding ");
+        consoleHolding("DISM Provider Store: Discarding the changes staged for ");
         fixture.assertNoMountsLeft();
         ImagesView view = (ImagesView) window().getActivePage().findView(ImagesView.ID);
         assertTrue(view.statusText().contains("has no feature NoSuchFeature"), view.statusText());
+    }
+
+    @Test
+    void theIdeAndTheCommandLineMakeTheSameImageFromTheSameAnswerFile() throws Exception {
+        IFile file = answerFile("unattend.xml", GOOD.replace("FEATURE", "InternetExplorer9"));
+        Path cliWim = Files.copy(wim, dir.resolve("cli.wim"));
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        assertEquals(List.of(), markers(file));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = org.imagesmith.cli.Main.run(List.of("/WimFile:" + cliWim, "/Index:1", "/Apply-Unattend:"
+                + file.getLocation().toFile().toPath(), "/LogPath:" + dir.resolve("cli.log"), "/ScratchDir:" + dir),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8),
+                ZoneOffset.UTC);
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+
+        Wimlib.verify(wim);
+        Wimlib.verify(cliWim);
+        Path ide = dir.resolve("applied-ide");
+        Path cli = dir.resolve("applied-cli");
+        Wimlib.apply(wim, 1, ide);
+        Wimlib.apply(cliWim, 1, cli);
+        assertEquals(Optional.of("112"), Hivex.get(ide.resolve("Windows/System32/config/SOFTWARE"),
+                CBS + FEATURE_PACK.identity(), "CurrentState"), "the IDE installed the package");
+        assertSameImage(cli, ide);
+    }
+
+    /** The same files with the same bytes; hives with the same keys and values, the times of the installs aside. */
+    private static void assertSameImage(Path expected, Path actual) throws Exception {
+        List<Path> names;
+        try (Stream<Path> walk = Files.walk(expected)) {
+            names = walk.map(expected::relativize).sorted().toList();
+        }
+        try (Stream<Path> walk = Files.walk(actual)) {
+            assertEquals(names, walk.map(actual::relativize).sorted().toList(), "the same files and folders");
+        }
+        for (Path name : names) {
+            Path a = expected.resolve(name);
+            Path b = actual.resolve(name);
+            if (!Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (name.startsWith(Path.of("Windows/System32/config"))) {
+                assertEquals(registry(a), registry(b), name.toString());
+            } else {
+                assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), name.toString());
+            }
+        }
+    }
+
+    /** The hive's keys and values as .reg text, without the install times, which differ from run to run. */
+    private static String registry(Path hive) throws Exception {
+        String text = RegFileWriter.export(Hive.open(hive).root(), "HKEY_LOCAL_MACHINE\\IMAGE", RegFileFormat.VERSION_5);
+        return text.lines().filter(line -> !line.startsWith("\"InstallTime")).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void theIdeCommitsLikeTheCommandLineAnUnchangedImageLeavesTheWimFileAsItWas() throws Exception {
+        IFile file = answerFile("unattend.xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                </unattend>
+                """);
+        String before = sha1(wim);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+        String console = consoleHolding("Applied unattend.xml to image 1 of " + wim);
+        assertTrue(console.contains("Nothing changed in " + wim + ", image 1; the WIM file is left as it is"), console);
+        assertEquals(before, sha1(wim), "nothing changed, so nothing is written (the command line's change check)");
+        Wimlib.verify(wim);
+    }
+
+    @Test
+    void aMountFolderThatAnotherWriterHoldsIsRefusedNamingItAndLeftAsItWas() throws Exception {
+        Path mountDir = Files.createDirectories(dir.resolve("mount"));
+        MountedImages images = MountStores.mountedImages();
+        images.mount(wim, 1, mountDir, false, (done, total) -> { });
+        Path software = mountDir.resolve("Windows/System32/config/SOFTWARE");
+        String before = sha1(software);
+        IFile file = answerFile("unattend.xml", GOOD.replace("FEATURE", "InternetExplorer9"));
+        try (WriterLock other = WriterLock.acquire(mountDir, "/Add-Package")) {
+            applyFromProjectExplorer(file, new ApplyTarget.MountedImage(mountDir));
+            String console = consoleHolding("is being changed by another command");
+            assertTrue(console.contains(mountDir.toRealPath() + " is being changed by another command, process "
+                    + ProcessHandle.current().pid() + " (/Add-Package, since "), console);
+            assertEquals(before, sha1(software), "the mounted image is left as it was");
+        }
+        applyFromProjectExplorer(file, new ApplyTarget.MountedImage(mountDir));
+        assertEquals(Optional.of("112"), Hivex.get(software, CBS + FEATURE_PACK.identity(), "CurrentState"),
+                "once the other writer is done, the apply goes through");
+        images.discard(mountDir);
     }
 
     @Test
@@ -268,7 +369,7 @@ class ApplyToImageTest {
         IMarker marker = markers(file).get(0);
         assertTrue(marker.getAttribute(IMarker.MESSAGE, "").contains("processorArchitecture=\"x86\" but the image is amd64"),
                 marker.getAttribute(IMarker.MESSAGE, ""));
-        consoleHolding("Imagesmith IDE: Discarding ");
+        consoleHolding("DISM Provider Store: Discarding the changes staged for ");
         assertEquals(plainBefore, sha1(plain), "the WIM file is unchanged");
         fixture.assertNoMountsLeft();
     }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.imagesmith.testsupport.ForeignLockHolder;
+import org.imagesmith.testsupport.LockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +54,7 @@ class WriterLockTest {
     }
 
     @Test
-    void anotherProcessHoldsTheLockUntilItIsKilled() throws IOException {
+    void anotherProcessHoldsTheLockUntilItIsKilled() throws Exception {
         Path locks = dir.resolve("locks");
         Path wim = Files.createFile(dir.resolve("install.wim"));
         // find the lock file's name by taking the lock once
@@ -66,7 +66,7 @@ class WriterLockTest {
             lockFile = files.findFirst().orElseThrow();
         }
         // a process that takes the same fcntl record lock, says so, and sleeps until it is killed
-        try (ForeignLockHolder holder = ForeignLockHolder.hold(lockFile, "process 4242 (/Unmount-Wim, since now)")) {
+        try (LockHolder holder = LockHolder.hold(lockFile, "process 4242 (/Unmount-Wim, since now)")) {
             WriterLock.TargetLockedException refused = assertThrows(WriterLock.TargetLockedException.class,
                     () -> WriterLock.acquire(locks, wim, "/Append-Image"));
             assertEquals("process 4242 (/Unmount-Wim, since now)", refused.holder());
