@@ -14,10 +14,14 @@ public class ServicingException extends Exception {
     public static final int ACCESS_DENIED = 5;
     /** ERROR_BAD_FORMAT. */
     public static final int BAD_FORMAT = 11;
+    /** ERROR_INVALID_DATA: the file has the expected format but its data is damaged (a damaged WIM file). */
+    public static final int INVALID_DATA = 13;
     /** ERROR_SHARING_VIOLATION: another process uses the file. */
     public static final int SHARING_VIOLATION = 32;
     /** ERROR_INVALID_PARAMETER. */
     public static final int INVALID_PARAMETER = 87;
+    /** ERROR_REGISTRY_CORRUPT: a hive is damaged, or could not be recovered because its log is absent or damaged. */
+    public static final int REGISTRY_CORRUPT = 1015;
     /** CBS_E_NOT_APPLICABLE: the package is not applicable to the image. */
     public static final int NOT_APPLICABLE = 0x800f081e;
     /** CBS_E_SOURCE_MISSING / the package's source is missing. */

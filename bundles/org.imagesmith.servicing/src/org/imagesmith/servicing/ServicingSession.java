@@ -3,6 +3,8 @@ package org.imagesmith.servicing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
@@ -58,11 +60,23 @@ public final class ServicingSession implements Closeable {
                 "The image " + image.description() + " has no " + windowsPath + " hive, so it is not a complete"
                         + " offline Windows image."));
         try {
-            return Hive.open(file);
+            return Hive.open(file, transactionLogs(image, windowsPath));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The registry hive " + windowsPath
                     + " of the image cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The transaction logs of a hive of the image (.LOG1, .LOG2, .LOG), looked up through the image so that an image
+     * served from a WIM file brings them along.
+     */
+    public static List<Path> transactionLogs(OfflineImage image, String windowsPath) {
+        List<Path> logs = new ArrayList<>();
+        for (String suffix : List.of(".LOG1", ".LOG2", ".LOG")) {
+            image.find(windowsPath + suffix).ifPresent(logs::add);
+        }
+        return logs;
     }
 
     static ImageIdentity readIdentity(OfflineImage image, Hive software, Hive system) throws ServicingException {
@@ -161,11 +175,23 @@ public final class ServicingSession implements Closeable {
         }
     }
 
-    /** Fails when the image may not be changed. */
+    /**
+     * Fails when the image may not be changed: it is read-only, or a hive's last write was interrupted and its
+     * transaction logs cannot bring it up to date (saving it would lose what only the logs hold).
+     */
     public void requireWritable() throws ServicingException {
         if (image.isReadOnly()) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The image " + image.description()
                     + " is read-only (mounted with /ReadOnly, or not writable). Remount it read/write to change it.");
+        }
+        for (String path : List.of(SOFTWARE_HIVE, SYSTEM_HIVE)) {
+            Hive hive = path.equals(SYSTEM_HIVE) ? system : software;
+            if (hive.isDirty()) {
+                throw new ServicingException(ServicingException.REGISTRY_CORRUPT, "The registry hive " + path
+                        + " of the image " + image.description() + " was not written completely and its transaction"
+                        + " logs (" + path + ".LOG1, .LOG2) cannot bring it up to date, so the image is not changed."
+                        + " Start the image's Windows once, or restore the hive's .LOG1/.LOG2 files, and try again.");
+            }
         }
     }
 

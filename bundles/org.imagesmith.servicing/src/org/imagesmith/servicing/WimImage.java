@@ -74,7 +74,12 @@ public final class WimImage implements OfflineImage {
             throw new ServicingException(ServicingException.SHARING_VIOLATION, "The WIM file " + file
                     + " is being changed by another command, " + e.holder() + ". Wait until it finishes, then run"
                     + " this command again.", e);
-        } catch (IllegalArgumentException | WimFormatException e) {
+        } catch (WimFormatException e) {
+            deleteQuietly(staging);
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT
+                    : ServicingException.INVALID_DATA, "Image " + index + " of " + wimFile + " cannot be read: "
+                            + e.getMessage() + ". Use a good copy of the WIM file.", e);
+        } catch (IllegalArgumentException e) {
             deleteQuietly(staging);
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "Image " + index + " of " + wimFile
                     + " cannot be serviced in place: " + e.getMessage() + ".", e);

@@ -161,7 +161,7 @@ public final class WimSplitter {
         try {
             for (int i = 0; i < parts.size(); i++) {
                 Path name = names.get(i);
-                Path temp = Files.createTempFile(name.getParent(), "." + name.getFileName() + ".", ".tmp");
+                Path temp = WimWriter.createSibling(name.toAbsolutePath());
                 temps.add(temp);
                 writePart(temp, parts.get(i), i + 1, parts.size(), HexFormat.of().formatHex(guid));
                 checkpoint.reached("part " + (i + 1));
@@ -206,6 +206,8 @@ public final class WimSplitter {
             long position = WimHeader.SIZE;
             ByteBuffer table = ByteBuffer.allocate(entries.size() * LookupEntry.SIZE).order(ByteOrder.LITTLE_ENDIAN);
             for (LookupEntry entry : entries) {
+                // the data is copied as stored, without decompressing it: check at least that it can be what it claims
+                source.resourceReader().checkLayout(entry);
                 ResourceHeader copied = WimWriter.copyRaw(source.partOf(entry).channel(), entry.resource(), out,
                         position);
                 position += copied.storedSize();

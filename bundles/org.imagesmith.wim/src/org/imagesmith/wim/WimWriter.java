@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -167,11 +168,10 @@ public final class WimWriter implements AutoCloseable {
     private static WimWriter createLike(Path target, WimHeader header, boolean integrity, WriterLock lock)
             throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
         }
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = createSibling(absolute);
         FileChannel channel = null;
         try {
             keepPermissions(absolute, temp);
@@ -186,7 +186,20 @@ public final class WimWriter implements AutoCloseable {
         }
     }
 
-    /** Gives a new file that replaces an existing one the old file's POSIX permissions (a temporary file has 0600). */
+    /**
+     * A new hidden temporary file next to {@code target}, with the permissions of an ordinary new file (0666 less the
+     * umask, not the owner-only ones of a temporary file), so that a new WIM file can be served like any other.
+     */
+    static Path createSibling(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        if (!target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(target.getParent(), prefix, ".tmp");
+        }
+        return Files.createTempFile(target.getParent(), prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+
+    /** Gives a new file that replaces an existing one the old file's POSIX permissions. */
     private static void keepPermissions(Path existing, Path temp) throws IOException {
         if (!Files.exists(existing)) {
             return;
@@ -412,6 +425,21 @@ public final class WimWriter implements AutoCloseable {
      */
     void markReparsePointFixup() {
         addedFlags |= WimHeader.FLAG_RP_FIX;
+    }
+
+    /**
+     * Describes the image added last as the Windows installation it holds: the WINDOWS element of its XML data
+     * (architecture, product, edition, languages, version, system root), which Windows Setup and WDS pick images by.
+     *
+     * @throws IllegalStateException when no image was added yet
+     */
+    public void describeWindows(WindowsInfo windows) {
+        if (images.isEmpty()) {
+            throw new IllegalStateException("no image was added to describe");
+        }
+        StoredImage last = images.get(images.size() - 1);
+        images.set(images.size() - 1, new StoredImage(last.metadata(), last.hash(), last.xml().withWindows(windows),
+                last.name()));
     }
 
     /** Refuses a name another image of the file already has (names compare ignoring case, as in Windows). */
@@ -753,6 +781,8 @@ public final class WimWriter implements AutoCloseable {
             xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
         }
         images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
+        // as wimlib's export: links the source's capture fixed up stay fixed up when applied from this file
+        addedFlags |= source.header().flags() & WimHeader.FLAG_RP_FIX;
     }
 
     private boolean canCopyRaw(WimFile source, LookupEntry entry) {

@@ -198,7 +198,7 @@ class ApplyMainTabTest {
             selected(table);
             press(dialog, "OK");
         });
-        assertEquals(List.of("1  Windows 7 PROFESSIONAL (x64, Professional)", "2  second (Professional)"), listed);
+        assertEquals(List.of("1  Windows 7 PROFESSIONAL (x64, Professional)", "2  second (x64, Professional)"), listed);
         assertEquals(List.of(0), preselected, "the configuration's image is selected");
         assertEquals(2, tab.imageIndex().getSelection(), "the chosen image's index");
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.imagesmith.registry.DirtyHiveException;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.servicing.OfflineImage;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingSession;
 
 /**
  * The default user's hive (Users\Default\NTUSER.DAT), which new user profiles are copied from: where the user
@@ -34,7 +36,8 @@ final class DefaultUserHive {
         }
         try {
             byte[] bytes = Files.readAllBytes(file.get());
-            return Optional.of(new DefaultUserHive(image, Hive.read(bytes), bytes));
+            Hive hive = Hive.open(file.get(), ServicingSession.transactionLogs(image, PATH));
+            return Optional.of(new DefaultUserHive(image, hive, bytes));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The default user's hive " + PATH
                     + " of the image cannot be read: " + e.getMessage(), e);
@@ -55,6 +58,9 @@ final class DefaultUserHive {
     void save() throws ServicingException {
         try {
             hive.save(image.pathForWrite(PATH));
+        } catch (DirtyHiveException e) {
+            throw new ServicingException(ServicingException.REGISTRY_CORRUPT, "The default user's hive " + PATH
+                    + " is not changed: " + e.getMessage() + ".", e);
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The default user's hive " + PATH
                     + " cannot be written back into the image: " + e.getMessage(), e);
@@ -63,13 +69,6 @@ final class DefaultUserHive {
 
     /** Puts the file back as it was read. */
     void restore() throws IOException {
-        Path target = image.pathForWrite(PATH);
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".NTUSER.DAT", ".tmp");
-        try {
-            Files.write(temp, original);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Hive.replaceFile(image.pathForWrite(PATH), original);
     }
 }
