@@ -1,6 +1,7 @@
 package org.imagesmith.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.imagesmith.wim.CaptureResult;
 import org.imagesmith.wim.CompressionType;
 import org.imagesmith.wim.DirectoryCapture;
 import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.mount.MountGuard;
 
 /**
  * {@code /Capture-Image} and {@code /Append-Image /ImageFile:<wim> /CaptureDir:<dir> /Name:<name>
@@ -147,7 +149,7 @@ final class CaptureImageCommand implements ServicingCommand {
         WimWriter writer;
         if (append) {
             boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
-            writer = WimWriter.append(file, integrity);
+            writer = new MountGuard(MountCommands.mountedImages()).append(file, integrity);
             if (compression.isPresent() && compression.get() != writer.compression()) {
                 writer.close();
                 throw new CommandLineException("The WIM file " + file + " is compressed with /Compress:"
@@ -159,8 +161,14 @@ final class CaptureImageCommand implements ServicingCommand {
                 throw new CommandLineException(WimWriteArguments.FILE_EXISTS, "The file " + file + " exists. Use"
                         + " /Append-Image to add an image to it, or give /Capture-Image a new file name.");
             }
-            writer = WimWriter.create(file, compression.orElse(CompressionType.XPRESS),
-                    commandLine.has("CheckIntegrity"));
+            try {
+                writer = WimWriter.createNew(file, compression.orElse(CompressionType.XPRESS),
+                        commandLine.has("CheckIntegrity"));
+            } catch (FileAlreadyExistsException e) {
+                throw new CommandLineException(WimWriteArguments.FILE_EXISTS, "The file " + file + " was created"
+                        + " meanwhile by another command. Use /Append-Image to add an image to it, or give"
+                        + " /Capture-Image a new file name.");
+            }
         }
         CaptureResult[] result = new CaptureResult[1];
         List<String> warnings = new ArrayList<>();

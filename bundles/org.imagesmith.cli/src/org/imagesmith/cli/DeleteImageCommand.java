@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.imagesmith.wim.WimFile;
-import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.mount.MountGuard;
 
 /**
  * {@code /Delete-Image /ImageFile:<wim> /Index:<n> | /Name:<name> [/CheckIntegrity]}: removes an image. The file is
@@ -37,7 +37,8 @@ final class DeleteImageCommand implements ServicingCommand {
             index = ImageSelection.required(commandLine, wim).index();
         }
         boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
-        WimWriteArguments.write("Deleting image", console, () -> WimWriter.deleteImage(file, index, integrity));
+        MountGuard guard = new MountGuard(MountCommands.mountedImages());
+        WimWriteArguments.write("Deleting image", console, () -> guard.deleteImage(file, index, integrity));
         console.success();
         return ExitCode.SUCCESS;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.imagesmith.registry.HiveFormatException;
 import org.imagesmith.registry.ValueTypeMismatchException;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.wim.LastImageException;
 import org.imagesmith.wim.SplitWimException;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WriterLock;
@@ -41,6 +42,9 @@ record DismError(int code, String message) {
         }
         if (e instanceof WriterLock.TargetLockedException) {
             return new DismError(ServicingException.SHARING_VIOLATION, sentence(e.getMessage()));
+        }
+        if (e instanceof LastImageException) {
+            return new DismError(LastImageException.ERROR_CODE, e.getMessage());
         }
         if (isDiskFull(e)) {
             return new DismError(ExitCode.DISK_FULL, "There is not enough space on the disk"

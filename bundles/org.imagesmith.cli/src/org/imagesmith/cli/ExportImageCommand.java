@@ -1,6 +1,7 @@
 package org.imagesmith.cli;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.imagesmith.wim.CompressionType;
 import org.imagesmith.wim.IntegrityTable;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.mount.MountGuard;
 
 /**
  * {@code /Export-Image /SourceImageFile:<wim> /SourceIndex:<n> | /SourceName:<name> /DestinationImageFile:<wim>
@@ -65,9 +67,19 @@ final class ExportImageCommand implements ServicingCommand {
             if (commandLine.has("CheckIntegrity")) {
                 IntegrityTable.verify(source);
             }
-            WimWriter writer;
-            if (Files.exists(destination)) {
-                writer = WimWriter.append(destination,
+            WimWriter writer = null;
+            if (!Files.exists(destination)) {
+                CompressionType sourceCompression = source.header().compressionType();
+                try {
+                    writer = WimWriter.createNew(destination, compression.orElse(
+                            sourceCompression == CompressionType.LZMS ? CompressionType.LZX : sourceCompression),
+                            commandLine.has("CheckIntegrity"));
+                } catch (FileAlreadyExistsException e) {
+                    // another command created it meanwhile: export into it
+                }
+            }
+            if (writer == null) {
+                writer = new MountGuard(MountCommands.mountedImages()).append(destination,
                         WimWriteArguments.integrityForExisting(commandLine, destination));
                 if (compression.isPresent() && compression.get() != writer.compression()) {
                     writer.close();
@@ -75,11 +87,6 @@ final class ExportImageCommand implements ServicingCommand {
                             + " /Compress:" + WimWriteArguments.dismName(writer.compression()) + "; images exported"
                             + " into it keep that compression. Leave out /Compress.");
                 }
-            } else {
-                CompressionType sourceCompression = source.header().compressionType();
-                writer = WimWriter.create(destination, compression.orElse(
-                        sourceCompression == CompressionType.LZMS ? CompressionType.LZX : sourceCompression),
-                        commandLine.has("CheckIntegrity"));
             }
             try (WimWriter w = writer) {
                 WimWriteArguments.write("Exporting image", console, () -> {

@@ -11,6 +11,7 @@ import org.imagesmith.wim.StagedImage;
 import org.imagesmith.wim.TemporaryFiles;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WriteProgress;
+import org.imagesmith.wim.WriterLock;
 import org.imagesmith.wim.mount.MountRecord;
 import org.imagesmith.wim.mount.MountedImages;
 
@@ -48,20 +49,30 @@ public final class WimImage implements OfflineImage {
             throw new ServicingException(ServicingException.FILE_NOT_FOUND, "The WIM file " + wimFile
                     + " does not exist.");
         }
-        List<MountRecord> otherMounts = otherMounts(file, index, mounts);
         Path staging = null;
         try {
             staging = TemporaryFiles.folder(scratchParent, "staged");
-            WimImage image = new WimImage(StagedImage.open(file, index, staging), mounts, otherMounts);
+            StagedImage staged = StagedImage.open(file, index, staging);
+            List<MountRecord> otherMounts;
+            try {
+                // checked under the file's writer lock, which a read/write mount takes to register itself
+                otherMounts = otherMounts(file, index, mounts);
+            } catch (ServicingException e) {
+                staged.close();
+                throw e;
+            }
+            WimImage image = new WimImage(staged, mounts, otherMounts);
             if (image.find(DirectoryImage.WINDOWS).filter(Files::isDirectory).isEmpty()) {
                 image.close();
                 throw new ServicingException(ServicingException.INVALID_PARAMETER, "Image " + index + " of " + wimFile
                         + " holds no Windows folder, so it is not an offline Windows image.");
             }
             return image;
-        } catch (StagedImage.FileInUseException e) {
+        } catch (WriterLock.TargetLockedException e) {
             deleteQuietly(staging);
-            throw new ServicingException(ServicingException.SHARING_VIOLATION, capitalized(e.getMessage()) + ".", e);
+            throw new ServicingException(ServicingException.SHARING_VIOLATION, "The WIM file " + file
+                    + " is being changed by another command, " + e.holder() + ". Wait until it finishes, then run"
+                    + " this command again.", e);
         } catch (WimFormatException e) {
             deleteQuietly(staging);
             throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT
@@ -100,10 +111,6 @@ public final class WimImage implements OfflineImage {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The record of mounted images cannot be"
                     + " read: " + e.getMessage(), e);
         }
-    }
-
-    private static String capitalized(String message) {
-        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static void deleteQuietly(Path staging) {

@@ -27,6 +27,7 @@ public final class ImageCommit {
      * @param original the image's metadata as it was when it was applied (security descriptors, attributes, short
      *            names, alternate data streams, reparse points)
      * @param integrity whether the new file has an integrity table
+     * @throws WriterLock.TargetLockedException when another writer is changing the file
      * @throws IllegalArgumentException when the file has no such image
      * @throws WimFormatException when the file cannot be rewritten (split, solid, LZMS) or is damaged
      */
@@ -44,12 +45,40 @@ public final class ImageCommit {
         return commit(wimFile, index, directory, original, integrity, progress, stage -> { }, beforeReplace);
     }
 
+    /**
+     * As {@link #commit(Path, int, Path, ImageMetadata, boolean, WriteProgress)}, for a caller that holds the WIM
+     * file's {@link WriterLock} (to check and update its mounts under it): commits into {@code lock.target()}.
+     */
+    public static CommitResult commit(WriterLock lock, int index, Path directory, ImageMetadata original,
+            boolean integrity, WriteProgress progress) throws IOException {
+        return commitLocked(lock.target(), index, directory, original, integrity, progress, stage -> { }, hash -> { });
+    }
+
+    /**
+     * As {@link #commitAndReport(Path, int, Path, ImageMetadata, boolean, WriteProgress, BeforeReplace)}, for a caller
+     * that holds the WIM file's {@link WriterLock}: commits into {@code lock.target()}.
+     */
+    public static CommitResult commitAndReport(WriterLock lock, int index, Path directory, ImageMetadata original,
+            boolean integrity, WriteProgress progress, BeforeReplace beforeReplace) throws IOException {
+        return commitLocked(lock.target(), index, directory, original, integrity, progress, stage -> { },
+                beforeReplace);
+    }
+
     static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original, boolean integrity,
             WriteProgress progress, WimWriter.Checkpoint checkpoint) throws IOException {
         return commit(wimFile, index, directory, original, integrity, progress, checkpoint, hash -> { });
     }
 
     private static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original,
+            boolean integrity, WriteProgress progress, WimWriter.Checkpoint checkpoint, BeforeReplace beforeReplace)
+            throws IOException {
+        try (WriterLock lock = WriterLock.acquire(wimFile, "committing an image")) {
+            return commitLocked(wimFile, index, directory, original, integrity, progress, checkpoint, beforeReplace);
+        }
+    }
+
+    /** Commits while the caller holds the file's lock: the file is opened only now, so no change of it is lost. */
+    private static CommitResult commitLocked(Path wimFile, int index, Path directory, ImageMetadata original,
             boolean integrity, WriteProgress progress, WimWriter.Checkpoint checkpoint, BeforeReplace beforeReplace)
             throws IOException {
         try (WimFile source = WimFile.open(wimFile)) {

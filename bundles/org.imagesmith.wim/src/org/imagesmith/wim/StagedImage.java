@@ -4,8 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -52,15 +50,16 @@ public final class StagedImage implements Closeable {
     /** Where each extracted original entry was put. */
     private final Map<Dentry, Path> extracted = new IdentityHashMap<>();
     private final Map<Path, ExtractedFile> extractedFiles = new HashMap<>();
-    private final FileChannel lockChannel;
+    /** The WIM file's writer lock, held from open to close, so no other writer changes the file meanwhile. */
+    private final WriterLock lock;
     /** The bytes of changed and new files read by the commit under way. */
     private long bytesRead;
     private boolean committed;
     private boolean closed;
 
-    private StagedImage(WimFile wim, int index, ImageMetadata original, Path staging, FileChannel lockChannel) {
+    private StagedImage(WimFile wim, int index, ImageMetadata original, Path staging, WriterLock lock) {
         this.wim = wim;
-        this.lockChannel = lockChannel;
+        this.lock = lock;
         this.index = index;
         this.original = original;
         this.staging = staging;
@@ -72,6 +71,7 @@ public final class StagedImage implements Closeable {
      * Opens image {@code index} of a WIM file, staging into {@code stagingFolder}, which must be an empty folder
      * (it is deleted with everything in it on {@link #close}).
      *
+     * @throws WriterLock.TargetLockedException when another writer (in this process or another) is changing the file
      * @throws IllegalArgumentException when the file has no such image or the staging folder is not empty
      * @throws WimFormatException when the file is damaged or not one that can be changed in place (split, solid,
      *         LZMS)
@@ -82,7 +82,7 @@ public final class StagedImage implements Closeable {
                 throw new IllegalArgumentException("the staging folder " + stagingFolder + " is not empty");
             }
         }
-        FileChannel lockChannel = lock(wimFile);
+        WriterLock lock = WriterLock.acquire(wimFile, "servicing image " + index + " in place");
         WimFile wim = null;
         try {
             wim = WimFile.open(wimFile);
@@ -91,40 +91,13 @@ public final class StagedImage implements Closeable {
             }
             WimWriter.checkWritable(wim, "change an image in place in");
             ImageMetadata metadata = ImageMetadata.parse(wim.readMetadataResource(index));
-            return new StagedImage(wim, index, metadata, stagingFolder.toAbsolutePath().normalize(), lockChannel);
+            return new StagedImage(wim, index, metadata, stagingFolder.toAbsolutePath().normalize(), lock);
         } catch (IOException | RuntimeException e) {
             if (wim != null) {
                 wim.close();
             }
-            lockChannel.close();
+            lock.close();
             throw e;
-        }
-    }
-
-    /**
-     * Locks the whole WIM file for this process (an advisory lock, which other Imagesmith processes and staged images
-     * respect), so that two in-place changes never write at the same offset.
-     */
-    private static FileChannel lock(Path wimFile) throws IOException {
-        FileChannel channel = FileChannel.open(wimFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException e) {
-            // held in this process
-        }
-        channel.close();
-        throw new FileInUseException("the WIM file " + wimFile + " is being changed by another Imagesmith command;"
-                + " wait until it finishes");
-    }
-
-    /** Raised when another command holds the WIM file. */
-    public static final class FileInUseException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        FileInUseException(String message) {
-            super(message);
         }
     }
 
@@ -435,7 +408,7 @@ public final class StagedImage implements Closeable {
             return;
         }
         closed = true;
-        try (FileChannel lock = lockChannel; WimFile file = wim) {
+        try (WriterLock held = lock; WimFile file = wim) {
             LocalTrees.deleteTree(staging);
             TemporaryFiles.done(staging);
         }

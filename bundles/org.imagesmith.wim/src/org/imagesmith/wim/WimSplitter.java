@@ -54,6 +54,7 @@ public final class WimSplitter {
      *
      * @param integrity whether each part gets an integrity table
      * @throws FileAlreadyExistsException when a file has the name of one of the parts (nothing is written)
+     * @throws WriterLock.TargetLockedException when another command is writing the same first part
      * @throws WimFormatException when the source is a split WIM already, holds solid resources or is damaged
      * @throws IllegalArgumentException when {@code maxPartSize} is not positive or would make too many parts
      */
@@ -63,6 +64,14 @@ public final class WimSplitter {
     }
 
     static List<Path> split(WimFile source, Path firstPart, long maxPartSize, boolean integrity,
+            WriteProgress progress, WimWriter.Checkpoint checkpoint) throws IOException {
+        // the set is named by its first part: two splits into the same names are two writers of one file
+        try (WriterLock lock = WriterLock.acquire(firstPart, "splitting " + source.path())) {
+            return splitLocked(source, firstPart, maxPartSize, integrity, progress, checkpoint);
+        }
+    }
+
+    private static List<Path> splitLocked(WimFile source, Path firstPart, long maxPartSize, boolean integrity,
             WriteProgress progress, WimWriter.Checkpoint checkpoint) throws IOException {
         if (maxPartSize <= 0) {
             throw new IllegalArgumentException("the size of a part must be positive, not " + maxPartSize);

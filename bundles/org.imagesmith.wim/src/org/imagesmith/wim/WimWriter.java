@@ -41,6 +41,12 @@ import java.util.concurrent.Future;
  * flushes, and only then rewrites the 208-byte header in one write: until that moment the old header, lookup table
  * and XML data are untouched and the file opens as before; a failure reported to the writer also cuts the file
  * back to its old length. Not thread-safe; close it (after {@link #commit()}, or to abandon the write).
+ * <p>
+ * Every writer holds the {@link WriterLock} of its target from the moment it is opened until it is closed: the
+ * public factories take it (and fail at once with {@link WriterLock.TargetLockedException} when another writer holds
+ * it), writers opened for a caller that holds the lock already (a commit, an in-place change) leave it to the caller.
+ * The file is read only once the lock is held, so no other writer's change can be lost. Readers never take it: they
+ * see the old file until the rename, or the old header until the new one is written.
  */
 public final class WimWriter implements AutoCloseable {
     /** The chunk size of compressed resources this writer writes (Windows' default). */
@@ -72,6 +78,8 @@ public final class WimWriter implements AutoCloseable {
 
     private final Path target;
     private final Path file;
+    /** The lock this writer took and releases on close; null when the caller holds the target's lock. */
+    private final WriterLock lock;
     private final boolean inPlace;
     private final long originalSize;
     private final FileChannel channel;
@@ -100,10 +108,11 @@ public final class WimWriter implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    private WimWriter(Path target, Path file, boolean inPlace, FileChannel channel, WimHeader base, boolean integrity)
-            throws IOException {
+    private WimWriter(Path target, Path file, WriterLock lock, boolean inPlace, FileChannel channel, WimHeader base,
+            boolean integrity) throws IOException {
         this.target = target;
         this.file = file;
+        this.lock = lock;
         this.inPlace = inPlace;
         this.channel = channel;
         this.originalSize = channel.size();
@@ -132,10 +141,34 @@ public final class WimWriter implements AutoCloseable {
         WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT, compressionFlags(compression),
                 compression == CompressionType.NONE ? 0 : CHUNK_SIZE, HexFormat.of().formatHex(guid), 1, 1, 0,
                 empty(), empty(), empty(), 0, empty());
-        return createLike(target, header, integrity);
+        WriterLock lock = WriterLock.acquire(target, "writing the WIM file");
+        try {
+            return createLike(target, header, integrity, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
-    private static WimWriter createLike(Path target, WimHeader header, boolean integrity) throws IOException {
+    /**
+     * As {@link #create}, for a file that must not exist yet: checked once the file's lock is held, so that of two
+     * commands creating the same file, the second never replaces the first one's file.
+     *
+     * @throws FileAlreadyExistsException when the file exists
+     */
+    public static WimWriter createNew(Path target, CompressionType compression, boolean integrity)
+            throws IOException {
+        WimWriter writer = create(target, compression, integrity);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            writer.close();
+            throw new FileAlreadyExistsException(target.toString(), null, "the file exists");
+        }
+        return writer;
+    }
+
+    /** A writer of a new file that replaces {@code target}; {@code lock} is released on close (null: the caller's). */
+    private static WimWriter createLike(Path target, WimHeader header, boolean integrity, WriterLock lock)
+            throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
@@ -145,7 +178,7 @@ public final class WimWriter implements AutoCloseable {
         try {
             keepPermissions(absolute, temp);
             channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new WimWriter(absolute, temp, false, channel, header, integrity);
+            return new WimWriter(absolute, temp, lock, false, channel, header, integrity);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
@@ -170,13 +203,14 @@ public final class WimWriter implements AutoCloseable {
     /**
      * Starts rewriting a WIM file (same compression, chunk size, GUID and boot index) that replaces it on
      * {@link #commit()}: streams of {@code source} that the new file needs are copied as stored, not compressed
-     * again. The caller adds the images in their order and keeps {@code source} open until the writer is closed.
+     * again. The caller adds the images in their order and keeps {@code source} open until the writer is closed;
+     * it holds the file's {@link WriterLock}, taken before {@code source} was opened.
      *
      * @throws WimFormatException when the file is not a WIM file this writer can rewrite (split, solid, LZMS)
      */
     static WimWriter rewrite(WimFile source, boolean integrity, String action) throws IOException {
         checkWritable(source, action);
-        WimWriter writer = createLike(source.path(), source.header(), integrity);
+        WimWriter writer = createLike(source.path(), source.header(), integrity, null);
         try {
             writer.source = source;
             for (LookupEntry entry : source.lookupTable().entries()) {
@@ -193,12 +227,25 @@ public final class WimWriter implements AutoCloseable {
 
     /**
      * Opens an existing WIM file to add images to it in place; its compression, chunk size, GUID and boot index are
-     * kept.
+     * kept. The writer holds the file's {@link WriterLock} until it is closed, so what the caller checks of the file
+     * (its mounts) once this returns stays true until then.
      *
      * @param integrity whether the file will have an integrity table
+     * @throws WriterLock.TargetLockedException when another writer is changing the file
      * @throws WimFormatException when the file is not a WIM file this writer can add to (split, solid, LZMS)
      */
     public static WimWriter append(Path existing, boolean integrity) throws IOException {
+        WriterLock lock = WriterLock.acquire(existing, "adding an image");
+        try {
+            return append(existing, integrity, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** As {@link #append(Path, boolean)}; {@code lock} is released on close (null: the caller holds the lock). */
+    private static WimWriter append(Path existing, boolean integrity, WriterLock lock) throws IOException {
         WimHeader header;
         List<LookupEntry> entries;
         List<ImageXml> xml;
@@ -215,7 +262,7 @@ public final class WimWriter implements AutoCloseable {
         FileChannel channel = FileChannel.open(existing, StandardOpenOption.READ, StandardOpenOption.WRITE);
         WimWriter writer;
         try {
-            writer = new WimWriter(existing.toAbsolutePath(), existing, true, channel, header, integrity);
+            writer = new WimWriter(existing.toAbsolutePath(), existing, lock, true, channel, header, integrity);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -264,17 +311,33 @@ public final class WimWriter implements AutoCloseable {
 
     /**
      * Rewrites a WIM file without one of its images, dropping the streams no other image uses. The new file (same
-     * compression and GUID) replaces the old one only once it is complete.
+     * compression and GUID) replaces the old one only once it is complete. Takes the file's {@link WriterLock}.
      *
+     * @throws WriterLock.TargetLockedException when another writer is changing the file
      * @throws IllegalArgumentException when the file has no such image
+     * @throws LastImageException when it is the file's only image
      */
     public static void deleteImage(Path path, int index, boolean integrity) throws IOException {
+        try (WriterLock lock = WriterLock.acquire(path, "deleting an image")) {
+            deleteImage(lock, index, integrity);
+        }
+    }
+
+    /**
+     * As {@link #deleteImage(Path, int, boolean)}, for a caller that holds the WIM file's lock (to check its mounts
+     * first): deletes image {@code index} of {@code lock.target()}.
+     */
+    public static void deleteImage(WriterLock lock, int index, boolean integrity) throws IOException {
+        Path path = lock.target();
         try (WimFile source = WimFile.open(path)) {
             if (index < 1 || index > source.imageCount()) {
                 throw new IllegalArgumentException(source.noSuchImage("index " + index));
             }
+            if (source.imageCount() == 1) {
+                throw new LastImageException(path);
+            }
             checkWritable(source, "delete images from");
-            try (WimWriter writer = createLike(path, source.header(), integrity)) {
+            try (WimWriter writer = createLike(path, source.header(), integrity, null)) {
                 writer.bootIndex = 0;
                 for (int i = 1; i <= source.imageCount(); i++) {
                     if (i != index) {
@@ -598,7 +661,7 @@ public final class WimWriter implements AutoCloseable {
      * @throws WimFormatException when the file is not one this writer can add to (split, solid, LZMS) or is damaged
      */
     static WimWriter replaceInPlace(Path existing, int index, boolean integrity) throws IOException {
-        WimWriter writer = append(existing, integrity);
+        WimWriter writer = append(existing, integrity, null);
         try (WimFile wim = WimFile.open(existing)) {
             if (index < 1 || index > writer.images.size()) {
                 throw new IllegalArgumentException(wim.noSuchImage("index " + index));
@@ -935,20 +998,22 @@ public final class WimWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        encoder.close();
-        if (committed) {
-            return;
-        }
-        try {
-            if (inPlace) {
-                channel.truncate(originalSize);
-                channel.force(true);
+        try (WriterLock held = lock) {
+            encoder.close();
+            if (committed) {
+                return;
             }
-        } finally {
-            channel.close();
-            if (!inPlace) {
-                Files.deleteIfExists(file);
-                TemporaryFiles.done(file);
+            try {
+                if (inPlace) {
+                    channel.truncate(originalSize);
+                    channel.force(true);
+                }
+            } finally {
+                channel.close();
+                if (!inPlace) {
+                    Files.deleteIfExists(file);
+                    TemporaryFiles.done(file);
+                }
             }
         }
     }

@@ -163,8 +163,8 @@ class ImageFolderLockTest {
         assertEveryChangeIsInTheHives();
     }
 
-    /** The lock file of a folder: taken once here, then found by the holder line naming the folder's real path. */
-    private static Path lockFileOf(Path folder) throws IOException {
+    /** The lock file of a folder (or WIM file): taken once here, then found by the holder line naming its real path. */
+    static Path lockFileOf(Path folder) throws IOException {
         try (WriterLock probe = WriterLock.acquire(folder, "probe")) {
             String suffix = " on " + probe.target();
             try (Stream<Path> files = Files.list(WriterLock.lockFolder())) {

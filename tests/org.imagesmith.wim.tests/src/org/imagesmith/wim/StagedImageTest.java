@@ -168,8 +168,11 @@ class StagedImageTest {
     @Test
     void aSecondStagedImageOfTheSameFileIsRefused() throws IOException {
         try (StagedImage image = stage(1)) {
-            IOException refused = assertThrows(StagedImage.FileInUseException.class, () -> stage(2));
-            assertTrue(refused.getMessage().contains("another Imagesmith command"), refused.getMessage());
+            WriterLock.TargetLockedException refused = assertThrows(WriterLock.TargetLockedException.class,
+                    () -> stage(2));
+            assertTrue(refused.holder().contains("servicing image 1 in place"), refused.getMessage());
+            assertThrows(WriterLock.TargetLockedException.class, () -> WimWriter.append(image.wimFile(), false),
+                    "an append waits for the in-place change too");
         }
         try (StagedImage image = stage(2)) {
             assertTrue(image.find(path("Windows")).isPresent());

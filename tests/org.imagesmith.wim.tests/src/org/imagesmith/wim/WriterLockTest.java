@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
+import org.imagesmith.testsupport.LockHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,25 +66,11 @@ class WriterLockTest {
             lockFile = files.findFirst().orElseThrow();
         }
         // a process that takes the same fcntl record lock, says so, and sleeps until it is killed
-        String script = "import fcntl, sys, time\n"
-                + "f = open(sys.argv[1], 'r+')\n"
-                + "fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-                + "f.seek(0); f.truncate(); f.write('process 4242 (/Unmount-Wim, since now) on x\\n'); f.flush()\n"
-                + "print('locked', flush=True)\n"
-                + "time.sleep(120)\n";
-        Process holder = new ProcessBuilder("python3", "-c", script, lockFile.toString()).redirectErrorStream(true)
-                .start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                    StandardCharsets.UTF_8));
-            assertEquals("locked", out.readLine());
+        try (LockHolder holder = LockHolder.hold(lockFile, "process 4242 (/Unmount-Wim, since now)")) {
             WriterLock.TargetLockedException refused = assertThrows(WriterLock.TargetLockedException.class,
                     () -> WriterLock.acquire(locks, wim, "/Append-Image"));
             assertEquals("process 4242 (/Unmount-Wim, since now)", refused.holder());
             assertEquals(Optional.of("process 4242 (/Unmount-Wim, since now)"), WriterLock.holder(locks, wim));
-        } finally {
-            holder.destroyForcibly();
-            assertTrue(holder.waitFor(30, TimeUnit.SECONDS));
         }
         // the kill released it: no stale lock
         try (WriterLock mine = WriterLock.acquire(locks, wim, "/Append-Image")) {

@@ -20,6 +20,12 @@ public class MountException extends IOException {
     public static final int ALREADY_MOUNTED = 183;
     /** ERROR_INVALID_STATE: an unmount was interrupted; only finishing it is possible. */
     public static final int UNMOUNT_PENDING = 5023;
+    /**
+     * DISM's 0xc1420127, "The specified image in the specified wim is already mounted for read/write access": a
+     * second read/write mount of the image, or a change of a WIM file (append, export into, delete) that a
+     * read/write mount of it would lose or be broken by.
+     */
+    public static final int MOUNTED_READ_WRITE = 0xC1420127;
     /** ERROR_FILE_INVALID: the WIM file changed or went away since the mount. */
     public static final int IMAGE_CHANGED = 1006;
 

@@ -25,6 +25,7 @@ import org.imagesmith.wim.SplitWimSet;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.WriterLock;
 
 /**
  * Mounting WIM images on a system without a WIM filter driver: a mount applies the image into the mount directory
@@ -54,6 +55,8 @@ public final class MountedImages {
      * @throws MountException when the directory is already a mount point, is not empty or does not exist, the
      *         image is already mounted read/write and this mount is read/write too, or a read/write mount could not
      *         be committed (a split, solid or LZMS file)
+     * @throws WriterLock.TargetLockedException when another command is changing the WIM file (read/write mounts)
+     *         or the directory
      */
     public MountRecord mount(Path wimFile, int index, Path mountDir, boolean readOnly, ApplyProgress progress)
             throws IOException {
@@ -78,6 +81,16 @@ public final class MountedImages {
         }
         Path dir = MountStore.canonical(mountDir);
         Path image = MountStore.canonical(wimFile);
+        // a read/write mount is a writer of the WIM file: the check below and the record are atomic under its lock
+        try (WriterLock fileLock = readOnly ? null : WriterLock.acquire(image, "mounting image " + index
+                + " read/write at " + dir);
+                WriterLock dirLock = WriterLock.acquire(dir, "mounting image " + index + " of " + image)) {
+            return mountLocked(image, splitParts, index, dir, readOnly, progress);
+        }
+    }
+
+    private MountRecord mountLocked(Path image, List<Path> splitParts, int index, Path dir, boolean readOnly,
+            ApplyProgress progress) throws IOException {
         if (store.find(dir).isPresent()) {
             throw new MountException(MountException.ALREADY_MOUNTED, "The directory " + dir + " is already the mount point of an image. Unmount it"
                     + " (/Unmount-Wim /MountDir:" + dir + " /Commit or /Discard) or choose another directory.");
@@ -91,7 +104,7 @@ public final class MountedImages {
         if (!readOnly) {
             for (MountRecord other : store.records()) {
                 if (other.readWrite() && other.imageIndex() == index && other.imageFile().equals(image)) {
-                    throw new MountException(MountException.ALREADY_MOUNTED, "Image " + index + " of " + image + " is already mounted read/write at "
+                    throw new MountException(MountException.MOUNTED_READ_WRITE, "Image " + index + " of " + image + " is already mounted read/write at "
                             + other.mountDir() + ". Two read/write mounts of one image would overwrite each other's"
                             + " commits: unmount it first, or mount this one with /ReadOnly.");
                 }
@@ -238,7 +251,8 @@ public final class MountedImages {
             throw unmountPending(record);
         }
         Files.createDirectories(record.mountDir());
-        try (WimFile wim = open(record.imageFile(), record.splitParts())) {
+        try (WriterLock dirLock = WriterLock.acquire(record.mountDir(), "remounting it");
+                WimFile wim = open(record.imageFile(), record.splitParts())) {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress, false));
         }
         if (record.phase() == MountPhase.MOUNTING) {
@@ -254,18 +268,27 @@ public final class MountedImages {
      * The mount stays, now of the committed image; mounts of other images of the same file stay Ok. A commit that
      * was interrupted after its new file was put in place is recognised as done, and its record brought up to date.
      *
+     * <p>The commit holds the WIM file's lock and the mount directory's lock throughout: no other writer changes
+     * the file, and no {@code /Image} command changes the directory, while it is saved.
+     *
      * @param checkIntegrity check the WIM file's integrity table first, and write one (a file that has one keeps it)
      * @throws MountException when the mount is read-only or its status is not Ok
+     * @throws WriterLock.TargetLockedException when another command is changing the WIM file or the directory
      */
     public CommitResult commit(Path mountDir, boolean checkIntegrity, WriteProgress progress) throws IOException {
-        MountRecord record = settled(record(mountDir));
-        CommitResult result = commit(record, MountPhase.COMMITTING, checkIntegrity, progress);
-        byte[] committed;
-        try (WimFile wim = WimFile.open(record.imageFile())) {
-            committed = wim.readMetadataResource(record.imageIndex());
+        MountRecord mounted = record(mountDir);
+        try (WriterLock fileLock = WriterLock.acquire(mounted.imageFile(), "committing " + mounted.mountDir());
+                WriterLock dirLock = WriterLock.acquire(mounted.mountDir(), "committing it into "
+                        + mounted.imageFile())) {
+            MountRecord record = settled(record(mountDir));
+            CommitResult result = commit(record, fileLock, MountPhase.COMMITTING, checkIntegrity, progress);
+            byte[] committed;
+            try (WimFile wim = WimFile.open(record.imageFile())) {
+                committed = wim.readMetadataResource(record.imageIndex());
+            }
+            store.save(withFileState(record), committed);
+            return result;
         }
-        store.save(withFileState(record), committed);
-        return result;
     }
 
     /**
@@ -278,6 +301,16 @@ public final class MountedImages {
      */
     public Optional<CommitResult> unmountCommitting(Path mountDir, boolean checkIntegrity, WriteProgress progress)
             throws IOException {
+        MountRecord mounted = record(mountDir);
+        try (WriterLock fileLock = WriterLock.acquire(mounted.imageFile(), "unmounting " + mounted.mountDir());
+                WriterLock dirLock = WriterLock.acquire(mounted.mountDir(), "unmounting it into "
+                        + mounted.imageFile())) {
+            return unmountCommittingLocked(mountDir, fileLock, checkIntegrity, progress);
+        }
+    }
+
+    private Optional<CommitResult> unmountCommittingLocked(Path mountDir, WriterLock fileLock, boolean checkIntegrity,
+            WriteProgress progress) throws IOException {
         MountRecord record = settled(record(mountDir));
         if (record.phase() == MountPhase.UNMOUNT_DISCARDING) {
             throw new MountException(MountException.UNMOUNT_PENDING, "The mount at " + record.mountDir() + " was being"
@@ -286,7 +319,8 @@ public final class MountedImages {
         }
         Optional<CommitResult> result = Optional.empty();
         if (record.phase() != MountPhase.UNMOUNT_COMMITTED) {
-            result = Optional.of(commit(record, MountPhase.UNMOUNT_COMMITTING, checkIntegrity, progress));
+            result = Optional.of(commit(record, fileLock, MountPhase.UNMOUNT_COMMITTING, checkIntegrity,
+                    progress));
             record = withFileState(record).inPhase(MountPhase.UNMOUNT_COMMITTED, "");
             store.update(record);
         }
@@ -326,8 +360,8 @@ public final class MountedImages {
      * Writes the mount directory into its image, recording in the given phase, before the new file replaces the old
      * one, the digest of the image it holds. Leaves the record in that phase: the caller records what follows.
      */
-    private CommitResult commit(MountRecord record, MountPhase phase, boolean checkIntegrity, WriteProgress progress)
-            throws IOException {
+    private CommitResult commit(MountRecord record, WriterLock fileLock, MountPhase phase, boolean checkIntegrity,
+            WriteProgress progress) throws IOException {
         if (!record.readWrite()) {
             throw new MountException(MountException.ACCESS_DENIED, "The image at " + record.mountDir() + " is mounted"
                     + " read-only, so its changes cannot be saved. Unmount it with /Discard; to change the image, mount"
@@ -366,7 +400,7 @@ public final class MountedImages {
         CommitResult result;
         String[] pending = {""};
         try {
-            result = ImageCommit.commitAndReport(record.imageFile(), record.imageIndex(), record.mountDir(), original,
+            result = ImageCommit.commitAndReport(fileLock, record.imageIndex(), record.mountDir(), original,
                     integrity, progress, hash -> {
                         pending[0] = hash.toString();
                         store.update(record.inPhase(phase, pending[0]));
@@ -430,12 +464,15 @@ public final class MountedImages {
      * saved already).
      */
     public void discard(Path mountDir) throws IOException {
-        MountRecord record = settled(record(mountDir));
-        if (record.phase() != MountPhase.UNMOUNT_COMMITTED) {
-            record = record.inPhase(MountPhase.UNMOUNT_DISCARDING, "");
-            store.update(record);
+        MountRecord mounted = record(mountDir);
+        try (WriterLock dirLock = WriterLock.acquire(mounted.mountDir(), "unmounting it")) {
+            MountRecord record = settled(record(mountDir));
+            if (record.phase() != MountPhase.UNMOUNT_COMMITTED) {
+                record = record.inPhase(MountPhase.UNMOUNT_DISCARDING, "");
+                store.update(record);
+            }
+            removeDirectory(record);
         }
-        removeDirectory(record);
     }
 
     /** Empties the directory of a mount whose record says it is being unmounted, then forgets the mount. */

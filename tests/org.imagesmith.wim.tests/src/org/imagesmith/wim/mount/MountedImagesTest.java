@@ -130,7 +130,7 @@ class MountedImagesTest {
         mounts.mount(wim, 1, emptyDir("first"), false, ApplyOptions.DEFAULT.progress());
         MountException e = assertThrows(MountException.class,
                 () -> mounts.mount(wim, 1, emptyDir("second"), false, ApplyOptions.DEFAULT.progress()));
-        assertEquals(MountException.ALREADY_MOUNTED, e.errorCode());
+        assertEquals(MountException.MOUNTED_READ_WRITE, e.errorCode());
         assertTrue(e.getMessage().contains("already mounted read/write"), e.getMessage());
         mounts.mount(wim, 1, dir.resolve("second"), true, ApplyOptions.DEFAULT.progress());
         mounts.mount(wim, 2, emptyDir("third"), false, ApplyOptions.DEFAULT.progress());
