@@ -60,10 +60,11 @@ final class ImageCheckpoint {
         }
     }
 
-    /** The files of an image a session may rewrite: its SOFTWARE and SYSTEM hives. */
+    /** The files of an image an answer file may rewrite: its SOFTWARE, SYSTEM and SAM hives. */
     static List<Path> hives(ServicingSession session) {
         List<Path> files = new ArrayList<>();
-        for (String hive : List.of(ServicingSession.SOFTWARE_HIVE, ServicingSession.SYSTEM_HIVE)) {
+        for (String hive : List.of(ServicingSession.SOFTWARE_HIVE, ServicingSession.SYSTEM_HIVE,
+                OfflineUserAccounts.SAM_HIVE)) {
             session.image().find(hive).ifPresent(files::add);
         }
         return files;
