@@ -21,11 +21,15 @@ import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.TreeDigests;
+import org.imagesmith.servicing.WimImage;
 import org.imagesmith.testsupport.ExternalTool;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SamOracles;
 import org.imagesmith.testsupport.SyntheticSam;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
+import org.imagesmith.testsupport.Wimlib;
+import org.imagesmith.wim.mount.MountStore;
+import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +185,25 @@ class OfflineUserAccountsTest {
                     accounts.members(accounts.alias("Administrators").orElseThrow()));
             assertEquals(1002, accounts.nextRid());
         }
+    }
+
+    @Test
+    void accountsAreWrittenIntoAnImageOfAWimFileInPlace() throws Exception {
+        Path wim = dir.resolve("install.wim");
+        Wimlib.capture(root, wim, "Windows 7 PROFESSIONAL", "Windows 7 Professional", "--compress=lzx");
+        Path file = write(answerFile(fullAccounts()));
+        try (ServicingLog servicingLog = ServicingLog.open(log, LogLevel.INFO);
+                WimImage image = WimImage.open(wim, 1, Optional.of(dir), new MountedImages(new MountStore(dir.resolve("m"))));
+                ServicingSession session = ServicingSession.open(image, servicingLog, Optional.empty())) {
+            new UnattendServicing(session).apply(file);
+            image.commit(false, (done, total) -> { });
+        }
+        Path applied = dir.resolve("applied");
+        Wimlib.apply(wim, 1, applied);
+        Path appliedConfig = applied.resolve("Windows/System32/config");
+        String samdump = SamOracles.samdump2(appliedConfig.resolve("SYSTEM"), appliedConfig.resolve("SAM"));
+        assertTrue(samdump.lines().anyMatch(("Alice:1000:" + EMPTY_LM + ":" + ALICE_NT + ":::")::equals), samdump);
+        assertTrue(samdump.lines().anyMatch(("Administrator:500:" + EMPTY_LM + ":" + ADMIN_NT + ":::")::equals), samdump);
     }
 
     @Test
