@@ -3,6 +3,7 @@ package org.imagesmith.registry.sam;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,7 @@ public record Sid(long authority, int[] subAuthorities) {
 
     /** Parses S-1-&lt;authority&gt;-&lt;sub&gt;...; throws IllegalArgumentException when text is not a SID. */
     public static Sid parse(String text) {
-        String[] parts = text.trim().toUpperCase().split("-");
+        String[] parts = text.trim().toUpperCase(Locale.ROOT).split("-");
         if (parts.length < 3 || parts.length > 18 || !parts[0].equals("S") || !parts[1].equals("1")) {
             throw new IllegalArgumentException("\"" + text + "\" is not a security identifier (S-1-5-21-...)");
         }
@@ -34,10 +35,7 @@ public record Sid(long authority, int[] subAuthorities) {
             long authority = Long.parseLong(parts[2]);
             int[] subs = new int[parts.length - 3];
             for (int i = 0; i < subs.length; i++) {
-                subs[i] = (int) Long.parseLong(parts[3 + i]);
-                if (Long.parseLong(parts[3 + i]) > 0xFFFFFFFFL || Long.parseLong(parts[3 + i]) < 0) {
-                    throw new NumberFormatException();
-                }
+                subs[i] = Integer.parseUnsignedInt(parts[3 + i]);
             }
             return new Sid(authority, subs);
         } catch (NumberFormatException e) {
