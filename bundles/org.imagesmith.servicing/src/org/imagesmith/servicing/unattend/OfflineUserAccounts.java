@@ -215,7 +215,7 @@ final class OfflineUserAccounts implements OfflineSettingHandler {
 
     private static String text(Setting item, String name) {
         Setting child = item.getSetting(name);
-        return child == null || child.getValue() == null ? "" : child.getValue().strip();
+        return child == null ? "" : PlanContext.text(child);
     }
 
     private static List<String> list(String groups) {
