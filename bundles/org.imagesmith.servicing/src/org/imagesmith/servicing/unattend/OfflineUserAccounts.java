@@ -1,8 +1,6 @@
 package org.imagesmith.servicing.unattend;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,18 +58,9 @@ final class OfflineUserAccounts implements OfflineSettingHandler {
             context.warnings().add(name + " (" + Positions.of(setting) + ") names no account; nothing to apply.");
             return Optional.empty();
         }
-        Path file = context.image().find(SAM_HIVE).orElseThrow(() -> new ServicingException(
-                ServicingException.FILE_NOT_FOUND, "The image has no " + SAM_HIVE + " hive, so " + name
-                        + " cannot be applied; is it a complete offline Windows image?"));
         Hive system = context.system();
         long now = fileTimeNow();
-        String effect;
-        try {
-            effect = apply(accounts, Hive.open(file), system, now, setting, context);
-        } catch (IOException e) {
-            throw new ServicingException(ServicingException.BAD_FORMAT, "The image's " + SAM_HIVE + " hive cannot be"
-                    + " read: " + e.getMessage(), e);
-        }
+        String effect = apply(accounts, RegistryChange.open(context.image(), SAM_HIVE), system, now, setting, context);
         return Optional.of(new RegistryChange(name, SAM_HIVE, effect, sam -> {
             try {
                 apply(accounts, sam, system, now, setting, context);

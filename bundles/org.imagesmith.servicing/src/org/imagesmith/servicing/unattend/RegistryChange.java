@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.imagesmith.registry.Hive;
+import org.imagesmith.servicing.OfflineImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
 
@@ -25,10 +26,8 @@ record RegistryChange(String setting, String hive, String effect, Consumer<Hive>
             session.saveHive(hive);
         } else {
             session.requireWritable();
-            Path file = session.image().find(hive).orElseThrow(() -> new ServicingException(
-                    ServicingException.FILE_NOT_FOUND, "The image has no " + hive + " hive."));
+            Hive other = open(session.image(), hive);
             try {
-                Hive other = Hive.open(file);
                 write.accept(other);
                 other.save(session.image().pathForWrite(hive));
             } catch (IOException e) {
@@ -37,5 +36,29 @@ record RegistryChange(String setting, String hive, String effect, Consumer<Hive>
             }
         }
         return "Applied " + setting + ": " + effect;
+    }
+
+    /**
+     * Opens another hive of the image with its transaction logs, refusing one that they cannot bring up to date.
+     *
+     * @param windowsPath such as Windows\System32\config\SAM
+     */
+    static Hive open(OfflineImage image, String windowsPath) throws ServicingException {
+        Path file = image.find(windowsPath).orElseThrow(() -> new ServicingException(ServicingException.FILE_NOT_FOUND,
+                "The image has no " + windowsPath + " hive; is it a complete offline Windows image?"));
+        Hive hive;
+        try {
+            hive = Hive.open(file, ServicingSession.transactionLogs(image, windowsPath));
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.BAD_FORMAT, "The registry hive " + windowsPath
+                    + " of the image cannot be read: " + e.getMessage(), e);
+        }
+        if (hive.isDirty()) {
+            throw new ServicingException(ServicingException.REGISTRY_CORRUPT, "The registry hive " + windowsPath
+                    + " of the image was not written completely and its transaction logs cannot bring it up to date, so"
+                    + " the image is not changed. Start the image's Windows once, or restore the hive's .LOG1/.LOG2"
+                    + " files, and try again.");
+        }
+        return hive;
     }
 }
