@@ -171,9 +171,10 @@ public final class Hive {
         KeyNames.checkKeyName(rootKeyName);
         long time = KeyNames.fileTimeNow();
         HiveBins bins = HiveBins.empty(time);
-        SecurityKey sk = SecurityKey.create(bins, SecurityDescriptors.defaultForNewHive(), KeyNode.NONE, time);
-        KeyNode root = KeyNode.create(bins, rootKeyName, KeyNode.NONE, sk.cell(),
+        // the root key is the first cell of the first bin, as in the hives Windows writes (and as samdump2 expects)
+        KeyNode root = KeyNode.create(bins, rootKeyName, KeyNode.NONE, KeyNode.NONE,
                 KeyNode.FLAG_HIVE_ENTRY | KeyNode.FLAG_NO_DELETE, time);
+        root.setSecurity(SecurityKey.create(bins, SecurityDescriptors.defaultForNewHive(), KeyNode.NONE, time).cell());
         BaseBlock base = new BaseBlock(1, 1, time, 1, DEFAULT_MINOR_VERSION, BaseBlock.FILE_TYPE_PRIMARY,
                 BaseBlock.FILE_FORMAT_DIRECT_MEMORY_LOAD, root.cell(), bins.length(), 1, "");
         return new Hive(base, bins, false, new ArrayList<>(), 1);

@@ -15,6 +15,8 @@ import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.PackageServicing;
 import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.SamOracles;
+import org.imagesmith.testsupport.SyntheticSam;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.junit.jupiter.api.Test;
@@ -199,7 +201,7 @@ class ApplyUnattendCommandTest {
     }
 
     @Test
-    void offlineAccountsAreRefusedNeverReportedAsDone() throws Exception {
+    void offlineAccountsAreWrittenIntoTheSamAndAnUnknownGroupChangesNothing() throws Exception {
         Path file = Files.writeString(Files.createDirectories(dir.resolve("config")).resolve("accounts.xml"), """
                 <?xml version="1.0" encoding="utf-8"?>
                 <unattend xmlns="urn:schemas-microsoft-com:unattend">
@@ -227,14 +229,29 @@ class ApplyUnattendCommandTest {
         CliRun whatIf = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/WhatIf", "/LogPath:" + dir.resolve("w.log"));
         assertTrue(whatIf.out().contains("Would apply Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft"
                 + "\\Windows\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), whatIf.out());
-        assertTrue(whatIf.out().contains("Would refuse Microsoft-Windows-Shell-Setup | OfflineUserAccounts (8:7)"), whatIf.out());
+        assertTrue(whatIf.out().contains("Would apply Microsoft-Windows-Shell-Setup | OfflineUserAccounts: HKLM\\SAM: create"
+                + " the local account labadmin (" + SyntheticSam.MACHINE_SID + "-1000) with its password in Administrators"),
+                whatIf.out());
+        assertTrue(!whatIf.out().contains("Secret-1") && !whatIf.err().contains("Secret-1"), "never the password");
+        assertEquals(before, tree(image), "/WhatIf changes nothing");
+
+        // a group the image does not have: refused before anything changes, not even the EnableLUA the file also holds
+        Path wrong = Files.writeString(file.resolveSibling("wrong.xml"), Files.readString(file)
+                .replace("<Group>Administrators</Group>", "<Group>Lab Operators</Group>"));
+        CliRun refused = CliRun.of("/Image:" + image, "/Apply-Unattend:" + wrong, "/LogPath:" + dir.resolve("r.log"));
+        assertEquals(13, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("The image has no local group \"Lab Operators\""), refused.err());
+        assertTrue(!refused.out().contains("completed successfully") && !refused.err().contains("Exception"), refused.err());
+        assertEquals(before, tree(image));
 
         CliRun run = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/LogPath:" + dir.resolve("dism.log"));
-        assertEquals(0x2f, run.exitCode(), "the low byte of 0x800f082f: " + run.err());
-        assertTrue(run.err().contains("Microsoft-Windows-Shell-Setup | OfflineUserAccounts (8:7): Imagesmith does not write"
-                + " accounts"), run.err());
-        assertTrue(!run.out().contains("completed successfully") && !run.err().contains("completed successfully"), run.out());
-        assertTrue(!run.err().contains("Exception"), run.err());
-        assertEquals(before, tree(image), "nothing changed, not even the EnableLUA the file also holds");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("The operation completed successfully."), run.out());
+        assertTrue(!run.out().contains("Secret-1") && !Files.readString(dir.resolve("dism.log")).contains("Secret-1"));
+        Path config = image.resolve("Windows/System32/config");
+        // NT hash of Secret-1, computed with: printf Secret-1 | iconv -t UTF-16LE | openssl dgst -md4
+        assertTrue(SamOracles.samdump2(config.resolve("SYSTEM"), config.resolve("SAM")).lines().anyMatch(
+                "labadmin:1000:aad3b435b51404eeaad3b435b51404ee:32dd88ba05015976331dd499de64e9d9:::"::equals));
+        assertTrue(SamOracles.chntpwList(config.resolve("SAM")).stdout().matches("(?s).*\\| 03e8 \\| labadmin +\\| ADMIN .*"));
     }
 }

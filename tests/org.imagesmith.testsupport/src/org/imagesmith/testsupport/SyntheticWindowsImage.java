@@ -12,7 +12,7 @@ import org.imagesmith.registry.RegistryKey;
 
 /**
  * A small offline image that looks like Windows 7 SP1 x64 or Windows Server 2008 R2 SP1 on disk: SOFTWARE and
- * SYSTEM hives with the real key paths and values, Windows\servicing\Packages with the foundation package (with
+ * SYSTEM hives with the real key paths and values, the SAM hive of a new installation ({@link SyntheticSam}), Windows\servicing\Packages with the foundation package (with
  * features), the en-US language pack and an installed update, and the CBS keys that record them.
  */
 public final class SyntheticWindowsImage {
@@ -137,6 +137,7 @@ public final class SyntheticWindowsImage {
         options.setMultiString("ProductSuite", List.of("Terminal Server"));
         system.root().createKey("ControlSet001\\Control\\Class\\{4D36E966-E325-11CE-BFC1-08002BE10318}\\0000")
                 .setString("MatchingDeviceId", "acpiapic");
+        SyntheticSam.write(config, system);
         system.save(config.resolve("SYSTEM"));
         Files.write(root.resolve("Windows/System32/kernel32.dll"), portableExecutableHeader(architecture));
         return root;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 final class OfflineSettingHandlers {
     private static final List<OfflineSettingHandler> ALL = List.of(new ComputerName(), new EnableLua(),
-            new DenyRemoteDesktop());
+            new DenyRemoteDesktop(), new OfflineUserAccounts());
     private static final Map<String, OfflineSettingHandler> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(h -> key(h.component(), h.setting()), Function.identity()));
 

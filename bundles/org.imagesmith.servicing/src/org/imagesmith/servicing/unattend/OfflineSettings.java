@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.imagesmith.registry.Hive;
+import org.imagesmith.servicing.OfflineImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.ComponentDefinition;
@@ -34,10 +35,10 @@ final class OfflineSettings {
     private final List<String> refused = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    OfflineSettings(SourcePaths paths, Catalog catalog, Hive system) {
+    OfflineSettings(SourcePaths paths, Catalog catalog, Hive system, OfflineImage image) {
         this.paths = paths;
         this.catalog = catalog;
-        this.context = new PlanContext(paths, system, warnings);
+        this.context = new PlanContext(paths, system, image, warnings);
     }
 
     /** Sorts the settings of one component (for the image's architecture); fails on a value that cannot be applied. */
@@ -117,10 +118,6 @@ final class OfflineSettings {
 
     private static String reason(String component, Setting setting) {
         String name = setting.getName();
-        if (component.equalsIgnoreCase(SHELL_SETUP) && "OfflineUserAccounts".equals(name)) {
-            return "Imagesmith does not write accounts into the image's SAM hive yet; create the accounts in the"
-                    + " oobeSystem pass (UserAccounts) instead, or let Windows Setup apply this file";
-        }
         if (component.equalsIgnoreCase("Microsoft-Windows-UnattendedJoin") && "OfflineIdentification".equals(name)) {
             return "Imagesmith does not apply a djoin provisioning blob yet; run djoin /requestODJ /windowspath on"
                     + " Windows, join in the specialize pass (Identification), or let Windows Setup apply this file";

@@ -2,6 +2,7 @@ package org.imagesmith.servicing.unattend;
 
 import java.util.List;
 import org.imagesmith.registry.Hive;
+import org.imagesmith.servicing.OfflineImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.unattend.model.Setting;
 
@@ -10,9 +11,10 @@ import org.imagesmith.unattend.model.Setting;
  *
  * @param paths the answer file and how its paths resolve
  * @param system the image's SYSTEM hive (read only while planning)
+ * @param image the image, to read other files while planning (such as the SAM hive)
  * @param warnings where to say what is left as it is, and why
  */
-record PlanContext(SourcePaths paths, Hive system, List<String> warnings) {
+record PlanContext(SourcePaths paths, Hive system, OfflineImage image, List<String> warnings) {
 
     /** The error for a value that cannot be applied as written, with its position. */
     ServicingException invalid(Setting setting, String message) {

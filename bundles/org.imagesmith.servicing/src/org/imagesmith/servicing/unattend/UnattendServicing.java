@@ -96,7 +96,7 @@ public final class UnattendServicing {
         validate(unattend, paths);
         List<String> notes = new ArrayList<>();
         List<Component> components = offlineComponents(unattend, notes);
-        OfflineSettings settings = new OfflineSettings(paths, catalog, session.system());
+        OfflineSettings settings = new OfflineSettings(paths, catalog, session.system(), session.image());
         for (Component component : components) {
             settings.add(component);
         }
