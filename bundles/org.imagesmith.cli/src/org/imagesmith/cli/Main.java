@@ -97,12 +97,24 @@ public final class Main {
         return run(args, new DismConsole(out, err, zone));
     }
 
-    private static int run(List<String> args, DismConsole console) {
+    static int run(List<String> args, DismConsole console) {
+        if (!args.isEmpty() && ImageX.COMMAND.equalsIgnoreCase(args.get(0))) {
+            return ImageX.run(args.subList(1, args.size()), console);
+        }
         if (args.isEmpty() || args.stream().anyMatch(a -> a.equals("/?") || a.equals("-?") || a.equals("--help"))) {
             Optional<String> image = args.stream().map(Option::parse).flatMap(Optional::stream)
                     .filter(o -> o.is("Image")).findFirst().flatMap(Option::value);
             return image.isPresent() ? printImageHelp(console, image.get()) : printHelp(console);
         }
+        return run(args, console, Optional.empty());
+    }
+
+    /** Runs one command line with this command (ImageX's own operations, which DISM has no name for). */
+    static int run(ServicingCommand command, List<String> args, DismConsole console) {
+        return run(args, console, Optional.of(command));
+    }
+
+    private static int run(List<String> args, DismConsole console, Optional<ServicingCommand> given) {
         try {
             CommandLine commandLine;
             try {
@@ -111,7 +123,7 @@ public final class Main {
                 console.setQuiet(args.stream().anyMatch(a -> a.equalsIgnoreCase("/Quiet") || a.equalsIgnoreCase("-Quiet")));
                 console.banner();
             }
-            ServicingCommand command = findCommand(commandLine);
+            ServicingCommand command = given.isPresent() ? given.get() : findCommand(commandLine);
             checkOptions(commandLine, command);
             return command.run(commandLine, console);
         } catch (CommandLineException e) {
