@@ -28,7 +28,7 @@ public final class Main {
     private static final List<String> GLOBAL_OPTIONS = List.of("English");
 
     /** Every command, one per line (DISM's help lists them in this order). */
-    private static final List<ServicingCommand> COMMANDS = List.of(
+    private static final List<ServicingCommand> COMMANDS = java.util.stream.Stream.of(List.<ServicingCommand>of(
             new GetWimInfoCommand(),
             new ApplyImageCommand(),
             new CaptureImageCommand(false),
@@ -81,7 +81,8 @@ public final class Main {
             new GetAppPatchesCommand(),
             new GetAppInfoCommand(),
             new GetAppsCommand(),
-            new SetFeatureCommand(false));
+            new SetFeatureCommand(false),
+            RefusedCommand.cleanupImage()), RefusedCommand.profiling()).flatMap(List::stream).toList();
 
     private Main() {
     }
@@ -122,6 +123,12 @@ public final class Main {
             } finally {
                 console.setQuiet(args.stream().anyMatch(a -> a.equalsIgnoreCase("/Quiet") || a.equalsIgnoreCase("-Quiet")));
                 console.banner();
+            }
+            if (commandLine.has("Online")) {
+                throw new CommandLineException(ExitCode.NOT_SUPPORTED, "/Online is not supported: it services the"
+                        + " Windows that is running, and Imagesmith services offline images only. Give the folder"
+                        + " of an applied or mounted image with /Image:<folder>, or a WIM file with /WimFile and"
+                        + " /Index.");
             }
             ServicingCommand command = given.isPresent() ? given.get() : findCommand(commandLine);
             checkOptions(commandLine, command);
