@@ -46,8 +46,11 @@ class ImageXCommandsTest {
         Path two = SyntheticTree.write(dir.resolve("two"), 2);
         Path wim = dir.resolve("install.wim");
 
+        Path config = Files.writeString(dir.resolve("wimscript.ini"), "[ExclusionList]\r\n\\Windows\\variant.txt\r\n");
         assertSucceeded(imagex("/capture", one.toString(), wim.toString(), "Windows 7 ULTIMATE", "Reference build",
-                "/flags", "Ultimate", "/compress", "maximum", "/check", "/verify"));
+                "/flags", "Ultimate", "/compress", "maximum", "/check", "/verify", "/config", config.toString()));
+        assertFalse(Wimlib.run("dir", wim.toString(), "1").contains("/Windows/variant.txt"), "/config excludes it");
+        assertTrue(Wimlib.run("dir", wim.toString(), "1").contains("/Windows/System32/license.txt"));
         assertSucceeded(imagex("/append", two.toString(), wim.toString(), "Windows PE", "/flags", "WindowsPE", "/boot",
                 "/norpfix", "/scroll"));
 
@@ -157,9 +160,28 @@ class ImageXCommandsTest {
                 "/unmount without /commit discards");
 
         assertSucceeded(imagex("/mount", wim.toString(), "1", mount.toString()));
+        try (var entries = Files.list(mount)) {
+            for (Path entry : entries.toList()) {
+                deleteTree(entry);
+            }
+        }
+        assertTrue(CliRun.of("/Get-MountedWimInfo").out().contains("Status : Needs Remount"));
+        assertSucceeded(imagex("/remount", mount.toString()));
+        assertTrue(Files.isRegularFile(mount.resolve("Windows/added.txt")), "remounted with the committed file");
         assertSucceeded(imagex("/unmount", mount.toString()));
         assertSucceeded(imagex("/cleanup"));
         Wimlib.verify(wim);
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var entries = Files.list(path)) {
+                for (Path entry : entries.toList()) {
+                    deleteTree(entry);
+                }
+            }
+        }
+        Files.delete(path);
     }
 
     @Test
@@ -183,6 +205,15 @@ class ImageXCommandsTest {
                 "lzx");
         assertEquals(ExitCode.INVALID_PARAMETER, compress.exitCode());
         assertFalse(Files.exists(dir.resolve("new.wim")));
+
+        CliRun noRpFixOnApply = imagex("/apply", wim.toString(), "1", dir.resolve("out").toString(), "/norpfix");
+        assertEquals(ExitCode.INVALID_PARAMETER, noRpFixOnApply.exitCode());
+        assertTrue(noRpFixOnApply.err().contains("The option /norpfix is not valid with /apply"), noRpFixOnApply.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+
+        CliRun xml = imagex("/info", wim.toString(), "/xml");
+        assertEquals(ExitCode.INVALID_PARAMETER, xml.exitCode());
+        assertTrue(xml.err().contains("The option /xml is not valid with /info"), xml.err());
 
         CliRun noImage = imagex("/info", wim.toString(), "5", "renamed");
         assertEquals(ExitCode.INVALID_PARAMETER, noImage.exitCode(), noImage.out());
