@@ -70,7 +70,7 @@ final class ImageX {
             console.blank();
             console.line("/scroll is accepted and changes nothing: output is always written line by line.");
             console.line("Exit codes are DISM's: 0 success, 2 file not found, 11 not a WIM file or damaged,"
-                    + " 87 bad command line.");
+                    + " 87 bad command line, 183 an image of that name exists.");
             return ExitCode.SUCCESS;
         }
         try {

@@ -245,7 +245,8 @@ public final class Main {
         console.line("EXAMPLE:");
         console.line("  imagesmith /Get-WimInfo /WimFile:install.wim /Index:1");
         console.blank();
-        console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 87 bad command line.");
+        console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 50 not supported (the"
+                + " reason is printed), 87 bad command line.");
         console.line("imagesmith /Image:<dir> /? lists the servicing commands that image takes.");
         console.line("Servicing commands also take /WimFile:<file> /Index:<n> (or /Name:<name>) in place of /Image:<dir>:");
         console.line("the image is serviced in its WIM file, and what changed is saved there when the command succeeds.");
