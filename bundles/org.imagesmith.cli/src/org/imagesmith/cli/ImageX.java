@@ -103,8 +103,10 @@ final class ImageX {
             if (isOption(arg)) {
                 String option = arg.substring(1).toLowerCase(Locale.ROOT);
                 if (!operation.options().contains(option)) {
+                    String folder = java.nio.file.Files.exists(java.nio.file.Path.of(arg)) ? " (to give the folder "
+                            + arg + ", write " + arg + "/)" : "";
                     throw new CommandLineException("The option " + arg + " is not valid with /" + operation.name()
-                            + ". Syntax: imagex " + operation.usage());
+                            + folder + ". Syntax: imagex " + operation.usage());
                 }
                 String value = "";
                 if (VALUED.contains(option)) {

@@ -211,6 +211,10 @@ class ImageXCommandsTest {
         assertTrue(noRpFixOnApply.err().contains("The option /norpfix is not valid with /apply"), noRpFixOnApply.err());
         assertFalse(Files.exists(dir.resolve("out")));
 
+        CliRun mountCheck = imagex("/mountrw", wim.toString(), "1", dir.resolve("mnt").toString(), "/check");
+        assertEquals(ExitCode.INVALID_PARAMETER, mountCheck.exitCode());
+        assertTrue(mountCheck.err().contains("The option /check is not valid with /mountrw"), mountCheck.err());
+
         CliRun xml = imagex("/info", wim.toString(), "/xml");
         assertEquals(ExitCode.INVALID_PARAMETER, xml.exitCode());
         assertTrue(xml.err().contains("The option /xml is not valid with /info"), xml.err());
