@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimWriter;
+import org.imagesmith.wim.WriterLock;
 
 /**
  * ImageX's {@code /info <image_file> <number|name> ["new name"] ["new description"] [/boot] [/check]}: renames an
  * image, changes its description and makes it the boot image, in one rewrite of the file's XML data (the image's
  * files are not touched). A name another image has is refused (183), as DISM refuses it on /Append-Image. DISM 6.1
  * has no such command; ImageX's front end runs it with /WimFile, /Index or /Name, /NewName, /NewDescription,
- * /Bootable and /CheckIntegrity.
+ * /Bootable and /CheckIntegrity. It holds the WIM file's writer's lock while it writes.
  */
 final class ImageXInfoCommand implements ServicingCommand {
     @Override
@@ -47,7 +49,7 @@ final class ImageXInfoCommand implements ServicingCommand {
         Optional<String> description = commandLine.value("NewDescription");
         boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
         WimWriteArguments.write("Saving image information", console, () -> {
-            try (WimWriter writer = WimWriter.append(file, integrity)) {
+            try (WriterLock lock = lockOf(file); WimWriter writer = WimWriter.append(file, integrity)) {
                 if (name.isPresent()) {
                     writer.setImageElement(index, "NAME", name.get());
                 }
@@ -62,5 +64,14 @@ final class ImageXInfoCommand implements ServicingCommand {
         });
         console.success();
         return ExitCode.SUCCESS;
+    }
+
+    /** The WIM file's writer's lock; another writer holding it is error 32, naming the holder. */
+    private static WriterLock lockOf(Path file) throws IOException, CommandLineException {
+        try {
+            return WriterLock.acquire(file, "imagex /info");
+        } catch (WriterLock.TargetLockedException e) {
+            throw new CommandLineException(ServicingException.SHARING_VIOLATION, e.getMessage());
+        }
     }
 }

@@ -91,6 +91,13 @@ class ImageXCommandsTest {
         assertTrue(taken.err().contains("already has an image named"), taken.err());
         assertEquals("Windows 7 HOMEPREMIUM", Wimlib.info(wim).images().get(0).get("Name"), "a refusal changes nothing");
 
+        try (org.imagesmith.wim.WriterLock lock = org.imagesmith.wim.WriterLock.acquire(wim, "/Delete-Image")) {
+            CliRun locked = imagex("/info", wim.toString(), "1", "Locked");
+            assertEquals(32, locked.exitCode(), locked.out() + locked.err());
+            assertTrue(locked.err().contains("is being changed by another command"), locked.err());
+        }
+        assertEquals("Windows 7 HOMEPREMIUM", Wimlib.info(wim).images().get(0).get("Name"), "a locked file is kept");
+
         CliRun show = imagex("/info", wim.toString(), "2");
         assertSucceeded(show);
         assertTrue(show.out().contains("Name : Windows 7 PROFESSIONAL"), show.out());
