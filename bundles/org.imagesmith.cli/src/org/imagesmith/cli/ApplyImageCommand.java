@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.imagesmith.wim.ApplyProgress;
 import org.imagesmith.wim.ApplyResult;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.IntegrityTable;
+import org.imagesmith.wim.ProtectedFolderException;
 import org.imagesmith.wim.WimFile;
 
 /**
@@ -22,6 +24,8 @@ import org.imagesmith.wim.WimFile;
  * /Overwrite (not in DISM) allows a directory that already holds files.
  */
 final class ApplyImageCommand implements ServicingCommand {
+    /** ERROR_ACCESS_DENIED: the directory is one an image is never applied to. */
+    static final int ACCESS_DENIED = 5;
     /** ERROR_CANNOT_MAKE: the directory or file cannot be created. */
     static final int CANNOT_MAKE = 82;
     /** ERROR_DIR_NOT_EMPTY. */
@@ -70,11 +74,29 @@ final class ApplyImageCommand implements ServicingCommand {
         } catch (DirectoryNotEmptyException e) {
             throw new CommandLineException(DIR_NOT_EMPTY, "The directory " + target + " is not empty. Apply the"
                     + " image to an empty directory, or add /Overwrite to replace the files the image holds.");
-        } catch (AccessDeniedException e) {
-            throw e; // Main reports it as DISM does, with exit code 5
-        } catch (FileSystemException e) {
-            throw new CommandLineException(CANNOT_MAKE, "The image cannot be applied to " + target + ": "
-                    + e.getMessage());
+        } catch (ProtectedFolderException e) {
+            throw new CommandLineException(ACCESS_DENIED, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            DismError error = e instanceof FileSystemException && !(e instanceof AccessDeniedException)
+                    && DismError.of(e).code() == ExitCode.BAD_FORMAT
+                            ? new DismError(CANNOT_MAKE, "The image cannot be applied to " + target + ": " + e.getMessage())
+                            : DismError.of(e);
+            throw new CommandLineException(error.code(), error.message() + partlyApplied(target, overwrite));
         }
+    }
+
+    /** What a failed apply left in the target folder, and what to do about it. */
+    private static String partlyApplied(Path target, boolean overwrite) {
+        boolean holdsFiles;
+        try (java.util.stream.Stream<Path> entries = Files.list(target)) {
+            holdsFiles = entries.findAny().isPresent();
+        } catch (IOException | RuntimeException e) {
+            holdsFiles = false;
+        }
+        if (!holdsFiles) {
+            return "";
+        }
+        return " The image was only partly applied: " + target + (overwrite ? " may hold" : " holds")
+                + " part of it. Delete what the folder holds (or apply again with /Overwrite) once the cause is fixed.";
     }
 }

@@ -3,12 +3,14 @@ package org.imagesmith.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.servicing.LogLevel;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
+import org.imagesmith.servicing.WindowsDescription;
 import org.imagesmith.wim.CaptureConfiguration;
 import org.imagesmith.wim.CaptureConfigurationException;
 import org.imagesmith.wim.CaptureResult;
@@ -75,7 +77,7 @@ final class CaptureImageCommand implements ServicingCommand {
         try (ServicingLog log = openLog(logPath.isPresent(), logFile, level)) {
             log.info("DISM.EXE", "Executing command line: imagesmith " + String.join(" ",
                     commandLine.options().stream().map(Option::text).toList()));
-            CaptureResult result;
+            Captured result;
             try {
                 CaptureConfiguration configuration = configuration(commandLine);
                 result = capture(commandLine, console, file, dir, name, description, compression, configuration);
@@ -85,8 +87,9 @@ final class CaptureImageCommand implements ServicingCommand {
             }
             String list = commandLine.value("ConfigFile").map(config -> "the configuration list " + config)
                     .orElse("DISM's default configuration list");
-            log.info("DISM.EXE", "Left out " + result.excluded().size() + " file(s) and folder(s) by " + list);
-            for (String path : result.excluded()) {
+            log.info("DISM.EXE", "Left out " + result.capture().excluded().size() + " file(s) and folder(s) by "
+                    + list);
+            for (String path : result.capture().excluded()) {
                 log.info("DISM.EXE", "Excluded by the configuration list: " + path);
             }
             result.warnings().forEach(warning -> log.warning("DISM.EXE", warning));
@@ -137,7 +140,11 @@ final class CaptureImageCommand implements ServicingCommand {
         }
     }
 
-    private CaptureResult capture(CommandLine commandLine, DismConsole console, Path file, Path dir, String name,
+    /** What a capture found: the tree's exclusions, and warnings of the capture and of the Windows description. */
+    private record Captured(CaptureResult capture, List<String> warnings) {
+    }
+
+    private Captured capture(CommandLine commandLine, DismConsole console, Path file, Path dir, String name,
             String description, Optional<CompressionType> compression, CaptureConfiguration configuration)
             throws CommandLineException, IOException {
         WimWriter writer;
@@ -159,10 +166,17 @@ final class CaptureImageCommand implements ServicingCommand {
                     commandLine.has("CheckIntegrity"));
         }
         CaptureResult[] result = new CaptureResult[1];
+        List<String> warnings = new ArrayList<>();
         try (WimWriter w = writer) {
             WimWriteArguments.write("Saving image", console, () -> {
                 result[0] = DirectoryCapture.capture(w, dir, name, description, configuration,
                         !commandLine.has("NoRpFix"), (done, total) -> { });
+                warnings.addAll(result[0].warnings());
+                Optional<WindowsDescription> windows = WindowsDescription.read(dir);
+                if (windows.isPresent()) {
+                    w.describeWindows(windows.get().windows());
+                    warnings.addAll(windows.get().warnings());
+                }
                 Optional<String> flags = commandLine.value("Flags");
                 if (flags.isPresent()) {
                     w.setImageElement(w.imageCount(), "FLAGS", flags.get());
@@ -173,6 +187,6 @@ final class CaptureImageCommand implements ServicingCommand {
                 w.commit();
             });
         }
-        return result[0];
+        return new Captured(result[0], warnings);
     }
 }

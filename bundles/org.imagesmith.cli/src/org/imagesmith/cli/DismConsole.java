@@ -160,28 +160,33 @@ public final class DismConsole {
 
     /** Prints a servicing failure as DISM does and returns the exit code a shell sees for it. */
     public int failure(ServicingException e, java.nio.file.Path logFile) {
-        int code = e.errorCode();
+        DismError error = DismError.ofServicing(e);
+        int code = error.code();
         err.println();
-        err.println("Error: " + e.errorCodeText());
+        err.println("Error: " + ExitCode.text(code));
         err.println();
-        err.println(e.getMessage());
+        err.println(printable(error.message()));
         err.println();
         err.println("The DISM log file can be found at " + logFile);
         // A shell sees the low byte of an exit status, as it would of DISM's HRESULT exit codes.
-        int exit = code & 0xFF;
-        return exit == 0 ? 1 : exit;
+        return ExitCode.status(code);
     }
 
     /** DISM's error block: "Error: N", the message, and where to look for help. */
     public void error(int code, String message) {
         err.println();
-        err.println("Error: " + code);
+        err.println("Error: " + ExitCode.text(code));
         err.println();
-        err.println(message);
+        err.println(printable(message));
         if (code == ExitCode.INVALID_PARAMETER) {
             err.println("For more information, refer to the help by running imagesmith /?.");
         }
         err.println();
+    }
+
+    /** A message with the control characters of hostile names (NUL, escape sequences) shown as '?'. */
+    private static String printable(String message) {
+        return message == null ? "" : message.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "?");
     }
 
     /** A byte count with thousands separators, as in "Size : 11,158,883,866 bytes". */

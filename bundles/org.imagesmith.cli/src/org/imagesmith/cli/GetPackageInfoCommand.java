@@ -11,6 +11,7 @@ import org.imagesmith.servicing.packages.InstalledPackage;
 import org.imagesmith.servicing.packages.PackageIdentity;
 import org.imagesmith.servicing.packages.PackageManifest;
 import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.servicing.packages.PackageSource;
 
 /** {@code /Get-PackageInfo /PackageName:<identity> | /PackagePath:<cab>}: one package in detail. */
 final class GetPackageInfoCommand extends ImageServicingCommand {
@@ -33,15 +34,20 @@ final class GetPackageInfoCommand extends ImageServicingCommand {
                 new CommandLineException("Give the package with /PackageName:<identity> or /PackagePath:<file>."));
         Optional<InstalledPackage> installed = packages.packages().stream().filter(p -> p.identity().matches(identity))
                 .findFirst();
+        Optional<PackageSource> source = installed.isPresent() ? Optional.empty()
+                : Optional.of(PackageArguments.sources(commandLine, session).get(0));
         Optional<PackageManifest> manifest = installed.isPresent() ? packages.manifest(identity)
-                : Optional.of(PackageArguments.sources(commandLine, session).get(0).manifest());
+                : source.map(PackageSource::manifest);
+        // the very check /Add-Package makes (without /IgnoreCheck): "Yes" exactly when it would take the package
+        Optional<ServicingException> refusal = source.flatMap(s -> packages.refusal(s, false));
+        refusal.ifPresent(e -> session.log().info("DISM Package Manager", "Not applicable: " + e.getMessage()));
         if (installed.isEmpty() && commandLine.has("PackageName")) {
             packages.installed(identity); // throws: the image has no such package
         }
         console.line("Package information:");
         console.blank();
         console.field("Package Identity", identity);
-        console.field("Applicable", "Yes");
+        console.field("Applicable", refusal.isPresent() ? "No" : "Yes");
         console.field("Copyright", manifest.map(PackageManifest::copyright).orElse(""));
         console.field("Company", manifest.map(PackageManifest::company).orElse(""));
         console.field("Creation Time", manifest.map(PackageManifest::creationTimeStamp).orElse(""));

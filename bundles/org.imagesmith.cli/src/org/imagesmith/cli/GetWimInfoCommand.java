@@ -32,6 +32,8 @@ final class GetWimInfoCommand implements ServicingCommand {
     public int run(CommandLine commandLine, DismConsole console) throws CommandLineException, IOException {
         String file = ImageSelection.wimFile(commandLine);
         try (WimFile wim = WimFile.open(Path.of(file))) {
+            // what is printed is checked first: the lookup table must list a metadata resource for every image
+            wim.lookupTable();
             ImageInfo only = ImageSelection.optional(commandLine, wim).orElse(null);
             console.line("Details for image : " + file);
             console.blank();

@@ -118,6 +118,11 @@ abstract class ImageServicingCommand implements ServicingCommand {
             } catch (DismConsole.CompletionFailedException e) {
                 log.error("DISM.EXE", e.failure().getMessage());
                 return console.failure(e.failure(), logFile);
+            } catch (RuntimeException e) {
+                // what the engine raised while servicing (a registry value of another type): DISM's code, logged
+                ServicingException failure = DismError.of(e).asServicingException(e);
+                log.error("DISM.EXE", failure.getMessage());
+                return console.failure(failure, logFile);
             }
         } catch (ServicingException e) {
             return console.failure(e, logFile);
@@ -160,8 +165,8 @@ abstract class ImageServicingCommand implements ServicingCommand {
         try (WimFile wim = WimFile.open(wimFile)) {
             return new ServicingTarget.WimFileImage(wimFile, ImageSelection.required(commandLine, wim).index());
         } catch (WimFormatException e) {
-            throw new ServicingException(ServicingException.BAD_FORMAT, "The WIM file " + wimFile + " cannot be read: "
-                    + e.getMessage(), e);
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT : ServicingException.INVALID_DATA,
+                    "The WIM file " + wimFile + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,6 @@
 package org.imagesmith.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,9 +12,6 @@ import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingRun;
 import org.imagesmith.servicing.ServicingTarget;
-import org.imagesmith.wim.SplitWimException;
-import org.imagesmith.wim.WimFormatException;
-import org.imagesmith.wim.mount.MountException;
 
 /**
  * The {@code imagesmith} command: DISM's syntax and output on offline Windows images. It runs as a plain
@@ -26,6 +20,22 @@ import org.imagesmith.wim.mount.MountException;
 public final class Main {
     /** Options every command accepts. /English is a no-op: output is always English. */
     private static final List<String> GLOBAL_OPTIONS = List.of("English");
+
+    /** DISM's generic options, as the help lists them. */
+    private static final List<String> GENERIC_OPTION_HELP = List.of(
+            "/Image:<path>            The folder of an applied or mounted offline image to service.",
+            "/WimFile:<file> /Index:<n> | /Name:<name>  An image of a WIM file, serviced in place (Imagesmith).",
+            "/Online                  Not supported: Imagesmith services offline images only.",
+            "/WinDir:<path>           The Windows folder of the image, relative to its root (default Windows).",
+            "/SysDriveDir:<path>      The folder that holds the system loader (BootMgr).",
+            "/LogPath:<file>          The log file (default: dism.log under $XDG_STATE_HOME/imagesmith).",
+            "/LogLevel:<n>            1 errors, 2 errors and warnings, 3 also information (default), 4 also debug.",
+            "/ScratchDir:<path>       The folder for temporary files.",
+            "/Quiet                   Prints only errors: no banner, progress or listing.",
+            "/NoRestart               Accepted; an offline image is never restarted.",
+            "/English                 Displays output in English (output is always English).",
+            "/Format:Table | List     The layout of the listings (default List).",
+            "/?                       Displays this help; with /Image:<path>, the commands that image takes.");
 
     /** Every command, one per line (DISM's help lists them in this order). */
     private static final List<ServicingCommand> COMMANDS = java.util.stream.Stream.of(List.<ServicingCommand>of(
@@ -84,6 +94,10 @@ public final class Main {
             new SetFeatureCommand(false),
             RefusedCommand.cleanupImage()), RefusedCommand.profiling()).flatMap(List::stream).toList();
 
+    static {
+        QuietLibraries.install();
+    }
+
     private Main() {
     }
 
@@ -124,37 +138,26 @@ public final class Main {
                 console.setQuiet(args.stream().anyMatch(a -> a.equalsIgnoreCase("/Quiet") || a.equalsIgnoreCase("-Quiet")));
                 console.banner();
             }
-            if (commandLine.has("Online")) {
-                throw new CommandLineException(ExitCode.NOT_SUPPORTED, "/Online is not supported: it services the"
-                        + " Windows that is running, and Imagesmith services offline images only. Give the folder"
-                        + " of an applied or mounted image with /Image:<folder>, or a WIM file with /WimFile and"
-                        + " /Index.");
-            }
+            refuseOnlineServicing(commandLine);
             ServicingCommand command = given.isPresent() ? given.get() : findCommand(commandLine);
             checkOptions(commandLine, command);
+            PathArguments.check(commandLine);
             return command.run(commandLine, console);
-        } catch (CommandLineException e) {
-            console.error(e.exitCode(), e.getMessage());
-            return e.exitCode();
-        } catch (NoSuchFileException e) {
-            console.error(ExitCode.FILE_NOT_FOUND, "The system cannot find the file specified: " + e.getFile());
-            return ExitCode.FILE_NOT_FOUND;
-        } catch (AccessDeniedException e) {
-            console.error(5, "Access is denied: " + e.getFile());
-            return 5;
-        } catch (MountException e) {
-            console.error(e.errorCode(), e.getMessage());
-            return e.errorCode() & 0xFF;
-        } catch (SplitWimException e) {
-            int code = e.missingParts().isEmpty() ? ExitCode.BAD_FORMAT : ExitCode.FILE_NOT_FOUND;
-            console.error(code, "The split WIM cannot be read: " + e.getMessage() + ".");
-            return code;
-        } catch (WimFormatException e) {
-            console.error(ExitCode.BAD_FORMAT, "The file cannot be read as a WIM file: " + e.getMessage() + ".");
-            return ExitCode.BAD_FORMAT;
-        } catch (IOException e) {
-            console.error(ExitCode.BAD_FORMAT, "An error occurred while reading: " + e.getMessage());
-            return ExitCode.BAD_FORMAT;
+        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+            // the one place where what is left becomes a DISM error; the bad-input test proves that no input reaches
+            // the E_UNEXPECTED branch of DismError
+            DismError error = DismError.of(e);
+            console.error(error.code(), error.message());
+            return error.exitStatus();
+        }
+    }
+
+    /** /Online services the running Windows, which Imagesmith cannot: it refuses it as DISM refuses what it cannot do. */
+    private static void refuseOnlineServicing(CommandLine commandLine) throws CommandLineException {
+        if (commandLine.has("Online")) {
+            throw new CommandLineException(ExitCode.NOT_SUPPORTED, "Online servicing is not supported by Imagesmith:"
+                    + " it services offline images only, and no Windows is running here. Give /Image:<folder> for an"
+                    + " applied or mounted image, or /WimFile:<file> /Index:<n> to service an image in its WIM file.");
         }
     }
 
@@ -174,11 +177,31 @@ public final class Main {
                     + "); run one command per command line.");
         }
         if (found.isEmpty()) {
-            Option first = commandLine.options().get(0);
-            throw new CommandLineException("No command was given: \"" + first.text() + "\" is not a known command."
-                    + " Run imagesmith /? for the list of commands.");
+            Optional<Option> unknown = commandLine.options().stream().filter(o -> !isKnownName(o)).findFirst();
+            if (unknown.isPresent()) {
+                String name = unknown.get().name();
+                throw new CommandLineException("\"/" + name + "\" is not a known command or option."
+                        + NameSuggestions.didYouMean(name, knownNames()) + " Run imagesmith /? for the list of commands.");
+            }
+            throw new CommandLineException("No command was given (" + String.join(" ", commandLine.options().stream()
+                    .map(Option::text).toList()) + "). Add one, such as /Get-WimInfo or /Get-Packages;"
+                    + " run imagesmith /? for the list of commands.");
         }
         return found.get(0);
+    }
+
+    /** Every command name and option name that some command accepts. */
+    private static List<String> knownNames() {
+        List<String> names = new ArrayList<>(GLOBAL_OPTIONS);
+        for (ServicingCommand command : COMMANDS) {
+            names.addAll(command.names());
+            names.addAll(command.options());
+        }
+        return names;
+    }
+
+    private static boolean isKnownName(Option option) {
+        return knownNames().stream().anyMatch(option::is);
     }
 
     private static void checkOptions(CommandLine commandLine, ServicingCommand command) throws CommandLineException {
@@ -187,8 +210,12 @@ public final class Main {
                     || command.options().stream().anyMatch(option::is)
                     || GLOBAL_OPTIONS.stream().anyMatch(option::is);
             if (!known) {
-                throw new CommandLineException("The option " + option.text().split(":", 2)[0] + " is unknown with /"
-                        + command.names().get(0) + ". It accepts: "
+                String name = option.text().split(":", 2)[0];
+                List<String> accepted = new ArrayList<>(command.options());
+                accepted.addAll(GLOBAL_OPTIONS);
+                String suggestion = NameSuggestions.didYouMean(option.name(), accepted);
+                throw new CommandLineException("The option " + name + " is unknown with /" + command.names().get(0)
+                        + "." + (suggestion.isEmpty() ? "" : suggestion) + " It accepts: "
                         + command.options().stream().sorted().map(o -> "/" + o).reduce((a, b) -> a + ", " + b).orElse("")
                         + ".");
             }
@@ -217,6 +244,10 @@ public final class Main {
             return ExitCode.SUCCESS;
         } catch (ServicingException e) {
             return console.failure(e, Path.of("(no log)"));
+        } catch (RuntimeException e) {
+            DismError error = DismError.of(e);
+            console.error(error.code(), error.message());
+            return error.exitStatus();
         }
     }
 
@@ -239,14 +270,17 @@ public final class Main {
         console.blank();
         console.line("GENERIC OPTIONS:");
         console.blank();
-        console.line("  /English   Displays output in English (output is always English).");
-        console.line("  /?         Displays this help.");
+        for (String option : GENERIC_OPTION_HELP) {
+            console.line("  " + option);
+        }
         console.blank();
         console.line("EXAMPLE:");
         console.line("  imagesmith /Get-WimInfo /WimFile:install.wim /Index:1");
         console.blank();
-        console.line("Exit codes: 0 success, 2 file not found, 11 not a WIM file or damaged, 50 not supported (the"
-                + " reason is printed), 87 bad command line.");
+        console.line("Exit codes: 0 success, 2 file not found, 5 access denied, 11 not a WIM file, 13 damaged data,"
+                + " 19 read-only target,");
+        console.line("  32 in use, 50 not supported, 87 bad command line, 112 disk full, 123 Windows path; an error code"
+                + " above 255 exits with its low byte.");
         console.line("imagesmith /Image:<dir> /? lists the servicing commands that image takes.");
         console.line("Servicing commands also take /WimFile:<file> /Index:<n> (or /Name:<name>) in place of /Image:<dir>:");
         console.line("the image is serviced in its WIM file, and what changed is saved there when the command succeeds.");

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,30 +37,61 @@ public final class Hive {
     private static final int DEFAULT_MINOR_VERSION = 5;
     private static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 4096L;
 
+    /** The names of a hive's transaction logs after the primary file's name, in the order they are looked for. */
+    private static final List<String> LOG_SUFFIXES = List.of(".LOG1", ".LOG2", ".LOG");
+
     private BaseBlock baseBlock;
     private final HiveBins bins;
     private final int rootCell;
     private final boolean dirty;
     private final List<String> warnings;
     private final boolean unsortedLists;
+    /** The highest sequence number the transaction logs read with this hive hold (the base block's if none). */
+    private final int logSequenceNumber;
+    /** The file the hive was read from, for messages; "" for a hive read from bytes or made in memory. */
+    private String origin = "";
 
-    private Hive(BaseBlock baseBlock, HiveBins bins, boolean unsortedLists, List<String> warnings) {
+    private Hive(BaseBlock baseBlock, HiveBins bins, boolean unsortedLists, List<String> warnings,
+            int logSequenceNumber) {
         this.baseBlock = baseBlock;
         this.bins = bins;
         this.rootCell = baseBlock.rootCellOffset();
         this.dirty = baseBlock.isDirty();
         this.unsortedLists = unsortedLists;
         this.warnings = Collections.unmodifiableList(warnings);
+        this.logSequenceNumber = logSequenceNumber;
     }
 
-    /** Reads and validates the hive file at {@code file}. */
+    /**
+     * Reads and validates the hive file at {@code file}. When it is dirty (its last write was interrupted), its
+     * transaction logs beside it ({@code file}.LOG1, .LOG2 or .LOG, in any case) are applied as Windows applies them.
+     */
     public static Hive open(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_SIZE) {
-            throw new HiveFormatException(file + " is " + size + " bytes, larger than a registry hive can be");
-        }
+        return open(file, null);
+    }
+
+    /**
+     * Reads and validates the hive file at {@code file}; when it is dirty, the transaction logs {@code logs} (those
+     * that exist) are applied as Windows applies them.
+     */
+    public static Hive open(Path file, List<Path> logs) throws IOException {
+        byte[] bytes = readFile(file);
         try {
-            return read(Files.readAllBytes(file));
+            BaseBlock base = BaseBlock.parse(bytes);
+            Hive hive;
+            if (!base.isDirty()) {
+                hive = read(bytes);
+            } else {
+                List<TransactionLog> parsed = new ArrayList<>();
+                for (Path log : logs != null ? logs : siblingLogs(file)) {
+                    if (Files.isRegularFile(log)) {
+                        TransactionLog.parse(log.getFileName().toString(), readFile(log)).ifPresent(parsed::add);
+                    }
+                }
+                hive = read(bytes, parsed);
+            }
+            hive.origin = file.toString();
+            return hive;
         } catch (HiveFormatException e) {
             HiveFormatException named = new HiveFormatException(e.offset(), file + ": " + e.getMessage());
             named.initCause(e);
@@ -66,20 +99,63 @@ public final class Hive {
         }
     }
 
-    /** Reads and validates a hive from the bytes of a hive file. */
-    public static Hive read(byte[] file) throws HiveFormatException {
-        BaseBlock base = BaseBlock.parse(file);
-        HiveBins bins = HiveBins.parse(file, BaseBlock.SIZE, base.hiveBinsDataSize());
-        List<String> warnings = new ArrayList<>();
-        if (base.isDirty()) {
-            warnings.add("hive is dirty: primary sequence number " + Integer.toUnsignedString(
-                    base.primarySequenceNumber()) + " differs from secondary sequence number "
-                    + Integer.toUnsignedString(base.secondarySequenceNumber())
-                    + "; it was not written completely and its transaction logs (.LOG1/.LOG2) are not applied");
+    private static byte[] readFile(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_SIZE) {
+            throw new HiveFormatException(file + " is " + size + " bytes, larger than a registry hive can be");
         }
+        return Files.readAllBytes(file);
+    }
+
+    /** The transaction logs beside a primary file, matched ignoring case as on Windows. */
+    private static List<Path> siblingLogs(Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        List<Path> found = new ArrayList<>();
+        try (var entries = Files.list(folder)) {
+            List<Path> all = entries.toList();
+            for (String suffix : LOG_SUFFIXES) {
+                all.stream().filter(p -> p.getFileName().toString().equalsIgnoreCase(name + suffix)).findFirst()
+                        .ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Reads and validates a hive from the bytes of a hive file, without its transaction logs: a dirty hive stays
+     * dirty, and cannot be saved.
+     */
+    public static Hive read(byte[] file) throws HiveFormatException {
+        return read(file, List.of());
+    }
+
+    private static Hive read(byte[] file, List<TransactionLog> logs) throws HiveFormatException {
+        BaseBlock base = BaseBlock.parse(file);
+        List<String> warnings = new ArrayList<>();
+        int logSequence = Math.max(base.primarySequenceNumber(), base.secondarySequenceNumber());
+        if (base.isDirty()) {
+            Optional<LogRecovery> recovery = LogRecovery.recover(file, base, logs);
+            if (recovery.isPresent()) {
+                file = recovery.get().file();
+                base = BaseBlock.parse(file);
+                logSequence = recovery.get().highestSequenceNumber();
+                warnings.add("hive was dirty (its last write was interrupted); " + recovery.get().entries()
+                        + " log entries of its transaction logs " + String.join(", ", recovery.get().applied())
+                        + " were applied, as Windows applies them");
+            } else {
+                warnings.add("hive is dirty: primary sequence number " + Integer.toUnsignedString(
+                        base.primarySequenceNumber()) + " differs from secondary sequence number "
+                        + Integer.toUnsignedString(base.secondarySequenceNumber()) + "; its last write was"
+                        + " interrupted and " + (logs.isEmpty() ? "no transaction log (.LOG1, .LOG2, .LOG) of it"
+                                : "none of its transaction logs") + " applies, so it is read as it is and cannot be"
+                        + " saved");
+            }
+        }
+        HiveBins bins = HiveBins.parse(file, BaseBlock.SIZE, base.hiveBinsDataSize());
         try {
             boolean unsorted = validate(bins, base.rootCellOffset(), warnings);
-            return new Hive(base, bins, unsorted, warnings);
+            return new Hive(base, bins, unsorted, warnings, logSequence);
         } catch (CorruptCellException e) {
             throw e.toFormatException();
         }
@@ -100,7 +176,7 @@ public final class Hive {
                 KeyNode.FLAG_HIVE_ENTRY | KeyNode.FLAG_NO_DELETE, time);
         BaseBlock base = new BaseBlock(1, 1, time, 1, DEFAULT_MINOR_VERSION, BaseBlock.FILE_TYPE_PRIMARY,
                 BaseBlock.FILE_FORMAT_DIRECT_MEMORY_LOAD, root.cell(), bins.length(), 1, "");
-        return new Hive(base, bins, false, new ArrayList<>());
+        return new Hive(base, bins, false, new ArrayList<>(), 1);
     }
 
     /**
@@ -205,12 +281,20 @@ public final class Hive {
         return root().key(path);
     }
 
+    /** The file the hive was read from ("" when it was read from bytes or made in memory). */
+    public String origin() {
+        return origin;
+    }
+
     /** The key at {@code path} below the root, or empty. */
     public Optional<RegistryKey> findKey(String path) {
         return root().findKey(path);
     }
 
-    /** True when the hive was opened with differing sequence numbers (not cleanly written). */
+    /**
+     * True when the hive was opened with differing sequence numbers (its last write was interrupted) and no
+     * transaction log brought it up to date: what only its logs hold is not in it, so it cannot be saved.
+     */
     public boolean isDirty() {
         return dirty;
     }
@@ -230,9 +314,19 @@ public final class Hive {
         return baseBlock.minorVersion();
     }
 
-    /** The bytes of the hive file as {@link #save} writes them (sequence numbers advanced, checksum updated). */
-    public byte[] toByteArray() {
-        int sequence = Math.max(baseBlock.primarySequenceNumber(), baseBlock.secondarySequenceNumber()) + 1;
+    /**
+     * The bytes of the hive file as {@link #save} writes them: sequence numbers advanced past those of the base block
+     * and of every transaction log read with it (so that no entry of those logs is ever applied to it), checksum
+     * updated.
+     *
+     * @throws DirtyHiveException when the hive is {@link #isDirty() dirty}
+     */
+    public byte[] toByteArray() throws DirtyHiveException {
+        if (dirty) {
+            throw new DirtyHiveException(warnings.get(0));
+        }
+        int sequence = Math.max(Math.max(baseBlock.primarySequenceNumber(), baseBlock.secondarySequenceNumber()),
+                logSequenceNumber) + 1;
         baseBlock = baseBlock.withWrite(sequence, now(), rootCell, bins.length());
         byte[] header = baseBlock.toBytes();
         byte[] data = bins.toByteArray();
@@ -244,13 +338,23 @@ public final class Hive {
 
     /**
      * Writes the hive to {@code target}: into a temporary file in the same directory, forced to disk, then renamed
-     * over the target atomically, so a crash leaves either the old file or the complete new one.
+     * over the target atomically, so a crash leaves either the old file or the complete new one. The file keeps the
+     * permissions of the one it replaces; a new file gets those of any new file (0666 less the umask).
+     *
+     * @throws DirtyHiveException when the hive is {@link #isDirty() dirty}: nothing is written
      */
     public void save(Path target) throws IOException {
-        byte[] bytes = toByteArray();
+        replaceFile(target, toByteArray());
+    }
+
+    /**
+     * Puts {@code bytes} in place of {@code target} as {@link #save} does: atomically, durably, keeping the replaced
+     * file's permissions.
+     */
+    public static void replaceFile(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        Path temp = createTemporaryFor(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -269,6 +373,39 @@ public final class Hive {
             Files.deleteIfExists(temp);
         }
         forceDirectory(directory);
+    }
+
+    /**
+     * A new hidden temporary file next to {@code target} ({@code .NAME...tmp}), to be renamed over it: with the
+     * permissions of {@code target} when it exists, else those of an ordinary new file (0666 less the umask).
+     */
+    public static Path createTemporaryFor(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temp = createSibling(absolute);
+        try {
+            keepPermissions(absolute, temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /** A new hidden temporary file next to {@code target}, with the permissions of an ordinary new file. */
+    private static Path createSibling(Path target) throws IOException {
+        String prefix = "." + target.getFileName();
+        if (!target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(target.getParent(), prefix, ".tmp");
+        }
+        return Files.createTempFile(target.getParent(), prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+
+    private static void keepPermissions(Path existing, Path temp) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(existing, PosixFileAttributeView.class);
+        if (view != null && Files.exists(existing)) {
+            Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+        }
     }
 
     private static void forceDirectory(Path directory) {

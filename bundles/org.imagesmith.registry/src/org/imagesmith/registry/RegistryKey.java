@@ -281,7 +281,7 @@ public final class RegistryKey {
         List<RegistryValue> out = new ArrayList<>();
         for (int value : valueCells()) {
             ValueKey vk = new ValueKey(hive.bins(), value, "value of " + describe());
-            out.add(new RegistryValue(vk.name(), vk.type(), vk.data()));
+            out.add(new RegistryValue(vk.name(), vk.type(), vk.data(), location()));
         }
         return out;
     }
@@ -303,7 +303,7 @@ public final class RegistryKey {
             return Optional.empty();
         }
         ValueKey vk = new ValueKey(hive.bins(), cells[i], "value of " + describe());
-        return Optional.of(new RegistryValue(vk.name(), vk.type(), vk.data()));
+        return Optional.of(new RegistryValue(vk.name(), vk.type(), vk.data(), location()));
     }
 
     private RegistryValue require(String name) {
@@ -456,6 +456,11 @@ public final class RegistryKey {
         if (old != KeyNode.NONE) {
             new SecurityKey(bins, old, "security of " + describe()).release();
         }
+    }
+
+    /** Where this key is, for messages: its path and the hive file it was read from. */
+    String location() {
+        return "key " + describe() + (hive.origin().isEmpty() ? "" : " of the hive " + hive.origin());
     }
 
     private String describe() {

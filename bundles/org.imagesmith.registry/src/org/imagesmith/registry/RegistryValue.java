@@ -11,17 +11,40 @@ import java.util.Optional;
 
 /**
  * A registry value: its name ("" for the default value), type code and raw data, with decoders for the typed forms.
- * The data is copied in and out.
+ * The data is copied in and out. A value read from a hive knows where it was read (the key and the hive file), so
+ * that a typed read of a value of another type names it there.
  */
-public record RegistryValue(String name, int type, byte[] data) {
+public final class RegistryValue {
+    private final String name;
+    private final int type;
+    private final byte[] data;
+    /** Where the value was read, such as key "Select" of the hive /img/Windows/System32/config/SYSTEM; "" if made. */
+    private final String source;
 
-    public RegistryValue {
+    public RegistryValue(String name, int type, byte[] data) {
+        this(name, type, data, "");
+    }
+
+    /** A value read from a hive; {@code source} names the key and the hive. */
+    RegistryValue(String name, int type, byte[] data, String source) {
         KeyNames.checkValueName(name);
-        data = data.clone();
+        this.name = name;
+        this.type = type;
+        this.data = data.clone();
+        this.source = source;
+    }
+
+    /** The value's name, "" for the key's default value. */
+    public String name() {
+        return name;
+    }
+
+    /** The type code (a {@link ValueType}'s code, or any other number a hive holds). */
+    public int type() {
+        return type;
     }
 
     /** A copy of the raw data. */
-    @Override
     public byte[] data() {
         return data.clone();
     }
@@ -126,7 +149,8 @@ public record RegistryValue(String name, int type, byte[] data) {
     }
 
     private ValueTypeMismatchException mismatch(String wanted) {
-        return new ValueTypeMismatchException("value \"" + name + "\" is not " + wanted + ": its type is "
+        return new ValueTypeMismatchException("value \"" + name + "\"" + (source.isEmpty() ? "" : " of " + source)
+                + " is not " + wanted + ": its type is "
                 + valueType().map(Enum::name).orElse("0x" + Integer.toHexString(type)) + " with " + data.length
                 + " bytes of data");
     }

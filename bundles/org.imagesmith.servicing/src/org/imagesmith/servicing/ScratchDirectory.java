@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.imagesmith.wim.LocalTrees;
+import org.imagesmith.wim.TemporaryFiles;
 
-/** DISM's /ScratchDir: a private folder for extracting packages, removed with everything in it when closed. */
+/**
+ * DISM's /ScratchDir: a private folder for extracting packages, removed with everything in it when closed (one a
+ * killed process left is removed by /Cleanup-Wim, see {@link TemporaryFiles}).
+ */
 public final class ScratchDirectory implements Closeable {
     private final Path path;
 
@@ -28,9 +32,8 @@ public final class ScratchDirectory implements Closeable {
                             + parent.get() + " does not exist. Create it, or leave out /ScratchDir to use the"
                             + " system's temporary folder.");
                 }
-                return new ScratchDirectory(Files.createTempDirectory(parent.get(), "imagesmith-"));
             }
-            return new ScratchDirectory(Files.createTempDirectory("imagesmith-"));
+            return new ScratchDirectory(TemporaryFiles.folder(parent, "scratch"));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "No scratch folder can be made in "
                     + parent.map(Path::toString).orElse("the system's temporary folder") + ": " + e.getMessage(), e);
@@ -49,6 +52,7 @@ public final class ScratchDirectory implements Closeable {
     @Override
     public void close() throws IOException {
         deleteTree(path);
+        TemporaryFiles.done(path);
     }
 
     /** Deletes a folder and everything in it, without following symbolic links. */

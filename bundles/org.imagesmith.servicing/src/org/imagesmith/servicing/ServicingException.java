@@ -14,10 +14,14 @@ public class ServicingException extends Exception {
     public static final int ACCESS_DENIED = 5;
     /** ERROR_BAD_FORMAT. */
     public static final int BAD_FORMAT = 11;
+    /** ERROR_INVALID_DATA: the file has the expected format but its data is damaged (a damaged WIM file). */
+    public static final int INVALID_DATA = 13;
     /** ERROR_SHARING_VIOLATION: another process uses the file. */
     public static final int SHARING_VIOLATION = 32;
     /** ERROR_INVALID_PARAMETER. */
     public static final int INVALID_PARAMETER = 87;
+    /** ERROR_REGISTRY_CORRUPT: a hive is damaged, or could not be recovered because its log is absent or damaged. */
+    public static final int REGISTRY_CORRUPT = 1015;
     /** CBS_E_NOT_APPLICABLE: the package is not applicable to the image. */
     public static final int NOT_APPLICABLE = 0x800f081e;
     /** CBS_E_SOURCE_MISSING / the package's source is missing. */
@@ -28,8 +32,13 @@ public class ServicingException extends Exception {
     public static final int UNKNOWN_FEATURE = 0x800f080c;
     /** DISMAPI_E_UNSUPPORTED_COMMAND / a package that cannot be serviced offline. */
     public static final int NOT_SUPPORTED_OFFLINE = 0x800f082f;
-    /** CBS_E_DEPENDENT_FAILURE: a package the package depends on is missing. */
-    public static final int DEPENDENCY_MISSING = 0x800f0823;
+    /**
+     * CBS_E_DEPENDENT_FAILURE: a package depends on one that is missing (adding it), or installed packages depend on
+     * the package (removing it).
+     */
+    public static final int DEPENDENT_FAILURE = 0x800f082c;
+    /** CBS_E_CANNOT_UNINSTALL: the package cannot be uninstalled (permanent, or a language the image needs). */
+    public static final int CANNOT_UNINSTALL = 0x800f0825;
 
     private final int errorCode;
 

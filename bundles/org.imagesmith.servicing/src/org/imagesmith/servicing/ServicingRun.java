@@ -246,7 +246,9 @@ public final class ServicingRun implements AutoCloseable {
     private static ServicingException unreadable(UncheckedIOException e, boolean staged) {
         String message = e.getMessage() == null || e.getMessage().isEmpty() ? "The image cannot be read"
                 : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1);
-        return new ServicingException(e.getCause() instanceof WimFormatException ? ServicingException.BAD_FORMAT
-                : ServicingException.ACCESS_DENIED, message + (staged ? ". Nothing was written to the image." : "."), e);
+        int code = e.getCause() instanceof WimFormatException format
+                ? (format.isNotWimFile() ? ServicingException.BAD_FORMAT : ServicingException.INVALID_DATA)
+                : ServicingException.ACCESS_DENIED;
+        return new ServicingException(code, message + (staged ? ". Nothing was written to the image." : "."), e);
     }
 }

@@ -3,6 +3,8 @@ package org.imagesmith.servicing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
@@ -21,8 +23,13 @@ public final class ServicingSession implements Closeable {
     private final OfflineImage image;
     private final ServicingLog log;
     private final ScratchDirectory scratch;
-    private final Hive software;
-    private final Hive system;
+    private Hive software;
+    private Hive system;
+    private ServicingTransaction transaction;
+    /** Runs when the outermost transaction starts to write its hives (a test's injected failure). */
+    Runnable beforeCommit = () -> { };
+    /** Runs when the new hives are on disk and the journal says so, before they are renamed (a test's kill). */
+    Runnable afterCommitPoint = () -> { };
     private final ImageIdentity identity;
 
     private ServicingSession(OfflineImage image, ServicingLog log, ScratchDirectory scratch, Hive software, Hive system,
@@ -43,6 +50,7 @@ public final class ServicingSession implements Closeable {
     public static ServicingSession open(OfflineImage image, ServicingLog log, Optional<Path> scratchParent)
             throws ServicingException {
         log.info(COMPONENT, "Opening the offline image " + image.description());
+        recover(image, log);
         Hive software = openHive(image, SOFTWARE_HIVE);
         Hive system = openHive(image, SYSTEM_HIVE);
         ImageIdentity identity = readIdentity(image, software, system);
@@ -53,16 +61,44 @@ public final class ServicingSession implements Closeable {
         return new ServicingSession(image, log, scratch, software, system, identity);
     }
 
+    /** Finishes a transaction that a killed process left on the image folder (see {@link TransactionJournal}). */
+    private static void recover(OfflineImage image, ServicingLog log) throws ServicingException {
+        if (!(image instanceof DirectoryImage folder) || folder.isReadOnly() || folder.isStaged()) {
+            return;
+        }
+        try {
+            TransactionJournal.recover(folder.root()).ifPresent(done -> log.warning(COMPONENT, "The image "
+                    + image.description() + " was left part-way by a servicing command that was stopped; Imagesmith "
+                    + done + "."));
+        } catch (IOException e) {
+            throw new ServicingException(ServicingException.ACCESS_DENIED, "A servicing command that was stopped left"
+                    + " the image " + image.description() + " part-way, and it cannot be finished: " + e.getMessage()
+                    + ". Discard the image (or restore it from a copy).", e);
+        }
+    }
+
     private static Hive openHive(OfflineImage image, String windowsPath) throws ServicingException {
         Path file = image.find(windowsPath).orElseThrow(() -> new ServicingException(ServicingException.FILE_NOT_FOUND,
                 "The image " + image.description() + " has no " + windowsPath + " hive, so it is not a complete"
                         + " offline Windows image."));
         try {
-            return Hive.open(file);
+            return Hive.open(file, transactionLogs(image, windowsPath));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The registry hive " + windowsPath
                     + " of the image cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The transaction logs of a hive of the image (.LOG1, .LOG2, .LOG), looked up through the image so that an image
+     * served from a WIM file brings them along.
+     */
+    public static List<Path> transactionLogs(OfflineImage image, String windowsPath) {
+        List<Path> logs = new ArrayList<>();
+        for (String suffix : List.of(".LOG1", ".LOG2", ".LOG")) {
+            image.find(windowsPath + suffix).ifPresent(logs::add);
+        }
+        return logs;
     }
 
     static ImageIdentity readIdentity(OfflineImage image, Hive software, Hive system) throws ServicingException {
@@ -145,15 +181,32 @@ public final class ServicingSession implements Closeable {
     }
 
     /**
-     * Writes a hive of this session back into the image, atomically.
+     * Begins a transaction ({@link ServicingTransaction}): every change of the image until its commit is kept or
+     * undone as one. While one is open, a new one joins it.
+     */
+    public ServicingTransaction begin() throws ServicingException {
+        requireWritable();
+        if (transaction != null) {
+            return transaction.joining();
+        }
+        transaction = ServicingTransaction.outermost(this);
+        return transaction;
+    }
+
+    /**
+     * Writes a hive of this session back into the image, atomically; inside a transaction, marks it for the
+     * transaction's commit.
      *
      * @param windowsPath {@link #SOFTWARE_HIVE} or {@link #SYSTEM_HIVE}
      */
     public void saveHive(String windowsPath) throws ServicingException {
         requireWritable();
-        Hive hive = windowsPath.equals(SYSTEM_HIVE) ? system : software;
+        if (transaction != null) {
+            transaction.changed(windowsPath);
+            return;
+        }
         try {
-            hive.save(image.pathForWrite(windowsPath));
+            hiveAt(windowsPath).save(image.pathForWrite(windowsPath));
             log.debug(COMPONENT, "Saved " + windowsPath);
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The hive " + windowsPath
@@ -161,11 +214,44 @@ public final class ServicingSession implements Closeable {
         }
     }
 
-    /** Fails when the image may not be changed. */
+    Hive hiveAt(String windowsPath) {
+        return windowsPath.equals(SYSTEM_HIVE) ? system : software;
+    }
+
+    void ended(ServicingTransaction ended) {
+        if (transaction == ended) {
+            transaction = null;
+        }
+    }
+
+    /** After a roll-back the hives in memory are read again from the image, which holds them as they were. */
+    void rolledBack(ServicingTransaction ended) {
+        ended(ended);
+        try {
+            software = openHive(image, SOFTWARE_HIVE);
+            system = openHive(image, SYSTEM_HIVE);
+        } catch (ServicingException e) {
+            log.error(COMPONENT, "The hives could not be read again after a roll-back: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Fails when the image may not be changed: it is read-only, or a hive's last write was interrupted and its
+     * transaction logs cannot bring it up to date (saving it would lose what only the logs hold).
+     */
     public void requireWritable() throws ServicingException {
         if (image.isReadOnly()) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The image " + image.description()
                     + " is read-only (mounted with /ReadOnly, or not writable). Remount it read/write to change it.");
+        }
+        for (String path : List.of(SOFTWARE_HIVE, SYSTEM_HIVE)) {
+            Hive hive = path.equals(SYSTEM_HIVE) ? system : software;
+            if (hive.isDirty()) {
+                throw new ServicingException(ServicingException.REGISTRY_CORRUPT, "The registry hive " + path
+                        + " of the image " + image.description() + " was not written completely and its transaction"
+                        + " logs (" + path + ".LOG1, .LOG2) cannot bring it up to date, so the image is not changed."
+                        + " Start the image's Windows once, or restore the hive's .LOG1/.LOG2 files, and try again.");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.imagesmith.wim.CommitResult;
 import org.imagesmith.wim.StagedImage;
+import org.imagesmith.wim.TemporaryFiles;
 import org.imagesmith.wim.WimFormatException;
 import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.mount.MountRecord;
@@ -50,9 +51,7 @@ public final class WimImage implements OfflineImage {
         List<MountRecord> otherMounts = otherMounts(file, index, mounts);
         Path staging = null;
         try {
-            staging = scratchParent.isPresent()
-                    ? Files.createTempDirectory(scratchParent.get(), "imagesmith-staged-")
-                    : Files.createTempDirectory("imagesmith-staged-");
+            staging = TemporaryFiles.folder(scratchParent, "staged");
             WimImage image = new WimImage(StagedImage.open(file, index, staging), mounts, otherMounts);
             if (image.find(DirectoryImage.WINDOWS).filter(Files::isDirectory).isEmpty()) {
                 image.close();
@@ -63,7 +62,12 @@ public final class WimImage implements OfflineImage {
         } catch (StagedImage.FileInUseException e) {
             deleteQuietly(staging);
             throw new ServicingException(ServicingException.SHARING_VIOLATION, capitalized(e.getMessage()) + ".", e);
-        } catch (IllegalArgumentException | WimFormatException e) {
+        } catch (WimFormatException e) {
+            deleteQuietly(staging);
+            throw new ServicingException(e.isNotWimFile() ? ServicingException.BAD_FORMAT
+                    : ServicingException.INVALID_DATA, "Image " + index + " of " + wimFile + " cannot be read: "
+                            + e.getMessage() + ". Use a good copy of the WIM file.", e);
+        } catch (IllegalArgumentException e) {
             deleteQuietly(staging);
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "Image " + index + " of " + wimFile
                     + " cannot be serviced in place: " + e.getMessage() + ".", e);
@@ -86,7 +90,7 @@ public final class WimImage implements OfflineImage {
                     throw new ServicingException(ServicingException.SHARING_VIOLATION, "Image "
                             + mount.imageIndex() + " of " + file + " is mounted at " + mount.mountDir() + " ("
                             + (mount.readWrite() ? "read/write" : "read-only") + (ok.contains(mount) ? "" : ", status "
-                                    + mounts.status(mount)) + "); changing the WIM file in place would leave the mount"
+                                    + mounts.status(mount).text()) + "); changing the WIM file in place would leave the mount"
                             + " behind it. Service the mounted image with /Image:" + mount.mountDir() + ", or unmount"
                             + " it first (/Unmount-Wim /MountDir:" + mount.mountDir() + " /Commit|/Discard).");
                 }
@@ -106,6 +110,7 @@ public final class WimImage implements OfflineImage {
         if (staging != null) {
             try {
                 Files.deleteIfExists(staging);
+                TemporaryFiles.done(staging);
             } catch (IOException e) {
                 // an empty temporary folder left behind
             }

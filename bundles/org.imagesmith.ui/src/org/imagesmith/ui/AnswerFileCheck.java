@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.imagesmith.servicing.unattend.ApplyScope;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Source;
 import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.IssueCodes;
 import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
@@ -49,7 +51,17 @@ final class AnswerFileCheck {
     static List<AnswerFileProblem> check(Unattend unattend, Path folder, String architecture) {
         ValidationOptions options = new ValidationOptions(architecture.isEmpty() ? null : architecture, folder);
         return UnattendValidator.standard(options).validate(unattend).stream().filter(problem -> !isConfigSetSource(problem))
-                .map(AnswerFileProblem::of).toList();
+                .map(problem -> of(problem, options.targetArchitecture())).toList();
+    }
+
+    /** An error outside what an apply applies (passes left to Windows Setup) is a warning here, as for DISM. */
+    private static AnswerFileProblem of(Problem problem, String architecture) {
+        AnswerFileProblem checked = AnswerFileProblem.of(problem);
+        if (problem.severity() != Severity.ERROR || ApplyScope.applies(problem.element(), architecture)) {
+            return checked;
+        }
+        return new AnswerFileProblem(Severity.WARNING, checked.line(), checked.column(), checked.message() + " (in "
+                + ApplyScope.passOf(problem.element()) + ", which Apply to Image leaves to Windows Setup)");
     }
 
     /** The name answer files give an architecture (processorArchitecture), empty when there is none. */
@@ -68,7 +80,7 @@ final class AnswerFileCheck {
      * folder and reports it with its position if it does not exist there.
      */
     private static boolean isConfigSetSource(Problem problem) {
-        return problem.code().equals("missing-source") && problem.element() instanceof Source source
+        return problem.code().equals(IssueCodes.MISSING_SOURCE) && problem.element() instanceof Source source
                 && source.getLocation() != null
                 && source.getLocation().strip().toLowerCase(Locale.ROOT).startsWith(CONFIG_SET_ROOT);
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.imagesmith.wim.TemporaryFiles;
 import org.imagesmith.wim.mount.MountRecord;
 
 /** Cleanup: removes the mounts whose status is Needs Remount or Invalid, and their files; Ok mounts stay. */
@@ -32,6 +33,8 @@ final class CleanupAction extends ServicingAction {
             monitor.beginTask("Removing abandoned mounts", 1);
             List<MountRecord> cleaned = images.cleanup();
             cleaned.forEach(record -> log.info(ServicingJob.COMPONENT, "Cleaned up the mount at " + record.mountDir()));
+            TemporaryFiles.removeOrphans().forEach(file -> log.info(ServicingJob.COMPONENT, "Removed " + file
+                    + ", left by an Imagesmith command that was interrupted"));
             return cleaned.isEmpty() ? "No abandoned mounts to clean up."
                     : "Cleaned up " + cleaned.size() + (cleaned.size() == 1 ? " mount." : " mounts.");
         }));

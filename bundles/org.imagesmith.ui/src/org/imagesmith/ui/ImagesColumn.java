@@ -126,6 +126,7 @@ enum ImagesColumn {
                 case OK -> "";
                 case NEEDS_REMOUNT -> " The mount directory lost its contents: Remount applies the image again.";
                 case INVALID -> " The WIM file is missing or was changed: Unmount (Discard) or Cleanup.";
+                case UNMOUNT_PENDING -> " An unmount was interrupted: Unmount or Cleanup finishes it.";
             };
             return "Image " + record.imageIndex() + " of " + record.imageFile() + ", mounted "
                     + (record.readWrite() ? "read/write" : "read-only") + " at " + record.mountedAt() + "." + advice;

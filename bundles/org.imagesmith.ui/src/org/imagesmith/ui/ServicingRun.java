@@ -50,9 +50,11 @@ final class ServicingRun {
             } catch (IOException | RuntimeException e) {
                 message = e.getMessage() != null ? e.getMessage() : e.toString();
                 log.error(ServicingJob.COMPONENT, name + " failed: " + message);
-                // what the engine refuses (an IOException) says what to do; a stack trace only for a bug
-                ILog.of(ServicingRun.class).log(Status.error(name + " failed: " + message,
-                        e instanceof RuntimeException ? e : null));
+                // what the engine refuses (an IOException) says what to do, in the view and the servicing log: that
+                // is normal use, not an error of the IDE; only a bug (a RuntimeException) goes to the error log
+                if (e instanceof RuntimeException) {
+                    ILog.of(ServicingRun.class).log(Status.error(name + " failed: " + message, e));
+                }
             }
         } catch (ServicingException | IOException e) {
             message = name + " was not done: " + e.getMessage() + " (change the log file in Preferences > Imagesmith).";

@@ -68,14 +68,16 @@ final class UnmountAction extends ServicingAction {
         return Optional.of(view.schedule("Unmount " + dir + " (Commit)", (images, log, monitor) -> {
             log.info(ServicingJob.COMPONENT, "Committing " + dir + " into image " + mount.record().imageIndex()
                     + " of " + mount.record().imageFile());
-            CommitResult result = images.commit(dir, false, new EngineProgress(monitor, "Saving " + dir, true));
-            result.warnings().forEach(warning -> log.warning(ServicingJob.COMPONENT, warning));
-            images.discard(dir);
+            Optional<CommitResult> saved = images.unmountCommitting(dir, false,
+                    new EngineProgress(monitor, "Saving " + dir, true));
+            saved.ifPresent(result -> result.warnings().forEach(warning -> log.warning(ServicingJob.COMPONENT, warning)));
             WorkspaceWimFiles.refresh(mount.record().imageFile());
-            return "Committed " + dir + " into image " + mount.record().imageIndex() + " of "
+            return saved.map(result -> "Committed " + dir + " into image " + mount.record().imageIndex() + " of "
                     + mount.record().imageFile() + " (" + result.files() + " files, " + result.directories()
                     + " directories" + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size()
-                            + " warnings in the log") + ") and unmounted it.";
+                            + " warnings in the log") + ") and unmounted it.")
+                    .orElse("Finished unmounting " + dir + "; its changes had been saved by the unmount that was"
+                            + " interrupted.");
         }));
     }
 }

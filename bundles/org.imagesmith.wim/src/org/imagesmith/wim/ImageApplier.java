@@ -78,11 +78,13 @@ public final class ImageApplier {
      * @throws IllegalArgumentException when the file has no such image
      * @throws WimFormatException when the image's metadata is damaged or hostile (then nothing is written), or a
      *             stream's data is damaged
+     * @throws ProtectedFolderException when the target is the root folder or the user's home folder
      * @throws DirectoryNotEmptyException when the target holds files and {@link ApplyOptions#overwrite()} is off
      * @throws FileSystemException when the target holds a symbolic link, or a file where the image has a directory
      *             (or the reverse), at a path the image uses
      */
     public static ApplyResult apply(WimFile wim, int imageIndex, Path target, ApplyOptions options) throws IOException {
+        ProtectedFolderException.refuse(target, "the target directory");
         ImageMetadata metadata = ImageMetadata.parse(wim.readMetadataResource(imageIndex));
         ImageApplier applier = new ImageApplier(wim, metadata, options);
         applier.plan();

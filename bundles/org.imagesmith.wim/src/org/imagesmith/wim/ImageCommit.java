@@ -32,18 +32,38 @@ public final class ImageCommit {
      */
     public static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original,
             boolean integrity, WriteProgress progress) throws IOException {
-        return commit(wimFile, index, directory, original, integrity, progress, stage -> { });
+        return commit(wimFile, index, directory, original, integrity, progress, stage -> { }, hash -> { });
+    }
+
+    /**
+     * As {@link #commit(Path, int, Path, ImageMetadata, boolean, WriteProgress)}, telling {@code beforeReplace} the
+     * committed image's digest once the new file is complete on disk, before it replaces the old one.
+     */
+    public static CommitResult commitAndReport(Path wimFile, int index, Path directory, ImageMetadata original,
+            boolean integrity, WriteProgress progress, BeforeReplace beforeReplace) throws IOException {
+        return commit(wimFile, index, directory, original, integrity, progress, stage -> { }, beforeReplace);
     }
 
     static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original, boolean integrity,
             WriteProgress progress, WimWriter.Checkpoint checkpoint) throws IOException {
+        return commit(wimFile, index, directory, original, integrity, progress, checkpoint, hash -> { });
+    }
+
+    private static CommitResult commit(Path wimFile, int index, Path directory, ImageMetadata original,
+            boolean integrity, WriteProgress progress, WimWriter.Checkpoint checkpoint, BeforeReplace beforeReplace)
+            throws IOException {
         try (WimFile source = WimFile.open(wimFile)) {
             if (index < 1 || index > source.imageCount()) {
                 throw new IllegalArgumentException(source.noSuchImage("index " + index));
             }
             List<ImageXml> xml = ImageXml.readAll(WimWriter.rawXml(source), source.imageCount());
             try (WimWriter writer = WimWriter.rewrite(source, integrity, "commit an image to")) {
-                writer.checkpoint(checkpoint);
+                writer.checkpoint(stage -> {
+                    checkpoint.reached(stage);
+                    if (stage.equals(WimWriter.STAGE_BEFORE_RENAME)) {
+                        beforeReplace.ready(writer.imageHash(index - 1));
+                    }
+                });
                 for (int i = 1; i < index; i++) {
                     writer.copyImage(source, i, Optional.empty(), Optional.empty());
                 }
@@ -66,5 +86,15 @@ public final class ImageCommit {
                 return result;
             }
         }
+    }
+
+    /**
+     * Told the SHA-1 digest of the committed image's metadata resource (which names the image in the new file's
+     * lookup table) when the new file is complete on disk, before it replaces the old one: a caller records it, so
+     * that after a kill it can tell whether the file it finds is the old or the new one.
+     */
+    @FunctionalInterface
+    public interface BeforeReplace {
+        void ready(Sha1Digest imageMetadataHash) throws IOException;
     }
 }

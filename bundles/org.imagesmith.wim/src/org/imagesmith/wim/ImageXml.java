@@ -56,6 +56,46 @@ record ImageXml(List<Map.Entry<String, String>> elements) {
                 .withElement("LASTMODIFICATIONTIME", fileTimeElement("LASTMODIFICATIONTIME", now));
     }
 
+    /**
+     * The same element with the WINDOWS block describing {@code windows}, where DISM writes it: before NAME (or
+     * replacing the one there was).
+     */
+    ImageXml withWindows(WindowsInfo windows) {
+        StringBuilder xml = new StringBuilder("<WINDOWS>");
+        windows.architecture().ifPresent(a -> xml.append(element("ARCH", Integer.toString(a.code()))));
+        optional(xml, "PRODUCTNAME", windows.productName());
+        optional(xml, "EDITIONID", windows.editionId());
+        optional(xml, "INSTALLATIONTYPE", windows.installationType());
+        optional(xml, "HAL", windows.hal());
+        optional(xml, "PRODUCTTYPE", windows.productType());
+        optional(xml, "PRODUCTSUITE", windows.productSuite());
+        if (!windows.languages().isEmpty() || !windows.defaultLanguage().isEmpty()) {
+            xml.append("<LANGUAGES>");
+            windows.languages().forEach(language -> xml.append(element("LANGUAGE", language)));
+            optional(xml, "DEFAULT", windows.defaultLanguage());
+            xml.append("</LANGUAGES>");
+        }
+        windows.version().ifPresent(v -> xml.append("<VERSION>").append(element("MAJOR", Long.toString(v.major())))
+                .append(element("MINOR", Long.toString(v.minor()))).append(element("BUILD", Long.toString(v.build())))
+                .append(element("SPBUILD", Long.toString(v.spBuild())))
+                .append(element("SPLEVEL", Long.toString(v.spLevel()))).append("</VERSION>"));
+        optional(xml, "SYSTEMROOT", windows.systemRoot());
+        xml.append("</WINDOWS>");
+        List<Map.Entry<String, String>> copy = new ArrayList<>(without("WINDOWS").elements());
+        int name = 0;
+        while (name < copy.size() && !copy.get(name).getKey().equals("NAME")) {
+            name++;
+        }
+        copy.add(name, Map.entry("WINDOWS", xml.toString()));
+        return new ImageXml(copy);
+    }
+
+    private static void optional(StringBuilder xml, String tag, String text) {
+        if (!text.isEmpty()) {
+            xml.append(element(tag, text));
+        }
+    }
+
     private ImageXml withElement(String tag, String xml) {
         List<Map.Entry<String, String>> copy = new ArrayList<>(elements);
         Map.Entry<String, String> entry = Map.entry(tag, xml);

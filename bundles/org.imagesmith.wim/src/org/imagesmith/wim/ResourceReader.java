@@ -87,14 +87,15 @@ public final class ResourceReader {
      */
     public byte[] readStream(LookupEntry entry) throws IOException {
         long size = entry.size();
+        if (size == 0 && entry.hash().isZero()) {
+            return new byte[0];
+        }
+        // a damaged entry may claim any size: check it against the file before anything else
+        checkLayout(entry);
         if (size > MAX_ARRAY_STREAM) {
             throw new IOException("the stream " + entry.hash() + " has " + size
                     + " bytes, too many to read into memory; copy it with transferTo");
         }
-        if (size == 0 && entry.hash().isZero()) {
-            return new byte[0];
-        }
-        checkLayout(entry);
         byte[] data = new byte[(int) size];
         read(entry, 0, data, 0, data.length);
         verify(entry, sha1().digest(data));
@@ -206,8 +207,13 @@ public final class ResourceReader {
         return data;
     }
 
-    /** Validates where a stream lies (and reads its chunk tables) before any buffer of its size is allocated. */
-    private void checkLayout(LookupEntry entry) throws IOException {
+    /**
+     * Validates where a stream lies (and reads its chunk tables) before any buffer of its size is allocated, or before
+     * its stored data is copied as it is (split).
+     *
+     * @throws WimFormatException when the entry claims what its file cannot hold
+     */
+    void checkLayout(LookupEntry entry) throws IOException {
         if (entry.isInSolidResource()) {
             locateSolid(entry);
         } else {

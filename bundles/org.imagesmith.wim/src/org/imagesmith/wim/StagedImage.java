@@ -437,6 +437,7 @@ public final class StagedImage implements Closeable {
         closed = true;
         try (FileChannel lock = lockChannel; WimFile file = wim) {
             LocalTrees.deleteTree(staging);
+            TemporaryFiles.done(staging);
         }
     }
 }

@@ -186,7 +186,7 @@ public final class WimFile implements AutoCloseable {
     /**
      * The lookup table, read on first use.
      *
-     * @throws WimFormatException when the lookup table is damaged
+     * @throws WimFormatException when the lookup table is damaged or lists another number of images than the header
      */
     public synchronized LookupTable lookupTable() throws IOException {
         if (lookupTable == null) {
@@ -194,7 +194,14 @@ public final class WimFile implements AutoCloseable {
             for (WimPart part : parts) {
                 tables.add(readLookupTable(part));
             }
-            lookupTable = tables.size() == 1 ? tables.get(0) : LookupTable.combine(tables);
+            LookupTable table = tables.size() == 1 ? tables.get(0) : LookupTable.combine(tables);
+            int images = table.metadataResources().size();
+            if (header.partNumber() == 1 && images != header.imageCount()) {
+                // wimlib refuses such a file too (WIMLIB_ERR_IMAGE_COUNT)
+                throw new WimFormatException("the WIM header of " + path + " claims " + header.imageCount()
+                        + " images, but its lookup table lists " + images + " metadata resources; the file is damaged");
+            }
+            lookupTable = table;
         }
         return lookupTable;
     }

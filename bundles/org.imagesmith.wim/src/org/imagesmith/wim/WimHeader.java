@@ -58,26 +58,26 @@ public record WimHeader(
      */
     public static WimHeader parse(byte[] bytes) throws WimFormatException {
         if (bytes.length < SIZE) {
-            throw new WimFormatException("the file is too short to be a WIM file (" + bytes.length
+            throw WimFormatException.notWimFile("the file is too short to be a WIM file (" + bytes.length
                     + " bytes; a WIM header alone has " + SIZE + ")");
         }
         byte[] tag = Arrays.copyOf(bytes, 8);
         if (Arrays.equals(tag, PIPABLE_TAG)) {
-            throw new WimFormatException("this is a pipable WIM file (wimlib's WLPWM format), which is not supported yet;"
+            throw WimFormatException.notWimFile("this is a pipable WIM file (wimlib's WLPWM format), which is not supported yet;"
                     + " convert it with 'wimlib-imagex optimize --not-pipable'");
         }
         if (!Arrays.equals(tag, TAG)) {
-            throw new WimFormatException("the file is not a WIM file (it does not start with the tag MSWIM)");
+            throw WimFormatException.notWimFile("the file is not a WIM file (it does not start with the tag MSWIM)");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes, 8, SIZE - 8).order(ByteOrder.LITTLE_ENDIAN);
         int headerSize = buffer.getInt();
         if (headerSize != SIZE) {
-            throw new WimFormatException("the WIM header gives its size as " + Integer.toUnsignedString(headerSize)
+            throw WimFormatException.notWimFile("the WIM header gives its size as " + Integer.toUnsignedString(headerSize)
                     + " bytes; a WIM header has " + SIZE);
         }
         int version = buffer.getInt();
         if (version != VERSION_DEFAULT && version != VERSION_OLD && version != VERSION_SOLID) {
-            throw new WimFormatException("the WIM file has version 0x" + Integer.toHexString(version)
+            throw WimFormatException.notWimFile("the WIM file has version 0x" + Integer.toHexString(version)
                     + ", which is not a known WIM version (0x10d00, 0x10b00 or 0xe00)");
         }
         int flags = buffer.getInt();
@@ -97,6 +97,41 @@ public record WimHeader(
         }
         return new WimHeader(version, flags, chunkSize, HexFormat.of().formatHex(guid), partNumber, totalParts,
                 imageCount, lookupTable, xmlData, bootMetadata, bootIndex, integrityTable);
+    }
+
+    /**
+     * Checks what the header says against the file it heads, as wimlib does before using it: the part number and count, the
+     * lookup table, XML data and integrity table inside the file, and no more images than the lookup table has
+     * entries for (each image needs its metadata resource's entry).
+     *
+     * @throws WimFormatException when the header claims what the file cannot hold; the file is damaged
+     */
+    public void checkAgainst(long fileSize) throws WimFormatException {
+        // a part number past the part count is the split WIM set's to report (SplitWimSet names the set's parts)
+        if (totalParts < 1 || partNumber < 1) {
+            throw new WimFormatException("the WIM header calls the file part " + partNumber + " of " + totalParts
+                    + ", which is impossible; the header is damaged");
+        }
+        checkInFile(lookupTable, "lookup table", fileSize);
+        checkInFile(xmlData, "XML data", fileSize);
+        checkInFile(integrityTable, "integrity table", fileSize);
+        long entries = lookupTable.originalSize() / LookupEntry.SIZE;
+        if (partNumber == 1 && imageCount > entries) {
+            throw new WimFormatException("the WIM header claims " + Integer.toUnsignedString(imageCount) + " images, but"
+                    + " its lookup table has room for only " + entries + " entries; the header is damaged");
+        }
+    }
+
+    private static void checkInFile(ResourceHeader resource, String what, long fileSize) throws WimFormatException {
+        if (resource.isEmpty()) {
+            return;
+        }
+        if (resource.offset() < SIZE || resource.storedSize() > fileSize
+                || resource.offset() > fileSize - resource.storedSize()) {
+            throw new WimFormatException("the WIM header places the " + what + " at offset "
+                    + Long.toUnsignedString(resource.offset()) + " with " + resource.storedSize()
+                    + " bytes, outside the file's " + fileSize + " bytes; the file is truncated or its header is damaged");
+        }
     }
 
     /** The compression type of the file's non-solid resources. */

@@ -15,13 +15,14 @@ record WimPart(Path path, FileChannel channel, long size, WimHeader header) {
      * Opens a file and reads its header.
      *
      * @throws java.nio.file.NoSuchFileException when there is no such file
-     * @throws WimFormatException when the file is not a WIM file
+     * @throws WimFormatException when the file is not a WIM file, or its header claims what the file cannot hold
      */
     static WimPart open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
             long size = channel.size();
             WimHeader header = WimHeader.parse(WimFile.readFully(channel, 0, (int) Math.min(size, WimHeader.SIZE)));
+            header.checkAgainst(size);
             return new WimPart(path, channel, size, header);
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -152,7 +152,7 @@ public final class WimSplitter {
         try {
             for (int i = 0; i < parts.size(); i++) {
                 Path name = names.get(i);
-                Path temp = Files.createTempFile(name.getParent(), "." + name.getFileName() + ".", ".tmp");
+                Path temp = TemporaryFiles.beside(name);
                 temps.add(temp);
                 writePart(temp, parts.get(i), i + 1, parts.size(), HexFormat.of().formatHex(guid));
                 checkpoint.reached("part " + (i + 1));
@@ -172,6 +172,9 @@ public final class WimSplitter {
                 for (Path temp : temps) {
                     Files.deleteIfExists(temp);
                 }
+            }
+            for (Path temp : temps) {
+                TemporaryFiles.done(temp);
             }
         }
     }
@@ -197,6 +200,8 @@ public final class WimSplitter {
             long position = WimHeader.SIZE;
             ByteBuffer table = ByteBuffer.allocate(entries.size() * LookupEntry.SIZE).order(ByteOrder.LITTLE_ENDIAN);
             for (LookupEntry entry : entries) {
+                // the data is copied as stored, without decompressing it: check at least that it can be what it claims
+                source.resourceReader().checkLayout(entry);
                 ResourceHeader copied = WimWriter.copyRaw(source.partOf(entry).channel(), entry.resource(), out,
                         position);
                 position += copied.storedSize();

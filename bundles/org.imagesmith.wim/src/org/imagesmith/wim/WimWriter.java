@@ -48,6 +48,9 @@ public final class WimWriter implements AutoCloseable {
     /** The integrity table digests the file in chunks of this size, as wimlib and Windows do. */
     static final int INTEGRITY_CHUNK_SIZE = 10 * 1024 * 1024;
 
+    /** The stage at which a new file is complete on disk, before it is renamed over the old one. */
+    static final String STAGE_BEFORE_RENAME = "header";
+
     /** Receives the stage a write has reached ("data", "tables"), so tests can interrupt it there. */
     @FunctionalInterface
     interface Checkpoint {
@@ -134,11 +137,10 @@ public final class WimWriter implements AutoCloseable {
 
     private static WimWriter createLike(Path target, WimHeader header, boolean integrity) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "a directory has this name");
         }
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = TemporaryFiles.beside(absolute);
         FileChannel channel = null;
         try {
             keepPermissions(absolute, temp);
@@ -149,11 +151,12 @@ public final class WimWriter implements AutoCloseable {
                 channel.close();
             }
             Files.deleteIfExists(temp);
+            TemporaryFiles.done(temp);
             throw e;
         }
     }
 
-    /** Gives a new file that replaces an existing one the old file's POSIX permissions (a temporary file has 0600). */
+    /** Gives a new file that replaces an existing one the old file's POSIX permissions. */
     private static void keepPermissions(Path existing, Path temp) throws IOException {
         if (!Files.exists(existing)) {
             return;
@@ -370,6 +373,21 @@ public final class WimWriter implements AutoCloseable {
      */
     void markReparsePointFixup() {
         addedFlags |= WimHeader.FLAG_RP_FIX;
+    }
+
+    /**
+     * Describes the image added last as the Windows installation it holds: the WINDOWS element of its XML data
+     * (architecture, product, edition, languages, version, system root), which Windows Setup and WDS pick images by.
+     *
+     * @throws IllegalStateException when no image was added yet
+     */
+    public void describeWindows(WindowsInfo windows) {
+        if (images.isEmpty()) {
+            throw new IllegalStateException("no image was added to describe");
+        }
+        StoredImage last = images.get(images.size() - 1);
+        images.set(images.size() - 1, new StoredImage(last.metadata(), last.hash(), last.xml().withWindows(windows),
+                last.name()));
     }
 
     /** Refuses a name another image of the file already has (names compare ignoring case, as in Windows). */
@@ -711,6 +729,8 @@ public final class WimWriter implements AutoCloseable {
             xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
         }
         images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
+        // as wimlib's export: links the source's capture fixed up stay fixed up when applied from this file
+        addedFlags |= source.header().flags() & WimHeader.FLAG_RP_FIX;
     }
 
     private boolean canCopyRaw(WimFile source, LookupEntry entry) {
@@ -780,7 +800,7 @@ public final class WimWriter implements AutoCloseable {
         if (committed || closed) {
             throw new IllegalStateException("the WIM file was already committed or closed");
         }
-        checkpoint.reached("data");
+        reach("data");
         List<ResourceHeader> metadataResources = new ArrayList<>();
         ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
@@ -813,7 +833,7 @@ public final class WimWriter implements AutoCloseable {
         }
         channel.truncate(position);
         channel.force(true);
-        checkpoint.reached("tables");
+        reach("tables");
 
         int boot = bootIndex >= 1 && bootIndex <= images.size() ? bootIndex : 0;
         WimHeader header = new WimHeader(WimHeader.VERSION_DEFAULT,
@@ -824,7 +844,7 @@ public final class WimWriter implements AutoCloseable {
         ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
         channel.force(true);
         if (!inPlace) {
-            checkpoint.reached("header");
+            reach(STAGE_BEFORE_RENAME);
         }
         committed = true;
         channel.close();
@@ -835,7 +855,20 @@ public final class WimWriter implements AutoCloseable {
                 Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
             syncFolder(target.getParent());
+            TemporaryFiles.done(file);
+            PausePoints.reached("wim renamed");
         }
+    }
+
+    /** The digest of the metadata resource of the image added at this 0-based position. */
+    Sha1Digest imageHash(int position) {
+        return images.get(position).hash();
+    }
+
+    /** A stage of {@link #commit()}: the checkpoint of tests in this process, the pause point of fault tests. */
+    private void reach(String stage) throws IOException {
+        checkpoint.reached(stage);
+        PausePoints.reached("wim " + stage);
     }
 
     /** Writes a lookup table entry: the resource, the number of the split-WIM part holding it, references, digest. */
@@ -936,6 +969,7 @@ public final class WimWriter implements AutoCloseable {
             channel.close();
             if (!inPlace) {
                 Files.deleteIfExists(file);
+                TemporaryFiles.done(file);
             }
         }
     }

@@ -56,6 +56,21 @@ public record WindowsInfo(
             return wimlibName;
         }
 
+        /**
+         * The architecture of a PE file's machine type (IMAGE_FILE_MACHINE_*: I386, ARM, ARMNT and THUMB, IA64,
+         * AMD64, ARM64), empty for others.
+         */
+        public static Optional<Architecture> ofPeMachine(int machine) {
+            return switch (machine) {
+                case 0x014C -> Optional.of(X86);
+                case 0x01C0, 0x01C2, 0x01C4 -> Optional.of(ARM);
+                case 0x0200 -> Optional.of(IA64);
+                case 0x8664 -> Optional.of(X64);
+                case 0xAA64 -> Optional.of(ARM64);
+                default -> Optional.empty();
+            };
+        }
+
         public static Optional<Architecture> ofCode(long code) {
             for (Architecture a : values()) {
                 if (a.code == code) {

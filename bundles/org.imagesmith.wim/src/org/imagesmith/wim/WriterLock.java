@@ -152,7 +152,7 @@ public final class WriterLock implements AutoCloseable {
     }
 
     /** The real path of a target that may not exist yet: its nearest existing ancestor resolved, the rest as given. */
-    private static Path realPath(Path target) throws IOException {
+    static Path realPath(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

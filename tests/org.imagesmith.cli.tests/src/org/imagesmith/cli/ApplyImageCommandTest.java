@@ -77,6 +77,36 @@ class ApplyImageCommandTest {
     }
 
     @Test
+    void theRootAndTheHomeFolderAreRefusedHoweverTheyAreNamed() throws IOException {
+        Path wim = wim();
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("notes.txt"), "the user's file");
+        Path linkToHome = Files.createSymbolicLink(dir.resolve("link-to-home"), home);
+        Path linkToRoot = Files.createSymbolicLink(dir.resolve("link-to-root"), Path.of("/"));
+        String saved = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            for (Path target : List.of(home, linkToHome)) {
+                CliRun refused = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/Overwrite");
+                assertEquals(5, refused.exitCode(), refused.out() + refused.err());
+                assertTrue(refused.err().contains("is your home folder; an image is never applied or mounted there"),
+                        refused.err());
+                assertFalse(refused.out().contains("completed successfully"), refused.out());
+            }
+            for (String target : List.of("/", linkToRoot.toString(), linkToRoot + "/.")) {
+                CliRun refused = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target);
+                assertEquals(5, refused.exitCode(), refused.out() + refused.err());
+                assertTrue(refused.err().contains("is the root of the file system"), refused.err());
+            }
+        } finally {
+            System.setProperty("user.home", saved);
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(home)) {
+            assertEquals(List.of(home.resolve("notes.txt")), left.toList(), "nothing was written");
+        }
+    }
+
+    @Test
     void aSymbolicLinkInTheTargetIsNotFollowed() throws IOException {
         Path wim = wim();
         Path target = Files.createDirectories(dir.resolve("target"));
@@ -127,7 +157,7 @@ class ApplyImageCommandTest {
             raw.write(b ^ 1);
         }
         CliRun damaged = run("/Apply-Image", "/ImageFile:" + wim, "/Index:1", "/ApplyDir:" + target, "/CheckIntegrity");
-        assertEquals(11, damaged.exitCode(), damaged.err());
+        assertEquals(ExitCode.INVALID_DATA, damaged.exitCode(), damaged.err());
         assertTrue(damaged.err().contains("integrity table"), damaged.err());
         assertFalse(Files.exists(target), "nothing is applied from a damaged file");
     }

@@ -13,6 +13,7 @@ import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
@@ -178,5 +179,62 @@ class ApplyUnattendCommandTest {
         CliRun online = CliRun.of("/PkgMgr", "/iu:TelnetClient");
         assertEquals(87, online.exitCode());
         assertTrue(online.err().contains("offline images only"), online.err());
+    }
+
+    @Test
+    void generatorTemplateAppliesUacOffAndSaysWhatItSkipped() throws Exception {
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("config")).resolve("generated.xml"),
+                AnswerFiles.GENERATED_TEMPLATE);
+        Path image = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+
+        CliRun run = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/LogPath:" + dir.resolve("dism.log"));
+        assertEquals(0, run.exitCode(), run.err());
+        String all = run.out() + run.err();
+        assertTrue(all.contains("Applied Microsoft-Windows-LUA-Settings | EnableLUA"), all);
+        assertTrue(all.contains("Microsoft-Windows-LUA-Settings (x86, line 24)"), all);
+        assertTrue(all.contains("(in the oobeSystem pass, which /Apply-Unattend does not apply)"), all);
+        assertTrue(run.out().contains("The operation completed successfully."), run.out());
+        assertEquals(Optional.of("0"), Hivex.get(image.resolve("Windows/System32/config/SOFTWARE"),
+                "Microsoft\\Windows\\CurrentVersion\\Policies\\System", "EnableLUA"));
+    }
+
+    @Test
+    void offlineAccountsAreRefusedNeverReportedAsDone() throws Exception {
+        Path file = Files.writeString(Files.createDirectories(dir.resolve("config")).resolve("accounts.xml"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <EnableLUA>false</EnableLUA>
+                    </component>
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <OfflineUserAccounts>
+                        <OfflineLocalAccounts>
+                          <LocalAccount xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" wcm:action="add">
+                            <Name>labadmin</Name>
+                            <Group>Administrators</Group>
+                            <Password><Value>Secret-1</Value><PlainText>true</PlainText></Password>
+                          </LocalAccount>
+                        </OfflineLocalAccounts>
+                      </OfflineUserAccounts>
+                    </component>
+                  </settings>
+                </unattend>
+                """);
+        Path image = SyntheticWindowsImage.write(dir.resolve("image"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        java.util.Map<String, String> before = tree(image);
+
+        CliRun whatIf = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/WhatIf", "/LogPath:" + dir.resolve("w.log"));
+        assertTrue(whatIf.out().contains("Would apply Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft"
+                + "\\Windows\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), whatIf.out());
+        assertTrue(whatIf.out().contains("Would refuse Microsoft-Windows-Shell-Setup | OfflineUserAccounts (8:7)"), whatIf.out());
+
+        CliRun run = CliRun.of("/Image:" + image, "/Apply-Unattend:" + file, "/LogPath:" + dir.resolve("dism.log"));
+        assertEquals(0x2f, run.exitCode(), "the low byte of 0x800f082f: " + run.err());
+        assertTrue(run.err().contains("Microsoft-Windows-Shell-Setup | OfflineUserAccounts (8:7): Imagesmith does not write"
+                + " accounts"), run.err());
+        assertTrue(!run.out().contains("completed successfully") && !run.err().contains("completed successfully"), run.out());
+        assertTrue(!run.err().contains("Exception"), run.err());
+        assertEquals(before, tree(image), "nothing changed, not even the EnableLUA the file also holds");
     }
 }

@@ -127,6 +127,40 @@ class ImageServicingCommandsTest {
     }
 
     @Test
+    void packageInfoSaysApplicableExactlyWhenAddPackageTakesThePackage() throws IOException {
+        Path fitting = SyntheticPackage.update("KB2000010").writeFolder(dir.resolve("fitting"));
+        Path x86 = new SyntheticPackage("Package_for_KB2000011", "x86", "", "6.1.1.17514")
+                .parent(SyntheticWindowsImage.FOUNDATION_NAME, SyntheticWindowsImage.VERSION, "GE").writeFolder(dir.resolve("x86"));
+        Path orphan = SyntheticPackage.update("KB2000012").dependency("Package_for_KB2000099", "6.1.1.17514")
+                .writeFolder(dir.resolve("orphan"));
+        java.util.Map<Path, Boolean> taken = java.util.Map.of(fitting, true, x86, false, orphan, false);
+        for (Path path : java.util.List.of(fitting, x86, orphan)) {
+            CliRun info = run("/Get-PackageInfo", "/PackagePath:" + path);
+            assertEquals(0, info.exitCode(), info.err());
+            CliRun add = run("/Add-Package", "/PackagePath:" + path);
+            assertEquals(taken.get(path), add.exitCode() == 0, path + ": " + add.err());
+            String expected = add.exitCode() == 0 ? "Applicable : Yes\n" : "Applicable : No\n";
+            assertTrue(info.out().contains(expected), path + ": " + info.out() + add.err());
+        }
+        assertEquals(0, run("/Get-PackageInfo", "/PackagePath:" + fitting).exitCode());
+        assertTrue(run("/Add-Package", "/PackagePath:" + x86, "/IgnoreCheck").err().contains("Error: 0x800f081e"),
+                "/IgnoreCheck never adds a package for another architecture");
+    }
+
+    @Test
+    void packagesWindowsNeedsAreNotRemoved() {
+        CliRun foundation = run("/Remove-Package", "/PackageName:" + SyntheticWindowsImage.FOUNDATION);
+        assertEquals(0x25, foundation.exitCode(), foundation.err());
+        assertTrue(foundation.err().contains("Error: 0x800f0825"), foundation.err());
+        assertTrue(run("/Get-Features").out().contains("Feature Name : TelnetClient"), "the features are still there");
+
+        CliRun language = run("/Remove-Package", "/PackageName:" + SyntheticWindowsImage.LANGUAGE_PACK);
+        assertEquals(0x25, language.exitCode(), language.err());
+        assertTrue(language.err().contains("default UI language"), language.err());
+        assertTrue(run("/Get-Packages").out().contains(SyntheticWindowsImage.LANGUAGE_PACK));
+    }
+
+    @Test
     void badSessionOptionsAndImagesGetClearErrors() throws IOException {
         CliRun level = run("/Get-Packages", "/LogLevel:7");
         assertEquals(87, level.exitCode());

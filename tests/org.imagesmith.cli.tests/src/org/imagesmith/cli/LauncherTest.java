@@ -78,6 +78,21 @@ class LauncherTest {
     }
 
     @Test
+    void librariesPrintNothingOfTheirOwn(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        // Apache POI logs through the Log4j API, which printed "Log4j API could not find a logging provider"
+        Path target = dir.resolve("win7");
+        assertEquals(0, imagesmith("/Apply-Image", "/ImageFile:" + SAMPLE, "/Index:1", "/ApplyDir:" + target).exitCode());
+        Path notAPatch = Files.writeString(dir.resolve("update.msp"), "not a patch");
+        ExternalTool.Result check = imagesmith("/Image:" + target, "/LogPath:" + dir.resolve("dism.log"),
+                "/Check-AppPatch", "/PatchLocation:" + notAPatch);
+        assertEquals(1635 & 0xFF, check.exitCode(), check.stderr());
+        assertEquals("\nDeployment Image Servicing and Management tool\nVersion: " + check.stdout().lines().skip(2)
+                .findFirst().orElse("").substring("Version: ".length()) + "\n\nImage Version: 6.1.7601.17514\n\n",
+                check.stdout());
+        assertFalse(check.stderr().contains("Log4j"), check.stderr());
+    }
+
+    @Test
     void theReadmeJobAppliesTheSampleAndListsItsPackages(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path target = dir.resolve("win7");
         ExternalTool.Result apply = imagesmith("/Apply-Image", "/ImageFile:" + SAMPLE, "/Index:1", "/ApplyDir:" + target);

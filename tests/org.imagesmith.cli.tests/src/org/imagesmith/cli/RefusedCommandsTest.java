@@ -67,7 +67,7 @@ class RefusedCommandsTest {
 
     @Test
     void onlineServicingIsRefused() {
-        assertRefused(CliRun.of("/Online", "/Get-Packages"), "/Online is not supported");
-        assertRefused(CliRun.of("/Online", "/Cleanup-Image", "/spsuperseded"), "/Online is not supported");
+        assertRefused(CliRun.of("/Online", "/Get-Packages"), "Online servicing is not supported");
+        assertRefused(CliRun.of("/Online", "/Cleanup-Image", "/spsuperseded"), "Online servicing is not supported");
     }
 }

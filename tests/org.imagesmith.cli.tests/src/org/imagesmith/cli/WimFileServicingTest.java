@@ -70,6 +70,10 @@ class WimFileServicingTest {
         Wimlib.apply(wim, 1, applied);
         assertEquals(Optional.of("112"), Hivex.get(applied.resolve("Windows/System32/config/SOFTWARE"),
                 "Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\Packages\\" + UPDATE.identity(), "CurrentState"));
+        assertEquals(Optional.of("0"), Hivex.get(applied.resolve("Windows/System32/config/SOFTWARE"),
+                "Microsoft\\Windows\\CurrentVersion\\Policies\\System", "EnableLUA"), "UAC is off in the WIM file's image");
+        assertEquals(Optional.of("CONTOSO-LAB-01"), Hivex.get(applied.resolve("Windows/System32/config/SYSTEM"),
+                "ControlSet001\\Control\\ComputerName\\ComputerName", "ComputerName"));
         CliRun listed = CliRun.of("/WimFile:" + wim, "/Name:Windows 7 PROFESSIONAL", "/Get-Features", "/LogPath:" + log);
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().contains("Feature Name : TelnetClient\nState : Enabled\n"), listed.out());

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.imagesmith.testsupport.SyntheticTree;
+import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +94,109 @@ class WimWriteCommandsTest {
                     : applied.resolve("Windows/System32/license.txt");
             assertEquals(expected, Files.readSymbolicLink(applied.resolve("Windows/license-link")));
         }
+    }
+
+    @Test
+    void exportKeepsTheReparsePointFixupSoThatLinksApplyInsideTheTarget() throws IOException {
+        Path tree = SyntheticTree.write(dir.resolve("tree"), 1);
+        Files.createSymbolicLink(tree.resolve("Windows/license-link"), tree.resolve("Windows/System32/license.txt"));
+        Path wim = dir.resolve("links.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Links"),
+                "Saving image");
+        Path created = dir.resolve("new.wim");
+        Path other = SyntheticTree.write(dir.resolve("other"), 2);
+        Path appended = dir.resolve("existing.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + appended, "/CaptureDir:" + other, "/Name:Plain",
+                "/NoRpFix"), "Saving image");
+        assertTrue(!Wimlib.info(appended).file().get("Attributes").contains("Relative path junction"));
+        for (Path destination : new Path[] {created, appended}) {
+            assertSucceeded(CliRun.of("/Export-Image", "/SourceImageFile:" + wim, "/SourceIndex:1",
+                    "/DestinationImageFile:" + destination), "Exporting image");
+            Wimlib.verify(destination);
+            Wimlib.Info info = Wimlib.info(destination);
+            assertTrue(info.file().get("Attributes").contains("Relative path junction"), info.file().toString());
+            int index = Integer.parseInt(info.file().get("Image Count"));
+            Path byWimlib = dir.resolve("wimlib-" + destination.getFileName());
+            Wimlib.apply(destination, index, byWimlib);
+            assertEquals(byWimlib.resolve("Windows/System32/license.txt"),
+                    Files.readSymbolicLink(byWimlib.resolve("Windows/license-link")));
+            Path byUs = dir.resolve("ours-" + destination.getFileName());
+            assertSucceeded(CliRun.of("/Apply-Image", "/ImageFile:" + destination, "/Index:" + index,
+                    "/ApplyDir:" + byUs), "Applying image");
+            assertEquals(byUs.resolve("Windows/System32/license.txt"),
+                    Files.readSymbolicLink(byUs.resolve("Windows/license-link")));
+        }
+        Path swm = dir.resolve("links.swm");
+        assertEquals(0, CliRun.of("/Split-Image", "/ImageFile:" + wim, "/SWMFile:" + swm, "/FileSize:1").exitCode());
+        assertTrue(Wimlib.info(swm).file().get("Attributes").contains("Relative path junction"));
+        assertSucceeded(CliRun.of("/Delete-Image", "/ImageFile:" + appended, "/Index:1"), "Deleting image");
+        assertTrue(Wimlib.info(appended).file().get("Attributes").contains("Relative path junction"));
+    }
+
+    @Test
+    void newFilesHonourTheUmaskAndRewrittenFilesKeepTheirMode() throws IOException {
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(probe);
+        Path tree = SyntheticTree.write(dir.resolve("tree"), 1);
+        Path wim = dir.resolve("install.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:One"),
+                "Saving image");
+        assertEquals(ordinary, Files.getPosixFilePermissions(wim), "a captured WIM file has a new file's mode");
+        Path exported = dir.resolve("exported.wim");
+        assertSucceeded(CliRun.of("/Export-Image", "/SourceImageFile:" + wim, "/SourceIndex:1",
+                "/DestinationImageFile:" + exported), "Exporting image");
+        assertEquals(ordinary, Files.getPosixFilePermissions(exported));
+        Path swm = dir.resolve("install.swm");
+        assertEquals(0, CliRun.of("/Split-Image", "/ImageFile:" + wim, "/SWMFile:" + swm, "/FileSize:1").exitCode());
+        assertEquals(ordinary, Files.getPosixFilePermissions(swm));
+
+        Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(wim, chosen);
+        assertSucceeded(CliRun.of("/Append-Image", "/ImageFile:" + wim, "/CaptureDir:" + tree, "/Name:Two"),
+                "Saving image");
+        assertEquals(chosen, Files.getPosixFilePermissions(wim));
+        assertSucceeded(CliRun.of("/Delete-Image", "/ImageFile:" + wim, "/Index:1"), "Deleting image");
+        assertEquals(chosen, Files.getPosixFilePermissions(wim), "a rewritten WIM file keeps its mode");
+    }
+
+    /** The fields wimlib-imagex info prints from an image's WINDOWS element. */
+    static final List<String> WINDOWS_FIELDS = List.of("Architecture", "Product Name", "Edition ID",
+            "Installation Type", "HAL", "Product Type", "Product Suite", "Languages", "Default Language",
+            "System Root", "Major Version", "Minor Version", "Build", "Service Pack Build", "Service Pack Level");
+
+    @Test
+    void captureAndAppendDescribeTheWindowsInstallationAsWimlibDoes() throws IOException {
+        Path client = SyntheticWindowsImage.write(dir.resolve("client"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        Path server = SyntheticWindowsImage.write(dir.resolve("server"), SyntheticWindowsImage.Kind.SERVER_2008_R2_SP1,
+                "x86");
+        Path ours = dir.resolve("ours.wim");
+        assertSucceeded(CliRun.of("/Capture-Image", "/ImageFile:" + ours, "/CaptureDir:" + client, "/Name:Client"),
+                "Saving image");
+        assertSucceeded(CliRun.of("/Append-Image", "/ImageFile:" + ours, "/CaptureDir:" + server, "/Name:Server"),
+                "Saving image");
+        Path theirs = dir.resolve("theirs.wim");
+        Wimlib.capture(client, theirs, "Client", "");
+        Wimlib.capture(server, dir.resolve("server.wim"), "Server", "");
+
+        List<Map<String, String>> ourImages = Wimlib.info(ours).images();
+        List<Map<String, String>> wimlibImages = List.of(Wimlib.info(theirs).images().get(0),
+                Wimlib.info(dir.resolve("server.wim")).images().get(0));
+        for (int i = 0; i < 2; i++) {
+            for (String field : WINDOWS_FIELDS) {
+                assertEquals(wimlibImages.get(i).get(field), ourImages.get(i).get(field), field + " of image " + (i + 1));
+            }
+        }
+        assertEquals("x86_64", ourImages.get(0).get("Architecture"));
+        assertEquals("x86", ourImages.get(1).get("Architecture"));
+        assertEquals("ServerNT", ourImages.get(1).get("Product Type"));
+        assertEquals("17514", ourImages.get(0).get("Service Pack Build"));
+        assertEquals("en-US", ourImages.get(0).get("Default Language"));
+        assertEquals("WINDOWS", ourImages.get(0).get("System Root"));
+
+        CliRun info = CliRun.of("/Get-WimInfo", "/WimFile:" + ours, "/Index:1");
+        assertTrue(info.out().contains("Architecture : x64"), info.out());
+        assertTrue(info.out().contains("Edition : Professional"), info.out());
+        assertTrue(info.out().contains("Version : 6.1.7601"), info.out());
     }
 
     @Test

@@ -20,7 +20,11 @@ class HiveCorruptionTest {
 
     /** The sample hive of the oracle tests, and its bytes to damage. */
     private final Hive hive = HiveOracleTest.sampleHive();
-    private final byte[] good = hive.toByteArray();
+    private final byte[] good;
+
+    HiveCorruptionTest() throws DirtyHiveException {
+        good = hive.toByteArray();
+    }
 
     private static ByteBuffer le(byte[] b) {
         return HiveStructureTest.le(b);
@@ -103,7 +107,7 @@ class HiveCorruptionTest {
     }
 
     @Test
-    void loopsInIndexesAndTheKeyTree() {
+    void loopsInIndexesAndTheKeyTree() throws Exception {
         HiveBins bins = hive.bins();
         int list = new KeyNode(bins, hive.key("Software").cell(), "t").subkeyList();
         byte[] bytes = good.clone();

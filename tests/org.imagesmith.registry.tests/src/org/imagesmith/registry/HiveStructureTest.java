@@ -11,9 +11,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -48,24 +51,6 @@ class HiveStructureTest {
         assertEquals(sequence + 1, le(second).getInt(4), "every write advances the sequence numbers");
         assertEquals(sequence + 1, le(second).getInt(8));
         assertEquals("hbin", new String(second, 4096, 4, "US-ASCII"));
-    }
-
-    @Test
-    void dirtyHiveIsReportedAndCleanedBySaving() throws Exception {
-        Hive hive = HiveOracleTest.sampleHive();
-        byte[] bytes = hive.toByteArray();
-        le(bytes).putInt(4, le(bytes).getInt(8) + 1);
-        fixChecksum(bytes);
-        Path file = dir.resolve("dirty");
-        Files.write(file, bytes);
-        Hive dirty = Hive.open(file);
-        assertTrue(dirty.isDirty());
-        assertTrue(dirty.warnings().get(0).contains("dirty"), dirty.warnings().toString());
-        assertEquals("0409", dirty.key("ControlSet001\\Control\\Nls\\Language").getString("Default"));
-        dirty.save(file);
-        Hive clean = Hive.open(file);
-        assertFalse(clean.isDirty());
-        assertTrue(clean.warnings().isEmpty());
     }
 
     @Test
@@ -221,5 +206,20 @@ class HiveStructureTest {
         assertThrows(RegistryEntryNotFoundException.class, () -> hive.root().deleteKey("Nope"));
         assertThrows(IllegalArgumentException.class, () -> hive.root().deleteKey(""));
         assertThrows(IllegalArgumentException.class, () -> hive.root().createKey("x".repeat(256)));
+    }
+
+    @Test
+    void aNewHiveHasANewFilesModeAndASavedHiveKeepsItsOwn() throws Exception {
+        Set<PosixFilePermission> ordinary = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        Path file = dir.resolve("SOFTWARE");
+        HiveOracleTest.sampleHive().save(file);
+        assertEquals(ordinary, Files.getPosixFilePermissions(file), "0666 less the umask, as any new file");
+        Set<PosixFilePermission> chosen = PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(file, chosen);
+        Hive hive = Hive.open(file);
+        hive.root().createKey("Changed");
+        hive.save(file);
+        assertEquals(chosen, Files.getPosixFilePermissions(file));
+        assertTrue(Hive.open(file).findKey("Changed").isPresent());
     }
 }

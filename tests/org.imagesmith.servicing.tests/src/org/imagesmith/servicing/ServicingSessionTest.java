@@ -116,4 +116,29 @@ class ServicingSessionTest {
         ServicingException e = assertThrows(ServicingException.class, () -> ScratchDirectory.create(Optional.of(dir.resolve("none"))));
         assertEquals(ServicingException.FILE_NOT_FOUND, e.errorCode());
     }
+
+    @Test
+    void aDirtyHiveThatNoLogBringsUpToDateIsReadButTheImageIsNotChanged() throws Exception {
+        Path root = SyntheticWindowsImage.write(dir.resolve("dirty"), SyntheticWindowsImage.Kind.WINDOWS_7_SP1_X64);
+        Path software = root.resolve("Windows/System32/config/SOFTWARE");
+        byte[] bytes = Files.readAllBytes(software);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.putInt(4, header.getInt(8) + 1);
+        int checksum = 0;
+        for (int i = 0; i < 508; i += 4) {
+            checksum ^= header.getInt(i);
+        }
+        header.putInt(508, checksum);
+        Files.write(software, bytes);
+        Files.write(root.resolve("Windows/System32/config/SOFTWARE.LOG1"), new byte[0]);
+        try (ServicingSession session = ServicingSession.open(DirectoryImage.open(root), ServicingLog.none(),
+                Optional.empty())) {
+            assertEquals("Professional", session.identity().editionId(), "a dirty hive is still read");
+            ServicingException refused = assertThrows(ServicingException.class, session::requireWritable);
+            assertEquals(ServicingException.REGISTRY_CORRUPT, refused.errorCode());
+            assertTrue(refused.getMessage().contains("SOFTWARE.LOG1"), refused.getMessage());
+            assertThrows(ServicingException.class, () -> session.saveHive(ServicingSession.SOFTWARE_HIVE));
+        }
+        assertEquals(-1L, Files.mismatch(software, Files.write(dir.resolve("before"), bytes)));
+    }
 }

@@ -419,4 +419,100 @@ public final class AnswerFiles {
                 </settings>
             </unattend>
             """;
+
+    /**
+     * An answer file as image-build generators write them for Windows 7 x64: every component for amd64 and x86 side
+     * by side, the product key as text next to its WillShowUI (mixed content), UAC turned off offline, and problems
+     * in passes /Apply-Unattend does not apply (a command path over 259 characters in specialize, ShowWindowsLive in
+     * oobeSystem, where it is not valid).
+     */
+    public static final String GENERATED_TEMPLATE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                <settings pass="windowsPE">
+                    <component name="Microsoft-Windows-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <UserData>
+                            <AcceptEula>true</AcceptEula>
+                            <ProductKey>FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4<WillShowUI>OnError</WillShowUI></ProductKey>
+                        </UserData>
+                    </component>
+                    <component name="Microsoft-Windows-Setup" processorArchitecture="x86" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                        <UserData>
+                            <AcceptEula>true</AcceptEula>
+                            <ProductKey>
+                                FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4
+                                <WillShowUI>OnError</WillShowUI>
+                            </ProductKey>
+                        </UserData>
+                    </component>
+                </settings>
+                <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <EnableLUA>false</EnableLUA>
+                    </component>
+                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="x86" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <EnableLUA>false</EnableLUA>
+                    </component>
+                </settings>
+                <settings pass="specialize">
+                    <component name="Microsoft-Windows-Deployment" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+                        <RunSynchronous>
+                            <RunSynchronousCommand wcm:action="add">
+                                <Order>1</Order>
+                                <Path>C:\\Windows\\Setup\\Scripts\\stage-01-configure-the-reference-image-before-capture\\stage-02-configure-the-reference-image-before-capture\\stage-03-configure-the-reference-image-before-capture\\stage-04-configure-the-reference-image-before-capture\\finish-the-reference-image.cmd</Path>
+                            </RunSynchronousCommand>
+                        </RunSynchronous>
+                    </component>
+                </settings>
+                <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <ShowWindowsLive>false</ShowWindowsLive>
+                        <TimeZone>UTC</TimeZone>
+                    </component>
+                </settings>
+            </unattend>
+            """;
+
+    /**
+     * A template whose generator left placeholders unfilled: ${UILanguage} and {{USER_LOCALE}}, a $DriverRoot driver
+     * path, a %PACKAGES% package source, and an offline-join blob wrapped over two lines.
+     */
+    public static final String UNFILLED_TEMPLATE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                <servicing>
+                    <package action="install">
+                        <assemblyIdentity name="Package_for_KB2533623" version="6.1.1.17514" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral"/>
+                        <source location="%PACKAGES%\\Windows6.1-KB2533623-x64.cab"/>
+                    </package>
+                </servicing>
+                <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-PnpCustomizationsNonWinPE" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">
+                        <DriverPaths>
+                            <PathAndCredentials wcm:action="add" wcm:keyValue="1">
+                                <Path>$DriverRoot</Path>
+                            </PathAndCredentials>
+                        </DriverPaths>
+                    </component>
+                    <component name="Microsoft-Windows-UnattendedJoin" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <OfflineIdentification>
+                            <Provisioning>
+                                <AccountData>ARAIAMzMzMzIAQAAAAAAAAAAAgABAAAAAQAAAAQAAgABAAAA
+                                AQAAAJgBAAABAAAAAQAAAIgBAAAAAAAAaVWO+zExVzZ1xgAu</AccountData>
+                            </Provisioning>
+                        </OfflineIdentification>
+                    </component>
+                </settings>
+                <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-International-Core" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <UILanguage>${UILanguage}</UILanguage>
+                        <UserLocale>{{USER_LOCALE}}</UserLocale>
+                    </component>
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                        <RegisteredOwner>Contoso 100% Lab</RegisteredOwner>
+                        <TimeZone>W. Europe Standard Time</TimeZone>
+                    </component>
+                </settings>
+            </unattend>
+            """;
 }

@@ -29,6 +29,7 @@ public final class SyntheticPackage {
     private final List<String> dependencies = new ArrayList<>();
     private final List<String> updates = new ArrayList<>();
     private boolean languageResources;
+    private boolean permanent;
 
     public SyntheticPackage(String name, String architecture, String language, String version) {
         this.name = name;
@@ -73,6 +74,12 @@ public final class SyntheticPackage {
         return this;
     }
 
+    /** Marks the package permanent, as servicing stack updates are ({@code permanence="permanent"} on {@code <package>}). */
+    public SyntheticPackage permanent() {
+        this.permanent = true;
+        return this;
+    }
+
     /** Marks the update as carrying language-specific resources (language="*" components). */
     public SyntheticPackage withLanguageResources() {
         this.languageResources = true;
@@ -99,7 +106,8 @@ public final class SyntheticPackage {
                 .append("http://support.microsoft.com/?kbid=").append(name.replaceAll("\\D", "")).append("\">\n")
                 .append("  ").append(identityXml(name, architecture, language.isEmpty() ? "neutral" : language, version)).append('\n')
                 .append("  <package identifier=\"").append(name).append("\" releaseType=\"").append(releaseType)
-                .append("\" restart=\"").append(restart).append("\">\n");
+                .append("\" restart=\"").append(restart).append("\"")
+                .append(permanent ? " permanence=\"permanent\"" : "").append(">\n");
         if (!parent.isEmpty()) {
             xml.append("    ").append(parent).append('\n');
         }

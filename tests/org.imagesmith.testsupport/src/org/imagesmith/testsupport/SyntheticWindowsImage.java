@@ -123,10 +123,43 @@ public final class SyntheticWindowsImage {
         system.root().createKey("ControlSet001\\Control\\Session Manager\\Environment")
                 .setString("PROCESSOR_ARCHITECTURE", architecture.equals("amd64") ? "AMD64"
                         : architecture.equals("ia64") ? "IA64" : "x86");
-        system.root().createKey("ControlSet001\\Control\\Nls\\Language").setString("Default", "0409");
+        RegistryKey language = system.root().createKey("ControlSet001\\Control\\Nls\\Language");
+        language.setString("Default", "0409");
+        language.setString("InstallLanguage", "0409");
+        system.root().createKey("ControlSet001\\Control\\MUI\\UILanguages\\en-US");
         system.root().createKey("ControlSet001\\Services");
+        // what Windows Setup and WDS pick images by (the WINDOWS element of a captured image)
+        RegistryKey windows = system.root().createKey("ControlSet001\\Control\\Windows");
+        windows.setDword("CSDBuildNumber", Integer.parseInt(kind.revision));
+        windows.setDword("CSDVersion", Integer.parseInt(kind.servicePack.replaceAll("\\D", "")) << 8);
+        RegistryKey options = system.root().createKey("ControlSet001\\Control\\ProductOptions");
+        options.setString("ProductType", kind.installationType.equals("Server") ? "ServerNT" : "WinNT");
+        options.setMultiString("ProductSuite", List.of("Terminal Server"));
+        system.root().createKey("ControlSet001\\Control\\Class\\{4D36E966-E325-11CE-BFC1-08002BE10318}\\0000")
+                .setString("MatchingDeviceId", "acpiapic");
         system.save(config.resolve("SYSTEM"));
+        Files.write(root.resolve("Windows/System32/kernel32.dll"), portableExecutableHeader(architecture));
         return root;
+    }
+
+    /**
+     * The start of a DLL as Windows' PE loader reads it: an MS-DOS header whose e_lfanew points to the "PE" signature
+     * and a COFF file header with the machine type of the architecture (amd64, x86, ia64, arm64), as kernel32.dll
+     * has. It holds no code.
+     */
+    public static byte[] portableExecutableHeader(String architecture) {
+        int machine = switch (architecture) {
+            case "amd64" -> 0x8664;
+            case "x86" -> 0x014C;
+            case "ia64" -> 0x0200;
+            case "arm64" -> 0xAA64;
+            default -> throw new IllegalArgumentException("no PE machine type for " + architecture);
+        };
+        java.nio.ByteBuffer pe = java.nio.ByteBuffer.allocate(0x80 + 24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        pe.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3C, 0x80);
+        pe.putInt(0x80, 0x00004550).putShort(0x84, (short) machine);
+        pe.putShort(0x96, (short) 0x2002); // IMAGE_FILE_EXECUTABLE_IMAGE | IMAGE_FILE_DLL
+        return pe.array();
     }
 
     static void register(Hive software, SyntheticPackage p, int state, Instant when, boolean features) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * A realistic answer file for the synthetic Windows 7 SP1 image ({@link SyntheticWindowsImage}) and the sources it
  * names: its offlineServicing pass installs a language pack, updates from a cabinet, an .msu and a folder (listing
- * an update before the language pack), switches features, adds two drivers through DriverPaths and sets the computer
- * name; other passes hold settings /Apply-Unattend skips.
+ * an update before the language pack), switches features, adds two drivers through DriverPaths, sets the computer
+ * name and turns User Account Control off (EnableLUA); other passes hold settings /Apply-Unattend skips.
  */
 public final class Windows7AnswerFile {
     public static final SyntheticPackage LANGUAGE_PACK = new SyntheticPackage("Microsoft-Windows-Client-LanguagePack-Package",
@@ -71,12 +71,9 @@ public final class Windows7AnswerFile {
                     </component>
                     <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="ARCH" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
                       <ComputerName>Contoso-Lab-01</ComputerName>
-                      <OfflineUserAccounts>
-                        <OfflineAdministratorPassword>
-                          <Value>U2VjcmV0</Value>
-                          <PlainText>false</PlainText>
-                        </OfflineAdministratorPassword>
-                      </OfflineUserAccounts>
+                    </component>
+                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="ARCH" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <EnableLUA>false</EnableLUA>
                     </component>
                   </settings>
                   <settings pass="oobeSystem">

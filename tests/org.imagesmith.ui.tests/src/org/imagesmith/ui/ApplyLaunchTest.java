@@ -50,12 +50,14 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.ui.UiTesting.LaunchWatch;
 import org.imagesmith.unattend.dsl.io.AnswerFileConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,6 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Debug view's Terminate, with /WhatIf, for answer-file language text, and through the Run As shortcut. The
  * result is checked in the WIM file with wimlib-imagex and hivexget, in the console and in the markers.
  */
+@ExtendWith(NoLoggedErrors.class)
 class ApplyLaunchTest {
     private static final String COMPUTER_NAME = """
               <settings pass="offlineServicing">

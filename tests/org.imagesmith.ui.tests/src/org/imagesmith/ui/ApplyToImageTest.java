@@ -52,6 +52,7 @@ import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegFileFormat;
 import org.imagesmith.registry.RegFileWriter;
 import org.imagesmith.testsupport.Hivex;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
@@ -61,6 +62,7 @@ import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -69,6 +71,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handler's seam; the result checked in the WIM file with wimlib-imagex and hivexget, in the console, in the
  * markers and in the Run history.
  */
+@ExtendWith(NoLoggedErrors.class)
 class ApplyToImageTest {
     static final String CBS = AnswerFileProject.CBS;
     static final SyntheticPackage FEATURE_PACK = AnswerFileProject.FEATURE_PACK;
@@ -212,6 +215,29 @@ class ApplyToImageTest {
         applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
         assertEquals(List.of(), markers(file));
         assertFalse(before.equals(sha1(wim)), "the fixed file is applied");
+    }
+
+    @Test
+    void problemsInPassesLeftToWindowsSetupAreWarningsAndDoNotStopTheApply() throws Exception {
+        String text = GOOD.replace("FEATURE", "InternetExplorer9").replace("</unattend>", """
+                  <settings pass="oobeSystem">
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <ShowWindowsLive>false</ShowWindowsLive>
+                    </component>
+                  </settings>
+                </unattend>""");
+        IFile file = answerFile("unattend.xml", text);
+        applyFromProjectExplorer(file, new ApplyTarget.WimImage(wim, 1, ""));
+
+        consoleHolding("Applied unattend.xml to image 1 of " + wim);
+        assertEquals(List.of(), errorLines(file), "DISM applies only offlineServicing and servicing");
+        List<IMarker> markers = markers(file);
+        assertEquals(1, markers.size(), markers.toString());
+        assertEquals(IMarker.SEVERITY_WARNING, markers.get(0).getAttribute(IMarker.SEVERITY, -1));
+        assertEquals(line(text, "<ShowWindowsLive>"), markers.get(0).getAttribute(IMarker.LINE_NUMBER, 0));
+        assertTrue(markers.get(0).getAttribute(IMarker.MESSAGE, "").endsWith("(in the oobeSystem pass, which Apply to Image"
+                + " leaves to Windows Setup)"), markers.get(0).getAttribute(IMarker.MESSAGE, ""));
+        fixture.assertNoMountsLeft();
     }
 
     @Test
@@ -362,6 +388,7 @@ class ApplyToImageTest {
         // a WIM file without WINDOWS data: the engine finds the architecture in the image's SYSTEM hive
         Path plain = projectDir.resolve("plain.wim");
         Wimlib.capture(fixture.imageFolder(), plain, "no Windows data", "captured without WINDOWS/ARCH");
+        Wimlib.setProperties(plain, 1, "WINDOWS="); // wimlib records it from kernel32.dll; an older tool may not
         fixture.project.refreshLocal(IResource.DEPTH_INFINITE, null);
         String plainBefore = sha1(plain);
         applyFromProjectExplorer(file, new ApplyTarget.WimImage(plain, 1, ""));
@@ -418,7 +445,7 @@ class ApplyToImageTest {
             }
             waitForJobs();
             assertEquals(List.of(List.of("/answers/install.wim : 1 Windows 7 PROFESSIONAL (x64)",
-                    "/answers/install.wim : 2 second"), List.of(mountDir.toRealPath() + " (image 1 of install.wim)")),
+                    "/answers/install.wim : 2 second (x64)"), List.of(mountDir.toRealPath() + " (image 1 of install.wim)")),
                     offered);
             assertEquals(List.of(0), selected, "the first image is offered first");
             assertEquals(Optional.of("112"), Hivex.get(fixture.appliedHive(2, "SOFTWARE"), CBS + FEATURE_PACK.identity(), "CurrentState"),

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.mount.MountStore;
 import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's progress callbacks feed the job's monitor, and a canceled monitor undoes a mount. */
+@ExtendWith(NoLoggedErrors.class)
 class EngineProgressTest {
     @TempDir
     Path dir;

@@ -23,15 +23,18 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.ui.preferences.ImagesmithPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starts the real workbench (under Xvfb in CI), opens the Imagesmith perspective and drives the Images view. */
+@ExtendWith(NoLoggedErrors.class)
 class ImagesViewTest {
     @TempDir
     Path dir;
@@ -222,8 +225,9 @@ class ImagesViewTest {
         assertEquals("Ok", mount(emptied).getText(5));
         assertTrue(Files.isRegularFile(emptied.resolve("Windows/System32/license.txt")));
 
-        // someone else rewrites the WIM file: both mounts become Invalid, Cleanup removes them
-        Files.setLastModifiedTime(wim, java.nio.file.attribute.FileTime.fromMillis(0));
+        // someone else deletes image 1 of the WIM file: neither image is what was mounted, both mounts become
+        // Invalid, Cleanup removes them (touching the file alone would leave them Ok: their images are unchanged)
+        Wimlib.run("delete", wim.toString(), "1");
         view.refresh();
         waitForJobs();
         assertEquals("Invalid", mount(invalid).getText(5));

@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.wim.ImageInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The checks of the Mount dialog, and the mount directory it proposes under the scratch directory. */
+@ExtendWith(NoLoggedErrors.class)
 class MountRequestTest {
     @TempDir
     Path dir;

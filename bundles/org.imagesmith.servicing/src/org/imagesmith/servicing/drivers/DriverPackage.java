@@ -103,6 +103,11 @@ public final class DriverPackage {
             for (InfSection section : installSections(inf, architecture)) {
                 for (InfCopyFile copy : inf.copyFiles(section)) {
                     String relative = relativeSource(copy.source(), sources, disks, name);
+                    if (relative.chars().anyMatch(c -> c < 0x20)) {
+                        throw new ServicingException(DriverServicing.INF_SYNTAX, "The driver package " + infFile
+                                + " names a file with a control character (such as NUL), which no file can be called: \""
+                                + relative.replaceAll("\\p{Cntrl}", "?") + "\". The INF is damaged; use a good copy.");
+                    }
                     String key = relative.toLowerCase(Locale.ROOT);
                     if (!files.containsKey(key)) {
                         Path source = resolve(folder, relative).orElseThrow(() -> new ServicingException(

@@ -1,37 +1,52 @@
 package org.imagesmith.servicing.drivers;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.registry.ValueType;
+import org.imagesmith.servicing.ServicingSession;
 
 /**
- * What a driver package records in the image's SYSTEM hive, as Windows 7 records a driver installed offline:
- * the device setup class key (Control\Class\{guid}) when the image lacks it, and for a boot-critical driver its
- * service key (Services\&lt;name&gt;: Type, Start, ErrorControl, ImagePath, Group, DisplayName, Owners) and its
- * CriticalDeviceDatabase entries (Control\CriticalDeviceDatabase\&lt;id with \ as #&gt;: Service, ClassGUID,
- * DriverPackageId) so the boot loader finds it. Windows 7 keeps its driver store index in binary files
- * (DriverStore\infstore.dat, drvindex.dat); in their place Imagesmith keeps one key per published package under
- * {@link #INDEX} at the hive's root (outside the control sets, so LastKnownGood copies leave it alone), naming the
- * store folder and the keys and files the package created, so that /Remove-Driver removes exactly those.
+ * What a driver package records in the image's SYSTEM hive, as Windows 7 records a driver installed offline, and
+ * nothing else: the device setup class key (Control\Class\{guid}: its description and Class) when the image lacks
+ * it, and for a boot-critical driver its service key (Services\&lt;name&gt;: Type, Start, ErrorControl, ImagePath,
+ * Group, DisplayName, and Owners, the published INFs that own the service) and its CriticalDeviceDatabase entries
+ * (Control\CriticalDeviceDatabase\&lt;id with \ as #&gt;: Service, ClassGUID, DriverPackageId, the store folder's
+ * name) so the boot loader finds it. /Remove-Driver derives what to undo from these same places: the services that
+ * name the published INF among their Owners, the entries whose DriverPackageId is the package's store folder.
  */
 final class DriverRegistry {
-    /** Imagesmith's driver store index in the SYSTEM hive. */
-    static final String INDEX = "Imagesmith\\DriverPackages";
-
-    private final Hive system;
+    private static final String OWNERS = "Owners";
+    private static final String DRIVER_PACKAGE_ID = "DriverPackageId";
+    /** The index earlier Imagesmith versions kept in the SYSTEM hive, which does not belong in a Windows image. */
+    private static final String LEGACY_INDEX_ROOT = "Imagesmith";
+    private final ServicingSession session;
     private final String controlSet;
 
-    DriverRegistry(Hive system) {
-        this.system = system;
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
+    DriverRegistry(ServicingSession session) {
+        this.session = session;
+        int current = session.system().findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword)
+                .orElse(1);
         this.controlSet = String.format("ControlSet%03d", current);
+    }
+
+    /** The session's SYSTEM hive as it is now (a roll-back reads it again). */
+    private Hive system() {
+        return session.system();
+    }
+
+    private void set(String keyPath, RegistryValue value) {
+        system().root().createKey(keyPath).setValue(value);
+    }
+
+    private void deleteKey(String keyPath) {
+        if (system().findKey(keyPath).isPresent()) {
+            system().root().deleteKey(keyPath);
+        }
     }
 
     String servicesKey() {
@@ -51,103 +66,112 @@ final class DriverRegistry {
         return deviceId.toLowerCase(Locale.ROOT).replace('\\', '#');
     }
 
-    /** What the index says about a published package. */
-    record IndexEntry(String publishedName, String originalFileName, String driverStorePath, List<String> services,
-            List<String> criticalDevices, List<String> files, String classKey) {
-    }
-
-    Optional<IndexEntry> index(String publishedName) {
-        return system.findKey(INDEX + "\\" + publishedName).map(key -> new IndexEntry(key.name(),
-                string(key, "OriginalFileName"), string(key, "DriverStorePath"), multi(key, "Services"),
-                multi(key, "CriticalDevices"), multi(key, "Files"), string(key, "ClassKey")));
-    }
-
     /** The class description the image's Class key gives (its default value), if it has the class. */
     Optional<String> classDescription(String classGuid) {
-        return system.findKey(classKey(classGuid)).flatMap(k -> k.value("")).map(RegistryValue::asString)
+        return system().findKey(classKey(classGuid)).flatMap(k -> k.value("")).map(RegistryValue::asString)
                 .filter(s -> !s.isEmpty());
     }
 
-    /**
-     * Records a package in the journal's hive: class key, boot-critical service and critical device entries, and
-     * the index entry.
-     *
-     * @param files the image files an install copied outside the driver store
-     */
-    void register(RegistryJournal journal, String publishedName, DriverPackage pkg, String storeFolder,
-            List<String> files) {
-        String classKey = "";
-        if (!pkg.classGuid().isEmpty() && system.findKey(classKey(pkg.classGuid())).isEmpty()) {
-            classKey = classKey(pkg.classGuid());
-            journal.set(classKey, RegistryValue.ofString("", ValueType.REG_SZ, DeviceClasses.description(pkg.className(),
+    /** Records a package in the SYSTEM hive (in memory: the transaction writes it): class key, boot-critical services and critical device entries. */
+    void register(String publishedName, DriverPackage pkg, String storeFolder) {
+        if (!pkg.classGuid().isEmpty() && system().findKey(classKey(pkg.classGuid())).isEmpty()) {
+            String classKey = classKey(pkg.classGuid());
+            set(classKey, RegistryValue.ofString("", ValueType.REG_SZ, DeviceClasses.description(pkg.className(),
                     pkg.classGuid(), Optional.empty())));
-            journal.set(classKey, RegistryValue.ofString("Class", ValueType.REG_SZ, pkg.className()));
+            set(classKey, RegistryValue.ofString("Class", ValueType.REG_SZ, pkg.className()));
         }
-        List<String> services = new ArrayList<>();
-        Set<String> devices = new LinkedHashSet<>();
-        if (pkg.bootCritical()) {
-            for (DriverService service : pkg.services()) {
-                String key = servicesKey() + "\\" + service.name();
-                if (system.findKey(key).isEmpty()) {
-                    services.add(key);
-                }
-                journal.set(key, RegistryValue.ofDword("Type", service.serviceType()));
-                journal.set(key, RegistryValue.ofDword("Start", service.startType()));
-                journal.set(key, RegistryValue.ofDword("ErrorControl", service.errorControl()));
-                journal.set(key, RegistryValue.ofString("ImagePath", ValueType.REG_EXPAND_SZ,
-                        DirIds.imagePath(service.serviceBinary()).orElse(service.serviceBinary())));
-                if (!service.loadOrderGroup().isEmpty()) {
-                    journal.set(key, RegistryValue.ofString("Group", ValueType.REG_SZ, service.loadOrderGroup()));
-                }
-                journal.set(key, RegistryValue.ofString("DisplayName", ValueType.REG_SZ, service.displayName()));
-                journal.set(key, RegistryValue.ofMultiString("Owners", List.of(publishedName)));
+        if (!pkg.bootCritical()) {
+            return;
+        }
+        for (DriverService service : pkg.services()) {
+            String key = servicesKey() + "\\" + service.name();
+            Optional<RegistryKey> existing = system().findKey(key);
+            set(key, RegistryValue.ofDword("Type", service.serviceType()));
+            set(key, RegistryValue.ofDword("Start", service.startType()));
+            set(key, RegistryValue.ofDword("ErrorControl", service.errorControl()));
+            set(key, RegistryValue.ofString("ImagePath", ValueType.REG_EXPAND_SZ,
+                    DirIds.imagePath(service.serviceBinary()).orElse(service.serviceBinary())));
+            if (!service.loadOrderGroup().isEmpty()) {
+                set(key, RegistryValue.ofString("Group", ValueType.REG_SZ, service.loadOrderGroup()));
             }
-            String packageId = storeFolder.substring(storeFolder.lastIndexOf('\\') + 1);
-            for (DriverModel model : pkg.models()) {
-                if (model.serviceName().isEmpty()) {
+            set(key, RegistryValue.ofString("DisplayName", ValueType.REG_SZ, service.displayName()));
+            // a service of Windows itself (no Owners) stays Windows' own: a removal must not take it away
+            if (existing.isEmpty() || existing.get().value(OWNERS).isPresent()) {
+                List<String> owners = new ArrayList<>(existing.map(k -> multi(k, OWNERS)).orElse(List.of()));
+                if (owners.stream().noneMatch(publishedName::equalsIgnoreCase)) {
+                    owners.add(publishedName);
+                }
+                set(key, RegistryValue.ofMultiString(OWNERS, owners));
+            }
+        }
+        String packageId = storeFolder.substring(storeFolder.lastIndexOf('\\') + 1);
+        for (DriverModel model : pkg.models()) {
+            if (model.serviceName().isEmpty()) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            ids.add(model.hardwareId());
+            ids.addAll(model.compatibleIds());
+            for (String id : ids) {
+                if (id.isEmpty() || model.excludeIds().contains(id)) {
                     continue;
                 }
-                List<String> ids = new ArrayList<>();
-                ids.add(model.hardwareId());
-                ids.addAll(model.compatibleIds());
-                for (String id : ids) {
-                    if (id.isEmpty() || model.excludeIds().contains(id)) {
-                        continue;
-                    }
-                    String key = criticalDeviceKey(id);
-                    if (system.findKey(key).isEmpty()) {
-                        devices.add(key);
-                    }
-                    journal.set(key, RegistryValue.ofString("Service", ValueType.REG_SZ, model.serviceName()));
-                    journal.set(key, RegistryValue.ofString("ClassGUID", ValueType.REG_SZ, pkg.classGuid()));
-                    journal.set(key, RegistryValue.ofString("DriverPackageId", ValueType.REG_SZ, packageId));
+                String key = criticalDeviceKey(id);
+                set(key, RegistryValue.ofString("Service", ValueType.REG_SZ, model.serviceName()));
+                set(key, RegistryValue.ofString("ClassGUID", ValueType.REG_SZ, pkg.classGuid()));
+                set(key, RegistryValue.ofString(DRIVER_PACKAGE_ID, ValueType.REG_SZ, packageId));
+            }
+        }
+    }
+
+    /**
+     * Deletes what a package's install recorded: the package leaves the Owners of its services (a service no
+     * package owns any more is deleted), the critical device entries naming its store folder are deleted, and a
+     * class key that holds only what an install writes is deleted when no other package of the image has that class.
+     */
+    void unregister(String publishedName, Optional<DriverPackage> pkg, String storeFolderName,
+            boolean classStillUsed) {
+        if (pkg.isPresent()) {
+            for (DriverService service : pkg.get().services()) {
+                String key = servicesKey() + "\\" + service.name();
+                Optional<RegistryKey> existing = system().findKey(key);
+                List<String> owners = existing.map(k -> multi(k, OWNERS)).orElse(List.of());
+                if (owners.stream().noneMatch(publishedName::equalsIgnoreCase)) {
+                    continue;
+                }
+                List<String> rest = owners.stream().filter(o -> !o.equalsIgnoreCase(publishedName)).toList();
+                if (rest.isEmpty()) {
+                    deleteKey(key);
+                } else {
+                    set(key, RegistryValue.ofMultiString(OWNERS, rest));
                 }
             }
         }
-        String index = INDEX + "\\" + publishedName;
-        journal.set(index, RegistryValue.ofString("OriginalFileName", ValueType.REG_SZ, pkg.infName()));
-        journal.set(index, RegistryValue.ofString("DriverStorePath", ValueType.REG_SZ, storeFolder));
-        journal.set(index, RegistryValue.ofMultiString("Services", services));
-        journal.set(index, RegistryValue.ofMultiString("CriticalDevices", new ArrayList<>(devices)));
-        journal.set(index, RegistryValue.ofMultiString("Files", files));
-        journal.set(index, RegistryValue.ofString("ClassKey", ValueType.REG_SZ, classKey));
+        if (!storeFolderName.isEmpty()) {
+            String database = controlSet + "\\Control\\CriticalDeviceDatabase";
+            List<String> entries = system().findKey(database).map(k -> k.subkeys().stream()
+                    .filter(e -> string(e, DRIVER_PACKAGE_ID).equalsIgnoreCase(storeFolderName))
+                    .map(RegistryKey::name).toList()).orElse(List.of());
+            entries.forEach(name -> deleteKey(database + "\\" + name));
+        }
+        String guid = pkg.map(DriverPackage::classGuid).orElse("");
+        if (!guid.isEmpty() && !classStillUsed) {
+            Optional<RegistryKey> classKey = system().findKey(classKey(guid));
+            boolean onlyWhatAnInstallWrites = classKey.map(k -> k.subkeys().isEmpty() && k.values().stream()
+                    .allMatch(v -> v.name().isEmpty() || v.name().equalsIgnoreCase("Class"))).orElse(false);
+            if (onlyWhatAnInstallWrites) {
+                deleteKey(classKey(guid));
+            }
+        }
     }
 
-    /** Deletes what a package's index entry says it created, then the entry. */
-    void unregister(RegistryJournal journal, IndexEntry entry) {
-        for (String key : entry.criticalDevices()) {
-            journal.deleteKey(key);
+    /** Deletes the index an earlier Imagesmith version left at the hive's root; true when there was one. */
+    boolean forgetLegacyIndex() {
+        if (system().findKey(LEGACY_INDEX_ROOT + "\\DriverPackages").isEmpty()) {
+            return false;
         }
-        for (String key : entry.services()) {
-            journal.deleteKey(key);
-        }
-        if (!entry.classKey().isEmpty() && system.findKey(entry.classKey()).map(k -> k.subkeys().isEmpty()).orElse(false)) {
-            journal.deleteKey(entry.classKey());
-        }
-        journal.deleteKey(INDEX + "\\" + entry.publishedName());
-        if (system.findKey(INDEX).map(k -> k.subkeys().isEmpty()).orElse(false)) {
-            journal.deleteKey(INDEX.substring(0, INDEX.indexOf('\\')));
-        }
+        deleteKey(LEGACY_INDEX_ROOT);
+        return true;
     }
 
     private static String string(RegistryKey key, String name) {

@@ -19,6 +19,7 @@ import org.imagesmith.inf.Architecture;
 import org.imagesmith.inf.DriverInf;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 
 /**
  * Third-party drivers of an offline image (DISM's /Add-Driver, /Remove-Driver, /Get-Drivers, /Get-DriverInfo):
@@ -51,7 +52,7 @@ public final class DriverServicing {
     public DriverServicing(ServicingSession session) throws ServicingException {
         this.session = session;
         this.store = new DriverStore(session.image());
-        this.registry = new DriverRegistry(session.system());
+        this.registry = new DriverRegistry(session);
         String name = session.identity().architecture().identityName();
         this.architecture = Architecture.fromInfName(name).orElseThrow(() -> new ServicingException(
                 ServicingException.INVALID_PARAMETER, "Drivers cannot be serviced on " + name + " images."));
@@ -182,20 +183,12 @@ public final class DriverServicing {
 
     private Optional<InstalledDriver> describe(Path published) throws IOException {
         String name = published.getFileName().toString();
-        Optional<DriverRegistry.IndexEntry> entry = registry.index(name);
-        Optional<Path> staged = Optional.empty();
-        if (entry.isPresent()) {
-            staged = store.find(entry.get().driverStorePath() + "\\" + entry.get().originalFileName());
-        }
-        if (staged.isEmpty()) {
-            staged = store.stagedInf(published);
-        }
+        Optional<Path> staged = store.stagedInf(published);
         Optional<DriverInf> inf = read(published);
         if (inf.isEmpty()) {
             return Optional.empty();
         }
-        String original = staged.map(p -> p.getFileName().toString())
-                .or(() -> entry.map(DriverRegistry.IndexEntry::originalFileName)).orElse(name);
+        String original = staged.map(p -> p.getFileName().toString()).orElse(name);
         String storePath = staged.map(Path::toString).orElse("");
         return Optional.of(driver(name, original, false, inf.get(), storePath));
     }
@@ -265,9 +258,9 @@ public final class DriverServicing {
             checkSigned(pkg, options.forceUnsigned());
         }
         List<AddResult> results = new ArrayList<>();
-        inTransaction("added", (files, journal) -> {
+        inTransaction("added", files -> {
             for (DriverPackage pkg : packages) {
-                results.add(stage(pkg, files, journal));
+                results.add(stage(pkg, files));
             }
         });
         return results;
@@ -275,34 +268,32 @@ public final class DriverServicing {
 
     /** The changes of one command, made to files and to the SYSTEM hive, all kept or all undone. */
     private interface Changes {
-        void make(FileTransaction files, RegistryJournal journal) throws IOException, ServicingException;
+        void make(ServicingTransaction files) throws IOException, ServicingException;
     }
 
     /**
-     * Makes the changes, then saves the SYSTEM hive; when anything fails, every file and registry change is undone
-     * and the image is left as it was.
+     * Makes the changes in a transaction, then commits it (the SYSTEM hive is written); when anything fails, every
+     * file and registry change is undone and the image is left as it was.
      */
     private void inTransaction(String verb, Changes changes) throws ServicingException {
-        FileTransaction files = new FileTransaction(session.image(), session.log());
-        RegistryJournal journal = new RegistryJournal(session.system());
-        try {
-            changes.make(files, journal);
-            beforeCommit.run();
-            session.saveHive(ServicingSession.SYSTEM_HIVE);
-        } catch (IOException | RuntimeException | ServicingException e) {
-            files.rollBack();
-            journal.rollBack();
-            if (e instanceof ServicingException s) {
-                throw s;
+        try (ServicingTransaction transaction = session.begin()) {
+            try {
+                changes.make(transaction);
+                if (registry.forgetLegacyIndex()) {
+                    session.log().info(COMPONENT, "Removed the Imagesmith\\DriverPackages key an earlier Imagesmith"
+                            + " version kept in the SYSTEM hive; the driver store is read from what Windows keeps");
+                }
+                beforeCommit.run();
+                session.saveHive(ServicingSession.SYSTEM_HIVE);
+            } catch (IOException | RuntimeException e) {
+                throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be " + verb
+                        + ", and the image was left as it was: " + e.getMessage(), e);
             }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The driver packages could not be " + verb
-                    + ", and the image was left as it was: " + e.getMessage(), e);
+            transaction.commit();
         }
-        files.commit();
-        journal.commit();
     }
 
-    private AddResult stage(DriverPackage pkg, FileTransaction files, RegistryJournal journal)
+    private AddResult stage(DriverPackage pkg, ServicingTransaction files)
             throws IOException, ServicingException {
         byte[] infBytes = Files.readAllBytes(pkg.infFile());
         byte[] catalogBytes = pkg.catalog().isPresent() ? Files.readAllBytes(pkg.catalog().get().source()) : new byte[0];
@@ -325,7 +316,6 @@ public final class DriverServicing {
             files.copy(file.source(), folder + "\\" + file.relativePath());
         }
         files.copy(pkg.infFile(), DriverStore.INF_FOLDER + "\\" + publishedName);
-        List<String> installed = new ArrayList<>();
         if (pkg.bootCritical()) {
             for (DriverPackage.PackageFile file : pkg.files()) {
                 String target = file.installPath().orElseThrow(() -> new ServicingException(DriverServicing.INF_SYNTAX,
@@ -333,12 +323,11 @@ public final class DriverServicing {
                                 + " to a folder its [DestinationDirs] does not give as a DIRID Imagesmith can place in"
                                 + " an offline image."));
                 files.copy(file.source(), target);
-                installed.add(target);
             }
             session.log().info(COMPONENT, pkg.infName() + " is boot critical: installed its services "
                     + pkg.services().stream().map(DriverService::name).toList() + " and critical device entries");
         }
-        registry.register(journal, publishedName, pkg, folder, installed);
+        registry.register(publishedName, pkg, folder);
         return new AddResult(pkg.infFile(), publishedName, false);
     }
 
@@ -451,33 +440,53 @@ public final class DriverServicing {
                     ServicingException.FILE_NOT_FOUND, "The driver package " + name + " is not in the image. Run"
                             + " /Get-Drivers for the published names (oem<N>.inf) it has.")));
         }
-        inTransaction("removed", (files, journal) -> {
+        List<String> removed = publishedNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        inTransaction("removed", files -> {
             for (Path published : publishedFiles) {
                 String name = published.getFileName().toString();
-                Optional<DriverRegistry.IndexEntry> entry = registry.index(name);
-                Optional<Path> folder = entry.flatMap(e -> store.find(e.driverStorePath()));
-                if (folder.isEmpty()) {
-                    folder = store.stagedInf(published).map(Path::getParent);
-                }
-                if (folder.isPresent()) {
-                    files.remove(folder.get());
+                Optional<Path> stagedInf = store.stagedInf(published);
+                Optional<DriverPackage> pkg = Optional.empty();
+                if (stagedInf.isPresent()) {
+                    pkg = Optional.of(DriverPackage.open(stagedInf.get(), architecture));
+                    files.remove(stagedInf.get().getParent());
+                } else {
+                    session.log().warning(COMPONENT, "The driver store has no folder for " + name + "; only the"
+                            + " published INF and the critical device entries naming it are removed.");
                 }
                 files.remove(published);
                 Optional<Path> pnf = store.find(DriverStore.INF_FOLDER + "\\" + name.substring(0, name.length() - 4) + ".pnf");
                 if (pnf.isPresent()) {
                     files.remove(pnf.get());
                 }
-                if (entry.isPresent()) {
-                    for (String installed : entry.get().files()) {
-                        Optional<Path> file = store.find(installed);
-                        if (file.isPresent()) {
-                            files.remove(file.get());
+                if (pkg.isPresent() && pkg.get().bootCritical()) {
+                    for (DriverPackage.PackageFile file : pkg.get().files()) {
+                        Optional<Path> installed = file.installPath().flatMap(store::find);
+                        if (installed.isPresent()) {
+                            files.remove(installed.get());
                         }
                     }
-                    registry.unregister(journal, entry.get());
                 }
+                String folderName = stagedInf.map(p -> p.getParent().getFileName().toString()).orElse("");
+                String classGuid = pkg.map(DriverPackage::classGuid).orElse("");
+                registry.unregister(name, pkg, folderName, classUsedByOthers(classGuid, removed));
                 session.log().info(COMPONENT, "Removed the driver package " + name);
             }
         });
+    }
+
+    /** True when a published package that stays has this device setup class. */
+    private boolean classUsedByOthers(String classGuid, List<String> removed) throws IOException {
+        if (classGuid.isEmpty()) {
+            return false;
+        }
+        for (Path other : store.publishedInfs()) {
+            if (removed.contains(other.getFileName().toString().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (read(other).flatMap(inf -> inf.version().classGuid()).filter(classGuid::equalsIgnoreCase).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 import org.imagesmith.servicing.packages.CbsRegistry;
 import org.imagesmith.servicing.packages.InstalledPackage;
 import org.imagesmith.servicing.packages.PackageState;
@@ -24,11 +25,9 @@ public final class EditionServicing {
     private static final String COMPONENT = "DISM Edition Servicing";
 
     private final ServicingSession session;
-    private final CbsRegistry registry;
 
     public EditionServicing(ServicingSession session) {
         this.session = session;
-        this.registry = new CbsRegistry(session.software());
     }
 
     /** The EditionID of the image, as /Get-CurrentEdition prints it. */
@@ -52,7 +51,7 @@ public final class EditionServicing {
         if (current.isEmpty()) {
             return targets;
         }
-        for (InstalledPackage pkg : registry.packages()) {
+        for (InstalledPackage pkg : registry().packages()) {
             Optional<Edition> edition = Edition.ofPackageName(pkg.identity().name());
             if (edition.isPresent() && pkg.state() == PackageState.STAGED && current.get().canUpgradeTo(edition.get())
                     && !targets.contains(edition.get())) {
@@ -82,15 +81,17 @@ public final class EditionServicing {
         Optional<InstalledPackage> currentPackage = Edition.ofId(current)
                 .flatMap(e -> editionPackage(e.packageName(), null)).filter(p -> p.state().isInstalled());
 
-        setState(targetPackage, PackageState.INSTALLED);
-        currentPackage.ifPresent(p -> setState(p, PackageState.STAGED));
-        RegistryKey version = session.software().root().createKey(CURRENT_VERSION);
-        version.setString("EditionID", target.id());
-        version.setString("ProductName", target.productName());
-        if (key.isPresent()) {
-            saveWithKey(key.get());
-        } else {
+        try (ServicingTransaction transaction = session.begin()) {
+            setState(targetPackage, PackageState.INSTALLED);
+            currentPackage.ifPresent(p -> setState(p, PackageState.STAGED));
+            RegistryKey version = session.software().root().createKey(CURRENT_VERSION);
+            version.setString("EditionID", target.id());
+            version.setString("ProductName", target.productName());
+            if (key.isPresent()) {
+                writeKey(transaction, key.get());
+            }
             session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            transaction.commit();
         }
         session.log().info(COMPONENT, "Changed the edition from " + current + " to " + target.id()
                 + key.map(k -> ", product key " + k.masked()).orElse(""));
@@ -102,7 +103,10 @@ public final class EditionServicing {
         session.requireWritable();
         ProductKey key = parseKey(text);
         currentEdition();
-        writeKey(key);
+        try (ServicingTransaction transaction = session.begin()) {
+            writeKey(transaction, key);
+            transaction.commit();
+        }
         session.log().info(COMPONENT, "Product key " + key.masked() + " set for edition " + currentEdition());
         return key;
     }
@@ -128,33 +132,13 @@ public final class EditionServicing {
         }
     }
 
-    /** Writes the key, then the hive; when the hive cannot be saved the answer file is put back. */
-    private void saveWithKey(ProductKey key) throws ServicingException {
-        Optional<byte[]> before = answerFileBytes();
-        writeKey(key);
-        try {
-            session.saveHive(ServicingSession.SOFTWARE_HIVE);
-        } catch (ServicingException e) {
-            try {
-                Path file = session.image().pathForWrite(ProductKeyAnswerFile.PATH);
-                if (before.isPresent()) {
-                    ProductKeyAnswerFile.write(file, before.get());
-                } else {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException restoreFailure) {
-                session.log().error(COMPONENT, "The answer file could not be put back: " + restoreFailure.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    private void writeKey(ProductKey key) throws ServicingException {
+    /** Writes the key into the answer file Setup reads (Windows\\Panther\\unattend.xml), keeping the rest of it. */
+    private void writeKey(ServicingTransaction transaction, ProductKey key) throws ServicingException {
         try {
             Optional<byte[]> before = answerFileBytes();
-            Path file = session.image().pathForWrite(ProductKeyAnswerFile.PATH);
-            ProductKeyAnswerFile.write(file, ProductKeyAnswerFile.withKey(before, key,
-                    session.identity().architecture().identityName(), file));
+            Path where = session.image().find(ProductKeyAnswerFile.PATH).orElse(Path.of(ProductKeyAnswerFile.PATH));
+            transaction.write(ProductKeyAnswerFile.PATH, ProductKeyAnswerFile.withKey(before, key,
+                    session.identity().architecture().identityName(), where));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.ACCESS_DENIED, "The product key cannot be written to "
                     + ProductKeyAnswerFile.PATH + " in the image: " + e.getMessage(), e);
@@ -174,14 +158,19 @@ public final class EditionServicing {
         }
     }
 
+    /** The CBS keys of the session's SOFTWARE hive as it is now (a roll-back reads the hive again). */
+    private CbsRegistry registry() {
+        return new CbsRegistry(session.software());
+    }
+
     private Optional<InstalledPackage> editionPackage(String name, PackageState state) {
-        return registry.packages().stream().filter(p -> p.identity().name().equalsIgnoreCase(name))
+        return registry().packages().stream().filter(p -> p.identity().name().equalsIgnoreCase(name))
                 .filter(p -> state == null || p.state() == state).findFirst();
     }
 
     private void setState(InstalledPackage pkg, PackageState state) {
         RegistryKey key = session.software().root().createKey(CbsRegistry.PACKAGES + "\\" + pkg.identity());
         key.setDword("CurrentState", state.code());
-        pkg.updateStates().keySet().forEach(update -> registry.setUpdateState(pkg.identity(), update, state));
+        pkg.updateStates().keySet().forEach(update -> registry().setUpdateState(pkg.identity(), update, state));
     }
 }

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -68,18 +67,6 @@ final class ProductKeyAnswerFile {
             return out.toString().getBytes(StandardCharsets.UTF_8);
         } catch (TransformerException e) {
             throw new IOException("the answer file cannot be written: " + e.getMessage(), e);
-        }
-    }
-
-    /** Writes bytes over the file through a temporary file, so a failure leaves the old one. */
-    static void write(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".unattend", ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

@@ -1,29 +1,25 @@
 package org.imagesmith.servicing.international;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.servicing.OfflineImage;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.servicing.ServicingSession;
 
 /**
  * The default user's hive (Users\Default\NTUSER.DAT), which new user profiles are copied from: where the user
- * locale, keyboards and preferred UI languages of every new user come from. Its bytes as read are kept so a
- * failed command can put the file back.
+ * locale, keyboards and preferred UI languages of every new user come from. Read here for the settings; changes
+ * go through the transaction's own copy of the hive ({@code ServicingTransaction#hive}).
  */
 final class DefaultUserHive {
     static final String PATH = "Users\\Default\\NTUSER.DAT";
 
-    private final OfflineImage image;
     private final Hive hive;
-    private final byte[] original;
 
-    private DefaultUserHive(OfflineImage image, Hive hive, byte[] original) {
-        this.image = image;
+    private DefaultUserHive(Hive hive) {
         this.hive = hive;
-        this.original = original;
     }
 
     /** The hive, or empty when the image has no default user profile. */
@@ -33,43 +29,22 @@ final class DefaultUserHive {
             return Optional.empty();
         }
         try {
-            byte[] bytes = Files.readAllBytes(file.get());
-            return Optional.of(new DefaultUserHive(image, Hive.read(bytes), bytes));
+            return Optional.of(new DefaultUserHive(Hive.open(file.get(),
+                    ServicingSession.transactionLogs(image, PATH))));
         } catch (IOException e) {
             throw new ServicingException(ServicingException.BAD_FORMAT, "The default user's hive " + PATH
                     + " of the image cannot be read: " + e.getMessage(), e);
         }
     }
 
-    /** The hive, or an error saying the image has no default user profile. */
-    static DefaultUserHive require(OfflineImage image, String what) throws ServicingException {
-        return open(image).orElseThrow(() -> new ServicingException(ServicingException.FILE_NOT_FOUND, "The image "
-                + image.description() + " has no default user profile (" + PATH + "), where the " + what
-                + " of new users is kept. It is not a complete Windows image."));
+    /** The error saying the image has no default user profile, where the {@code what} of new users is kept. */
+    static ServicingException missing(OfflineImage image, String what) {
+        return new ServicingException(ServicingException.FILE_NOT_FOUND, "The image " + image.description()
+                + " has no default user profile (" + PATH + "), where the " + what + " of new users is kept. It is"
+                + " not a complete Windows image.");
     }
 
     Hive hive() {
         return hive;
-    }
-
-    void save() throws ServicingException {
-        try {
-            hive.save(image.pathForWrite(PATH));
-        } catch (IOException e) {
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The default user's hive " + PATH
-                    + " cannot be written back into the image: " + e.getMessage(), e);
-        }
-    }
-
-    /** Puts the file back as it was read. */
-    void restore() throws IOException {
-        Path target = image.pathForWrite(PATH);
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".NTUSER.DAT", ".tmp");
-        try {
-            Files.write(temp, original);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

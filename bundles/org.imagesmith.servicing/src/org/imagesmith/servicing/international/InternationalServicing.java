@@ -22,6 +22,7 @@ import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 import org.imagesmith.servicing.packages.InstalledPackage;
 import org.imagesmith.servicing.packages.PackageManifest;
 import org.imagesmith.servicing.packages.PackageServicing;
@@ -562,37 +563,18 @@ public final class InternationalServicing {
         void apply(Hive hive) throws ServicingException;
     }
 
-    /**
-     * Makes the changes and saves the hives: the default user's first, then SYSTEM; when SYSTEM cannot be saved the
-     * default user's file is put back, so the image is left as it was.
-     */
+    /** Makes the changes in one transaction: the SYSTEM hive and the default user's hive are written together. */
     private void commit(HiveChange systemChange, HiveChange userChange) throws ServicingException {
-        session.requireWritable();
-        DefaultUserHive user = null;
-        if (userChange != null) {
-            user = DefaultUserHive.require(session.image(), "international settings");
-            userChange.apply(user.hive());
-        }
-        if (systemChange != null) {
-            systemChange.apply(session.system());
-        }
-        if (user != null) {
-            user.save();
-        }
-        if (systemChange != null || userChange != null) {
-            try {
-                session.saveHive(ServicingSession.SYSTEM_HIVE);
-            } catch (ServicingException e) {
-                if (user != null) {
-                    try {
-                        user.restore();
-                    } catch (IOException restoreFailure) {
-                        session.log().error(COMPONENT, "The default user's hive could not be put back: "
-                                + restoreFailure.getMessage());
-                    }
-                }
-                throw e;
+        try (ServicingTransaction transaction = session.begin()) {
+            if (userChange != null) {
+                userChange.apply(transaction.hive(DefaultUserHive.PATH)
+                        .orElseThrow(() -> DefaultUserHive.missing(session.image(), "international settings")));
             }
+            if (systemChange != null) {
+                systemChange.apply(session.system());
+            }
+            session.saveHive(ServicingSession.SYSTEM_HIVE); // a user change may set SYSTEM values too (the UI language)
+            transaction.commit();
         }
     }
 

@@ -13,11 +13,16 @@ public record PackageIdentity(String name, String publicKeyToken, String archite
     /** Parses the tilde form; an "neutral" language is kept as empty. */
     public static PackageIdentity parse(String text) {
         String[] parts = text.trim().split("~", -1);
-        if (parts.length != 5 || parts[0].isEmpty() || parts[4].isEmpty()) {
+        if (parts.length != 5 || parts[0].isEmpty() || parts[4].isEmpty() || !isFileName(text.trim())) {
             throw new IllegalArgumentException("\"" + text + "\" is not a package identity; it has the form"
                     + " name~publicKeyToken~architecture~language~version, as /Get-Packages lists them.");
         }
         return new PackageIdentity(parts[0], parts[1], parts[2], neutral(parts[3]), parts[4]);
+    }
+
+    /** True when the text can be the name of a .mum file: no control character (NUL), path separator or colon. */
+    private static boolean isFileName(String text) {
+        return text.chars().noneMatch(c -> c < 0x20 || c == '\\' || c == '/' || c == ':');
     }
 
     /** The identity of an assemblyIdentity element of a .mum manifest. */

@@ -17,7 +17,8 @@ import org.xml.sax.SAXException;
 /**
  * A package manifest (update.mum, urn:schemas-microsoft-com:asm.v3): the package's identity, release type and
  * restart behaviour, the packages it applies to (parents), those it needs (dependencies), and its updates, the
- * selectable ones of which DISM calls features.
+ * selectable ones of which DISM calls features. A package whose {@code <package>} element says
+ * {@code permanence="permanent"} (servicing stack updates, for one) can never be uninstalled.
  */
 public record PackageManifest(
         PackageIdentity identity,
@@ -32,7 +33,8 @@ public record PackageManifest(
         List<Parent> parents,
         List<PackageIdentity> dependencies,
         List<Update> updates,
-        boolean hasLanguageResources) {
+        boolean hasLanguageResources,
+        boolean permanent) {
 
     public PackageManifest {
         parents = List.copyOf(parents);
@@ -50,6 +52,11 @@ public record PackageManifest(
 
     public boolean isLanguagePack() {
         return releaseType.equalsIgnoreCase("Language Pack");
+    }
+
+    /** True for the foundation package (release type "Foundation"), which every other package of the image needs. */
+    public boolean isFoundation() {
+        return releaseType.equalsIgnoreCase("Foundation");
     }
 
     public boolean isServicePack() {
@@ -125,7 +132,8 @@ public record PackageManifest(
         return new PackageManifest(identity, attribute(pkg, "releaseType", "Update"), attribute(pkg, "restart", "possible"),
                 assembly.getAttribute("displayName"), assembly.getAttribute("description"), assembly.getAttribute("company"),
                 assembly.getAttribute("copyright"), assembly.getAttribute("supportInformation"),
-                assembly.getAttribute("creationTimeStamp"), parents, dependencies, updates, languageResources);
+                assembly.getAttribute("creationTimeStamp"), parents, dependencies, updates, languageResources,
+                pkg.getAttribute("permanence").equalsIgnoreCase("permanent"));
     }
 
     private static Update update(Element element) {

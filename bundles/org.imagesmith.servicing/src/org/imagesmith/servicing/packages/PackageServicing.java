@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 
 /**
  * Packages and features of an offline image, as Component-Based Servicing keeps them: manifests under
@@ -27,7 +28,6 @@ public final class PackageServicing {
     private static final String COMPONENT = "DISM Package Manager";
 
     private final ServicingSession session;
-    private final CbsRegistry registry;
     private final Clock clock;
     /** Runs after a package's files are in the image and before its registration is saved (for fault tests). */
     Runnable beforeRegistration = () -> { };
@@ -38,7 +38,6 @@ public final class PackageServicing {
 
     PackageServicing(ServicingSession session, Clock clock) {
         this.session = session;
-        this.registry = new CbsRegistry(session.software());
         this.clock = clock;
     }
 
@@ -50,14 +49,19 @@ public final class PackageServicing {
     public record AddResult(PackageIdentity identity, PackageState state, boolean skipped, String message) {
     }
 
+    /** The CBS keys of the session's SOFTWARE hive as it is now (a roll-back reads the hive again). */
+    private CbsRegistry registry() {
+        return new CbsRegistry(session.software());
+    }
+
     /** The packages of the image, as /Get-Packages lists them. */
     public List<InstalledPackage> packages() {
-        return registry.packages();
+        return registry().packages();
     }
 
     /** An installed package, or an error naming it when the image does not have it. */
     public InstalledPackage installed(PackageIdentity identity) throws ServicingException {
-        return registry.find(identity).orElseThrow(() -> new ServicingException(ServicingException.INVALID_PARAMETER,
+        return registry().find(identity).orElseThrow(() -> new ServicingException(ServicingException.INVALID_PARAMETER,
                 "The package " + identity + " is not in the image. Run /Get-Packages for the identities it has."));
     }
 
@@ -112,13 +116,16 @@ public final class PackageServicing {
         }
         PackageState state = enable ? PackageState.INSTALLED : PackageState.STAGED;
         List<Feature> changed = new ArrayList<>();
-        for (Feature feature : found) {
-            registry.setUpdateState(feature.packageIdentity(), feature.name(), state);
-            session.log().info(COMPONENT, (enable ? "Enabled" : "Disabled") + " feature " + feature.name() + " of "
-                    + feature.packageIdentity());
-            changed.add(new Feature(feature.packageIdentity(), feature.update(), state));
+        try (ServicingTransaction transaction = session.begin()) {
+            for (Feature feature : found) {
+                registry().setUpdateState(feature.packageIdentity(), feature.name(), state);
+                session.log().info(COMPONENT, (enable ? "Enabled" : "Disabled") + " feature " + feature.name() + " of "
+                        + feature.packageIdentity());
+                changed.add(new Feature(feature.packageIdentity(), feature.update(), state));
+            }
+            session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            transaction.commit();
         }
-        session.saveHive(ServicingSession.SOFTWARE_HIVE);
         return changed;
     }
 
@@ -132,8 +139,9 @@ public final class PackageServicing {
         for (PackageSource source : sources) {
             PackageManifest manifest = source.manifest();
             session.log().info(COMPONENT, "Adding package " + manifest.identity() + " from " + source.origin());
-            if (!options.ignoreCheck()) {
-                checkApplicable(source);
+            Optional<ServicingException> refusal = refusal(source, options.ignoreCheck());
+            if (refusal.isPresent()) {
+                throw refusal.get();
             }
             warnAboutOrder(manifest);
             PackageState state = manifest.restart().equalsIgnoreCase("required") ? PackageState.INSTALL_PENDING
@@ -160,7 +168,10 @@ public final class PackageServicing {
         List<AddResult> results = new ArrayList<>();
         for (PackageSource source : sources) {
             session.log().info(COMPONENT, "Staging package " + source.manifest().identity() + " from " + source.origin());
-            checkApplicable(source);
+            Optional<ServicingException> refusal = refusal(source, false);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             install(source, PackageState.STAGED);
             results.add(new AddResult(source.manifest().identity(), PackageState.STAGED, false, ""));
         }
@@ -172,35 +183,47 @@ public final class PackageServicing {
                 || p.state() == PackageState.UNINSTALL_PENDING);
     }
 
-    void checkApplicable(PackageSource source) throws ServicingException {
+    /**
+     * Why /Add-Package would refuse the package, or empty when it would take it: the one check behind /Add-Package,
+     * staging and /Get-PackageInfo's "Applicable". A service pack and a package for another processor architecture
+     * are always refused; {@code ignoreCheck} (/IgnoreCheck) skips only the applicability (parents) and dependency
+     * checks.
+     */
+    public Optional<ServicingException> refusal(PackageSource source, boolean ignoreCheck) {
         PackageManifest manifest = source.manifest();
         PackageIdentity identity = manifest.identity();
         if (manifest.isServicePack()) {
-            throw new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, "The package " + identity
-                    + " is a service pack. Service packs are installed online, or integrated into a new image.");
+            return Optional.of(new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, "The package " + identity
+                    + " is a service pack. Service packs are installed online, or integrated into a new image."));
         }
         String imageArchitecture = session.identity().architecture().identityName();
         String architecture = identity.architecture().toLowerCase(Locale.ROOT);
         boolean architectureFits = architecture.equals(imageArchitecture) || architecture.equals("neutral")
                 || (architecture.equals("wow64") && imageArchitecture.equals("amd64"));
         if (!architectureFits) {
-            throw notApplicable(source, "it is for " + identity.architecture() + " and the image is "
-                    + session.identity().architecture().displayName() + " (" + imageArchitecture + ")");
+            return Optional.of(new ServicingException(ServicingException.NOT_APPLICABLE, "The package " + source.origin()
+                    + " is not applicable to the image: it is for " + identity.architecture() + " and the image is "
+                    + session.identity().architecture().displayName() + " (" + imageArchitecture + "). Use the "
+                    + imageArchitecture + " package of the same update."));
+        }
+        if (ignoreCheck) {
+            return Optional.empty();
         }
         if (!manifest.parents().isEmpty() && manifest.parents().stream().noneMatch(this::isInstalled)) {
             PackageManifest.Parent first = manifest.parents().get(0);
-            throw notApplicable(source, "it applies to " + describe(first) + ", which the image does not have");
+            return Optional.of(notApplicable(source, "it applies to " + describe(first) + ", which the image does not have"));
         }
         for (PackageIdentity dependency : manifest.dependencies()) {
             boolean present = packages().stream().anyMatch(p -> p.state().isInstalled()
                     && p.identity().name().equalsIgnoreCase(dependency.name())
                     && compareVersions(p.identity().version(), dependency.version()) >= 0);
             if (!present) {
-                throw new ServicingException(ServicingException.DEPENDENCY_MISSING, "The package " + identity
+                return Optional.of(new ServicingException(ServicingException.DEPENDENT_FAILURE, "The package " + identity
                         + " needs the package " + dependency.name() + " " + dependency.version()
-                        + " (or newer), which is not installed in the image. Add it first.");
+                        + " (or newer), which is not installed in the image. Add it first (or give /IgnoreCheck)."));
             }
         }
+        return Optional.empty();
     }
 
     private static String describe(PackageManifest.Parent parent) {
@@ -215,7 +238,8 @@ public final class PackageServicing {
                 .anyMatch(p -> versionFits(p.identity().version(), parent.identity().version(), parent.buildCompare()));
     }
 
-    private static boolean versionFits(String installed, String wanted, String buildCompare) {
+    /** True when an installed version satisfies a wanted version under a buildCompare (EQ, GE, ...; none: any). */
+    static boolean versionFits(String installed, String wanted, String buildCompare) {
         if (wanted.isEmpty()) {
             return true;
         }
@@ -274,105 +298,86 @@ public final class PackageServicing {
 
     private void install(PackageSource source, PackageState state) throws ServicingException {
         PackageIdentity identity = source.manifest().identity();
-        List<Path> created = new ArrayList<>();
-        try {
-            copy(source.manifestFile(), PACKAGES_FOLDER + "\\" + identity + ".mum", created);
-            if (Files.isRegularFile(source.catalog())) {
-                copy(source.catalog(), PACKAGES_FOLDER + "\\" + identity + ".cat", created);
+        try (ServicingTransaction transaction = session.begin()) {
+            try {
+                copy(transaction, source.manifestFile(), PACKAGES_FOLDER + "\\" + identity + ".mum");
+                if (Files.isRegularFile(source.catalog())) {
+                    copy(transaction, source.catalog(), PACKAGES_FOLDER + "\\" + identity + ".cat");
+                }
+                copyPayload(transaction, source.folder());
+                beforeRegistration.run();
+                Map<String, PackageState> updates = new LinkedHashMap<>();
+                for (PackageManifest.Update update : source.manifest().updates()) {
+                    updates.put(update.name(), update.feature() ? PackageState.STAGED : state);
+                }
+                registry().register(identity, state, source.origin().toAbsolutePath().toString(), clock.instant(), updates);
+                session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            } catch (IOException | RuntimeException e) {
+                throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
+                        + " could not be added, and the image was left as it was: " + e.getMessage(), e);
             }
-            copyPayload(source.folder(), created);
-            beforeRegistration.run();
-            Map<String, PackageState> updates = new LinkedHashMap<>();
-            for (PackageManifest.Update update : source.manifest().updates()) {
-                updates.put(update.name(), update.feature() ? PackageState.STAGED : state);
-            }
-            registry.register(identity, state, source.origin().toAbsolutePath().toString(), clock.instant(), updates);
-            session.saveHive(ServicingSession.SOFTWARE_HIVE);
-            session.log().info(COMPONENT, "Package " + identity + " is " + state.packageText());
-        } catch (IOException | RuntimeException | ServicingException e) {
-            rollBack(created);
-            registry.unregister(identity, true);
-            if (e instanceof ServicingException s) {
-                throw s;
-            }
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
-                    + " could not be added, and the image was left as it was: " + e.getMessage(), e);
+            transaction.commit();
         }
+        session.log().info(COMPONENT, "Package " + identity + " is " + state.packageText());
     }
 
-    /** Copies a file into the image, recording the file and every folder it had to create, for a roll-back. */
-    private void copy(Path from, String windowsPath, List<Path> created) throws IOException {
-        List<String> missingFolders = new ArrayList<>();
-        String folder = windowsPath.substring(0, Math.max(0, windowsPath.lastIndexOf('\\')));
-        while (!folder.isEmpty() && session.image().find(folder).isEmpty()) {
-            missingFolders.add(0, folder);
-            folder = folder.substring(0, Math.max(0, folder.lastIndexOf('\\')));
-        }
-        Path target = session.image().pathForWrite(windowsPath);
-        for (String missing : missingFolders) {
-            session.image().find(missing).ifPresent(created::add);
-        }
-        if (!Files.exists(target)) {
-            Files.copy(from, target);
-            created.add(target);
+    /** Copies a file into the image unless it is there already (component payload is shared between packages). */
+    private void copy(ServicingTransaction transaction, Path from, String windowsPath) throws IOException {
+        if (session.image().find(windowsPath).filter(Files::exists).isEmpty()) {
+            transaction.copy(from, windowsPath);
         }
     }
 
     /** Component folders go to Windows\WinSxS, *.manifest files to Windows\WinSxS\Manifests. */
-    private void copyPayload(Path folder, List<Path> created) throws IOException {
+    private void copyPayload(ServicingTransaction transaction, Path folder) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (Files.isDirectory(entry)) {
-                    copyTree(entry, WINSXS + "\\" + name, created);
+                    copyTree(transaction, entry, WINSXS + "\\" + name);
                 } else if (lower.endsWith(".manifest")) {
-                    copy(entry, WINSXS + "\\Manifests\\" + name, created);
+                    copy(transaction, entry, WINSXS + "\\Manifests\\" + name);
                 }
             }
         }
     }
 
-    private void copyTree(Path source, String windowsFolder, List<Path> created) throws IOException {
+    private void copyTree(ServicingTransaction transaction, Path source, String windowsFolder) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String relative = source.relativize(file).toString().replace('/', '\\');
-                copy(file, windowsFolder + "\\" + relative, created);
+                copy(transaction, file, windowsFolder + "\\" + relative);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    private void rollBack(List<Path> created) {
-        for (int i = created.size() - 1; i >= 0; i--) {
-            try {
-                Files.deleteIfExists(created.get(i));
-            } catch (IOException e) {
-                session.log().error(COMPONENT, "Could not remove " + created.get(i) + " while rolling back: " + e.getMessage());
-            }
-        }
-    }
-
-    /** Removes an installed package: its registration and its manifest and catalog (payload stays, shared). */
+    /**
+     * Removes an installed package: its registration and its manifest and catalog (payload stays, shared). Windows'
+     * rules are checked first (see {@link RemovalRules}): a package that must stay is refused before anything changes.
+     */
     public void remove(PackageIdentity identity) throws ServicingException {
         session.requireWritable();
         InstalledPackage pkg = installed(identity);
-        if (pkg.state() == PackageState.PERMANENT) {
-            throw new ServicingException(ServicingException.INVALID_PARAMETER, "The package " + identity
-                    + " is permanent (part of the operating system) and cannot be removed.");
-        }
-        registry.unregister(identity, false);
-        session.saveHive(ServicingSession.SOFTWARE_HIVE);
-        for (String extension : List.of(".mum", ".cat")) {
-            Optional<Path> file = session.image().find(PACKAGES_FOLDER + "\\" + identity + extension);
-            if (file.isPresent()) {
-                try {
-                    Files.deleteIfExists(file.get());
-                } catch (IOException e) {
-                    session.log().warning(COMPONENT, "Could not delete " + file.get() + ": " + e.getMessage());
+        new RemovalRules(session, this).check(pkg);
+        try (ServicingTransaction transaction = session.begin()) {
+            registry().unregister(identity, false);
+            session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            for (String extension : List.of(".mum", ".cat")) {
+                Optional<Path> file = session.image().find(PACKAGES_FOLDER + "\\" + identity + extension);
+                if (file.isPresent()) {
+                    try {
+                        transaction.remove(file.get());
+                    } catch (IOException e) {
+                        throw new ServicingException(ServicingException.ACCESS_DENIED, "The package " + identity
+                                + " could not be removed, and the image was left as it was: " + file.get()
+                                + " cannot be moved: " + e.getMessage(), e);
+                    }
                 }
             }
+            transaction.commit();
         }
         session.log().info(COMPONENT, "Removed package " + identity);
     }

@@ -7,6 +7,7 @@ import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 
 /**
  * The Windows PE settings of a Windows PE 3.0 image (EditionID WindowsPE): the scratch space is the File-Based
@@ -66,8 +67,11 @@ public final class WindowsPeServicing {
             throw new ServicingException(ServicingException.INVALID_PARAMETER, "\"" + value + "\" is not a scratch space"
                     + " size. /Set-ScratchSpace takes 32, 64, 128, 256 or 512 (MB).");
         }
-        session.system().root().createKey(controlSet + "\\" + FBWF).setDword(CACHE_THRESHOLD, size);
-        session.saveHive(ServicingSession.SYSTEM_HIVE);
+        try (ServicingTransaction transaction = session.begin()) {
+            session.system().root().createKey(controlSet + "\\" + FBWF).setDword(CACHE_THRESHOLD, size);
+            session.saveHive(ServicingSession.SYSTEM_HIVE);
+            transaction.commit();
+        }
         session.log().info(COMPONENT, "Scratch space set to " + size + " MB");
     }
 
@@ -75,8 +79,11 @@ public final class WindowsPeServicing {
     public void setTargetPath(String value) throws ServicingException {
         session.requireWritable();
         String path = checkTargetPath(value);
-        session.software().root().createKey(WINPE).setString(INST_ROOT, path);
-        session.saveHive(ServicingSession.SOFTWARE_HIVE);
+        try (ServicingTransaction transaction = session.begin()) {
+            session.software().root().createKey(WINPE).setString(INST_ROOT, path);
+            session.saveHive(ServicingSession.SOFTWARE_HIVE);
+            transaction.commit();
+        }
         session.log().info(COMPONENT, "Target path set to " + path);
     }
 

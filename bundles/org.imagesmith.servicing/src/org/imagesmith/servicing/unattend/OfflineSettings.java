@@ -3,13 +3,20 @@ package org.imagesmith.servicing.unattend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.imagesmith.registry.Hive;
 import org.imagesmith.servicing.ServicingException;
+import org.imagesmith.unattend.catalog.Catalog;
+import org.imagesmith.unattend.catalog.ComponentDefinition;
+import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.model.Component;
+import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 
 /**
- * The component settings of an offlineServicing pass, sorted into what Imagesmith applies (driver paths, the
- * computer name) and what it cannot apply to an offline image, each of which is named in a warning.
+ * The component settings of an offlineServicing pass, sorted into what Imagesmith applies (the driver paths, and
+ * the settings of {@link OfflineSettingHandlers}), what Windows would apply and Imagesmith cannot (refused, so that
+ * the run fails before anything changes), and what Windows itself skips (named in warnings).
  */
 final class OfflineSettings {
     static final String PNP = "Microsoft-Windows-PnpCustomizationsNonWinPE";
@@ -20,27 +27,42 @@ final class OfflineSettings {
     }
 
     private final SourcePaths paths;
+    private final Catalog catalog;
+    private final PlanContext context;
     private final List<DriverPath> driverPaths = new ArrayList<>();
+    private final List<RegistryChange> changes = new ArrayList<>();
+    private final List<String> refused = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private String computerName;
 
-    OfflineSettings(SourcePaths paths) {
+    OfflineSettings(SourcePaths paths, Catalog catalog, Hive system) {
         this.paths = paths;
+        this.catalog = catalog;
+        this.context = new PlanContext(paths, system, warnings);
     }
 
-    /** Sorts the settings of one component; fails on a value that cannot be applied as written. */
+    /** Sorts the settings of one component (for the image's architecture); fails on a value that cannot be applied. */
     void add(Component component) throws ServicingException {
         String name = component.getName() == null ? "" : component.getName();
-        switch (name) {
-            case PNP -> driverPaths(component);
-            case SHELL_SETUP -> shellSetup(component);
-            default -> {
-                for (Setting setting : component.getSettings()) {
-                    notApplied(name, setting, reason(name, setting));
-                }
-                if (component.getSettings().isEmpty()) {
-                    warnings.add("The component " + name + " (" + Positions.of(component) + ") has no settings; nothing to apply.");
-                }
+        Optional<ComponentDefinition> definition = catalog.component(name);
+        if (definition.isEmpty()) {
+            warnings.add("The component " + name + " (" + Positions.of(component) + ") is skipped: it is not a component"
+                    + " of the Windows versions Imagesmith knows, as Windows skips a component it does not have.");
+            return;
+        }
+        if (component.getSettings().isEmpty()) {
+            warnings.add("The component " + name + " (" + Positions.of(component) + ") has no settings; nothing to apply.");
+        }
+        for (Setting setting : component.getSettings()) {
+            Optional<OfflineSettingHandler> handler = OfflineSettingHandlers.of(name, setting.getName());
+            if (name.equalsIgnoreCase(PNP) && "DriverPaths".equals(setting.getName())) {
+                driverPaths(setting);
+            } else if (handler.isPresent()) {
+                handler.get().plan(setting, context).ifPresent(changes::add);
+            } else if (windowsApplies(definition.get(), setting)) {
+                refused.add(name + " | " + setting.getName() + " (" + Positions.of(setting) + "): " + reason(name, setting));
+            } else {
+                warnings.add(name + " | " + setting.getName() + " (" + Positions.of(setting) + ") is not applied: Windows"
+                        + " Setup does not apply it in the offlineServicing pass.");
             }
         }
     }
@@ -49,87 +71,61 @@ final class OfflineSettings {
         return List.copyOf(driverPaths);
     }
 
-    /** The computer name to set, or null. */
-    String computerName() {
-        return computerName;
+    /** The registry changes of the settings Imagesmith applies, in the order of the file. */
+    List<RegistryChange> changes() {
+        return List.copyOf(changes);
+    }
+
+    /** The settings Windows applies in the offlineServicing pass and Imagesmith cannot, each with where and why. */
+    List<String> refused() {
+        return List.copyOf(refused);
     }
 
     List<String> warnings() {
         return List.copyOf(warnings);
     }
 
-    private void driverPaths(Component component) throws ServicingException {
-        for (Setting setting : component.getSettings()) {
-            if (!"DriverPaths".equals(setting.getName())) {
-                notApplied(PNP, setting, "it is not a setting Imagesmith knows for this component");
-                continue;
-            }
-            for (Setting item : setting.getSettings()) {
-                String itemName = PNP + " | DriverPaths | PathAndCredentials[" + item.getKeyValue() + "]";
-                if ("remove".equals(item.getAction())) {
-                    warnings.add(itemName + " (" + Positions.of(item) + ") has wcm:action=\"remove\"; there is no earlier"
-                            + " answer file to remove it from, so it is skipped.");
-                    continue;
-                }
-                Setting path = item.getSetting("Path");
-                if (path == null || path.getValue() == null || path.getValue().isBlank()) {
-                    throw new ServicingException(UnattendServicing.INVALID_ANSWER_FILE, paths.answerFile() + ":"
-                            + Positions.of(item) + ": " + itemName + " has no Path; give the folder of the driver packages.");
-                }
-                if (item.getSetting("Credentials") != null) {
-                    warnings.add(itemName + " | Credentials (" + Positions.of(item.getSetting("Credentials")) + ") is not"
-                            + " used: Imagesmith reads " + path.getValue().trim() + " with the rights of the user running it.");
-                }
-                driverPaths.add(new DriverPath(paths.resolve(path.getValue(), path, "the driver path"), path));
-            }
+    /** Whether the catalog says Windows Setup applies the setting in the offlineServicing pass. */
+    private static boolean windowsApplies(ComponentDefinition component, Setting setting) {
+        if (!component.passes().contains(Pass.OFFLINE_SERVICING)) {
+            return false;
         }
+        Optional<SettingDefinition> definition = component.setting(setting.getName());
+        return definition.isPresent() && (definition.get().passes().isEmpty()
+                || definition.get().passes().contains(Pass.OFFLINE_SERVICING));
     }
 
-    private void shellSetup(Component component) throws ServicingException {
-        for (Setting setting : component.getSettings()) {
-            if ("ComputerName".equals(setting.getName()) && setting.getValue() != null) {
-                String value = setting.getValue().trim();
-                if (value.equals("*")) {
-                    warnings.add(SHELL_SETUP + " | ComputerName (" + Positions.of(setting) + ") is \"*\": Windows Setup"
-                            + " makes up a random name in the specialize pass, so the offline image is left as it is.");
-                    continue;
-                }
-                String problem = ComputerName.problem(value);
-                if (problem != null) {
-                    throw new ServicingException(UnattendServicing.INVALID_ANSWER_FILE, paths.answerFile() + ":"
-                            + Positions.of(setting) + ": " + SHELL_SETUP + " | ComputerName \"" + value
-                            + "\" cannot be a computer name: " + problem + ".");
-                }
-                if (value.length() > ComputerName.NETBIOS_LENGTH) {
-                    warnings.add(SHELL_SETUP + " | ComputerName (" + Positions.of(setting) + ") is longer than "
-                            + ComputerName.NETBIOS_LENGTH + " characters: the NetBIOS name is cut to its first "
-                            + ComputerName.NETBIOS_LENGTH + ", the DNS host name keeps it whole.");
-                }
-                computerName = value;
-            } else {
-                notApplied(SHELL_SETUP, setting, reason(SHELL_SETUP, setting));
+    private void driverPaths(Setting setting) throws ServicingException {
+        for (Setting item : setting.getSettings()) {
+            String itemName = PNP + " | DriverPaths | PathAndCredentials[" + item.getKeyValue() + "]";
+            if ("remove".equals(item.getAction())) {
+                warnings.add(itemName + " (" + Positions.of(item) + ") has wcm:action=\"remove\"; there is no earlier"
+                        + " answer file to remove it from, so it is skipped.");
+                continue;
             }
+            Setting path = item.getSetting("Path");
+            if (path == null || path.getValue() == null || path.getValue().isBlank()) {
+                throw context.invalid(item, itemName + " has no Path; give the folder of the driver packages.");
+            }
+            if (item.getSetting("Credentials") != null) {
+                warnings.add(itemName + " | Credentials (" + Positions.of(item.getSetting("Credentials")) + ") is not"
+                        + " used: Imagesmith reads " + path.getValue().trim() + " with the rights of the user running it.");
+            }
+            driverPaths.add(new DriverPath(paths.resolve(path.getValue(), path, "the driver path"), path));
         }
     }
 
     private static String reason(String component, Setting setting) {
         String name = setting.getName();
-        if (component.equals(SHELL_SETUP) && "OfflineUserAccounts".equals(name)) {
-            return "local accounts and passwords live in the SAM hive, which Imagesmith does not write; create the"
-                    + " accounts in the oobeSystem pass (UserAccounts) instead";
+        if (component.equalsIgnoreCase(SHELL_SETUP) && "OfflineUserAccounts".equals(name)) {
+            return "Imagesmith does not write accounts into the image's SAM hive yet; create the accounts in the"
+                    + " oobeSystem pass (UserAccounts) instead, or let Windows Setup apply this file";
         }
-        if (component.equals("Microsoft-Windows-UnattendedJoin") && "OfflineIdentification".equals(name)) {
-            return "an offline domain join needs the provisioning blob applied by djoin.exe /RequestODJ on Windows;"
-                    + " join in the specialize pass (Identification) instead";
+        if (component.equalsIgnoreCase("Microsoft-Windows-UnattendedJoin") && "OfflineIdentification".equals(name)) {
+            return "Imagesmith does not apply a djoin provisioning blob yet; run djoin /requestODJ /windowspath on"
+                    + " Windows, join in the specialize pass (Identification), or let Windows Setup apply this file";
         }
-        if (component.equals("Microsoft-Windows-International-Core")) {
-            return "international settings of an offline image are set with /Set-UILang, /Set-SysLocale,"
-                    + " /Set-UserLocale, /Set-InputLocale and /Set-TimeZone";
-        }
-        return "Imagesmith does not know where Windows keeps it in an offline image";
-    }
-
-    private void notApplied(String component, Setting setting, String why) {
-        warnings.add(component + " | " + setting.getName() + " (" + Positions.of(setting) + ") is not applied: " + why + ".");
+        return "Imagesmith does not know yet where Windows keeps it in an offline image; let Windows Setup apply this"
+                + " file, or set it in another pass";
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.eclipse.emf.ecore.EObject;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.validation.IssueCodes;
 import org.imagesmith.unattend.validation.Problem;
 
 /**
@@ -70,7 +71,7 @@ final class SourcePaths {
      * sources are checked (with their position) when they are resolved here.
      */
     static boolean isConfigSetPath(Problem problem) {
-        return problem.code().equals("missing-source") && problem.element() instanceof Source source
+        return problem.code().equals(IssueCodes.MISSING_SOURCE) && problem.element() instanceof Source source
                 && source.getLocation() != null
                 && source.getLocation().trim().toLowerCase(Locale.ROOT).startsWith(CONFIG_SET_ROOT);
     }

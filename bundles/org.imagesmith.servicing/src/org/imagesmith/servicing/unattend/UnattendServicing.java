@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.imagesmith.servicing.DirectoryImage;
+import org.imagesmith.servicing.ImageIdentity;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
+import org.imagesmith.servicing.ServicingTransaction;
 import org.imagesmith.servicing.drivers.DriverPackage;
 import org.imagesmith.servicing.drivers.DriverServicing;
 import org.imagesmith.servicing.packages.Feature;
@@ -22,6 +24,7 @@ import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.servicing.packages.PackageState;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.PackageRules;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.AssemblyIdentity;
@@ -33,6 +36,8 @@ import org.imagesmith.unattend.model.Selection;
 import org.imagesmith.unattend.model.Servicing;
 import org.imagesmith.unattend.model.Settings;
 import org.imagesmith.unattend.model.Unattend;
+import org.imagesmith.unattend.validation.Architectures;
+import org.imagesmith.unattend.validation.IssueCodes;
 import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
@@ -42,9 +47,10 @@ import org.imagesmith.unattend.validation.ValidationOptions;
  * Applies the offlineServicing pass of an answer file to an offline image, as DISM's /Apply-Unattend and Package
  * Manager's /n: do: the servicing section's packages (language packs before updates, each after the packages it
  * needs) and their feature selections, the driver paths of Microsoft-Windows-PnpCustomizationsNonWinPE (searched
- * with their subfolders) and the offline settings Windows keeps in the image (the computer name). Settings of
- * other passes are left to Windows Setup, and settings that cannot be applied offline are named in warnings.
- * The file is validated against the image first and refused when it has errors. All of it is applied, or the
+ * with their subfolders) and the offline settings of OfflineSettingHandlers. Other passes are left to Windows
+ * Setup, components for other processor architectures are skipped, and a setting Windows would apply offline and
+ * Imagesmith cannot makes the whole apply fail before anything changes. The file is validated against the image
+ * first and refused when it has errors in what is applied (see {@link ApplyScope}). All of it is applied, or the
  * image folder is put back as it was; after a failure the session's hives in memory no longer match the image,
  * so close the session.
  */
@@ -52,6 +58,9 @@ public final class UnattendServicing {
     /** ERROR_INVALID_DATA: the answer file has errors, so nothing was applied. */
     public static final int INVALID_ANSWER_FILE = 13;
     private static final String COMPONENT = "DISM Unattend Manager";
+    /** Validator warnings this class words itself (architectures skipped, settings refused, language-pack order). */
+    private static final Set<String> SAID_ELSEWHERE = Set.of(IssueCodes.LANGUAGE_PACK_AFTER_UPDATE,
+            IssueCodes.ARCHITECTURE_MISMATCH, IssueCodes.NOT_APPLIED_OFFLINE);
 
     private final ServicingSession session;
     private final Catalog catalog;
@@ -75,8 +84,8 @@ public final class UnattendServicing {
     }
 
     /** What an answer file's offlineServicing pass will do, worked out and checked before anything changes. */
-    private record Plan(SourcePaths paths, List<PackageStep> steps, OfflineSettings settings, DriverServicing drivers,
-            List<DriverPackage> driverPackages) {
+    private record Plan(SourcePaths paths, List<PackageStep> steps, List<String> order, OfflineSettings settings,
+            DriverServicing drivers, List<String> driverFolders, List<DriverPackage> driverPackages, List<String> notes) {
     }
 
     /** Reads and validates the answer file, orders its packages, opens its sources and drivers: changes nothing. */
@@ -85,8 +94,9 @@ public final class UnattendServicing {
         session.log().info(COMPONENT, "Applying the offlineServicing pass of " + paths.answerFile());
         Unattend unattend = read(paths.answerFile());
         validate(unattend, paths);
-        List<Component> components = offlineComponents(unattend);
-        OfflineSettings settings = new OfflineSettings(paths);
+        List<String> notes = new ArrayList<>();
+        List<Component> components = offlineComponents(unattend, notes);
+        OfflineSettings settings = new OfflineSettings(paths, catalog, session.system());
         for (Component component : components) {
             settings.add(component);
         }
@@ -95,30 +105,40 @@ public final class UnattendServicing {
         order.reasons().forEach(reason -> session.log().info(COMPONENT, reason));
         checkFeatures(steps, paths);
         DriverServicing drivers = settings.driverPaths().isEmpty() ? null : new DriverServicing(session);
-        List<DriverPackage> driverPackages = openDrivers(drivers, settings, paths);
+        List<String> driverFolders = new ArrayList<>();
+        List<DriverPackage> driverPackages = openDrivers(drivers, settings, driverFolders);
         settings.warnings().forEach(w -> session.log().warning(COMPONENT, w));
-        return new Plan(paths, steps, settings, drivers, driverPackages);
+        return new Plan(paths, steps, order.reasons(), settings, drivers, driverFolders, driverPackages, notes);
     }
 
     /**
      * What {@link #apply} would change (DISM's /Apply-Unattend with /WhatIf, an Imagesmith addition), checked the
-     * same way, without changing anything.
+     * same way, without changing anything: each package in installation order with its source and kind, why the order
+     * differs from the file's, each feature, each driver path and driver, each setting with the registry values it
+     * writes, each setting that would be refused and each pass left to Windows Setup (other skips are warnings).
      */
     public Result whatIf(Path answerFile) throws ServicingException {
         Plan plan = plan(answerFile);
         List<String> actions = new ArrayList<>();
         for (PackageStep step : plan.steps()) {
-            actions.add("Would " + step.action().getLiteral() + " the package " + step.identity() + " (line " + step.at() + ")");
+            actions.add("Would " + step.action().getLiteral() + " the package " + step.identity() + (step.sources().isEmpty()
+                    ? "" : " from " + step.sources().get(0).origin()) + " (line " + step.at() + kindText(step) + ")");
             for (PackageStep.FeatureSelection feature : step.features()) {
                 actions.add("Would " + (feature.enable() ? "enable" : "disable") + " the feature " + feature.name()
                         + " of " + step.name());
             }
         }
+        plan.order().forEach(reason -> actions.add("Order: " + reason));
+        plan.driverFolders().forEach(folder -> actions.add("Would search the driver path: " + folder));
         for (DriverPackage driver : plan.driverPackages()) {
             actions.add("Would add the driver " + driver.infFile());
         }
-        if (plan.settings().computerName() != null) {
-            actions.add("Would set the computer name to " + plan.settings().computerName());
+        plan.notes().forEach(note -> actions.add("Would skip " + note));
+        for (RegistryChange change : plan.settings().changes()) {
+            actions.add("Would apply " + change.setting() + ": " + change.effect());
+        }
+        for (String refused : plan.settings().refused()) {
+            actions.add("Would refuse " + refused);
         }
         return new Result(actions, session.log().warnings());
     }
@@ -132,15 +152,15 @@ public final class UnattendServicing {
     public Result apply(Path answerFile) throws ServicingException {
         session.requireWritable();
         Plan plan = plan(answerFile);
+        refuseUnapplied(plan);
         List<PackageStep> steps = plan.steps();
         DriverServicing drivers = plan.drivers();
         List<DriverPackage> driverPackages = plan.driverPackages();
         OfflineSettings settings = plan.settings();
         SourcePaths paths = plan.paths();
 
-        ImageCheckpoint checkpoint = checkpoint(steps);
         List<String> actions = new ArrayList<>();
-        try {
+        try (ServicingTransaction transaction = session.begin()) {
             applyPackages(steps, actions);
             if (!driverPackages.isEmpty()) {
                 for (DriverServicing.AddResult added : drivers.add(driverPackages, new DriverServicing.AddOptions(false))) {
@@ -148,18 +168,39 @@ public final class UnattendServicing {
                             + added.publishedName() : "Added driver " + added.inf() + " as " + added.publishedName());
                 }
             }
-            if (settings.computerName() != null) {
-                ComputerName.write(session.system(), settings.computerName());
-                session.saveHive(ServicingSession.SYSTEM_HIVE);
-                actions.add("Set the computer name to " + settings.computerName());
-                session.log().info(COMPONENT, "Set the computer name to " + settings.computerName());
+            for (RegistryChange change : settings.changes()) {
+                String done = change.apply(session);
+                actions.add(done);
+                session.log().info(COMPONENT, done);
             }
+            transaction.commit();
         } catch (ServicingException | RuntimeException e) {
-            throw rollBack(checkpoint, e);
+            throw notApplied(e);
         }
         session.log().info(COMPONENT, "Applied the offlineServicing pass of " + paths.answerFile() + ": "
                 + actions.size() + " change(s)");
         return new Result(actions, session.log().warnings());
+    }
+
+    private static String kindText(PackageStep step) {
+        return switch (step.kind()) {
+            case LANGUAGE_PACK -> "; a language pack, installed before updates";
+            case UPDATE -> "; an update, installed after language packs";
+            default -> "";
+        };
+    }
+
+    /** Fails, before anything changes, when Windows would apply settings of the file that Imagesmith cannot. */
+    private void refuseUnapplied(Plan plan) throws ServicingException {
+        List<String> refused = plan.settings().refused();
+        if (!refused.isEmpty()) {
+            String message = "The answer file " + plan.paths().answerFile() + " has " + refused.size() + " setting(s) that"
+                    + " Windows applies in the offlineServicing pass and Imagesmith cannot apply to an offline image, so"
+                    + " nothing was applied:\n" + refused.stream().map(r -> "  " + r).collect(Collectors.joining("\n"))
+                    + "\nRemove them from the offlineServicing pass (or let Windows Setup apply the file) and run again.";
+            session.log().error(COMPONENT, message);
+            throw new ServicingException(ServicingException.NOT_SUPPORTED_OFFLINE, message);
+        }
     }
 
     private Unattend read(Path answerFile) throws ServicingException {
@@ -178,14 +219,23 @@ public final class UnattendServicing {
         }
     }
 
-    /** Refuses the file when the validator finds errors for this image; logs its warnings. */
+    /**
+     * Refuses the file when the validator finds errors for this image in what /Apply-Unattend applies (the
+     * offlineServicing pass and the servicing section); problems elsewhere, left to Windows Setup, are logged as
+     * warnings with their lines, as are the validator's warnings.
+     */
     private void validate(Unattend unattend, SourcePaths paths) throws ServicingException {
-        ValidationOptions options = new ValidationOptions(session.identity().architecture().identityName(), paths.folder());
+        ImageIdentity image = session.identity();
+        ValidationOptions options = new ValidationOptions(image.architecture().identityName(), paths.folder(),
+                WindowsVersion.ofKernel(image.major(), image.minor(), image.build()));
         List<Problem> problems = UnattendValidator.standard(options).validate(unattend);
         List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR)
-                .filter(p -> !SourcePaths.isConfigSetPath(p)).toList();
+                .filter(p -> !SourcePaths.isConfigSetPath(p)).filter(p -> ApplyScope.applies(p.element(), image.architecture().identityName())).toList();
         for (Problem problem : problems) {
-            if (problem.severity() == Severity.WARNING && !problem.code().equals("update-before-language-pack")) {
+            if (problem.severity() == Severity.ERROR && !errors.contains(problem)) {
+                session.log().warning(COMPONENT, paths.answerFile() + ":" + problem + " (in " + ApplyScope.passOf(problem.element())
+                        + ", which /Apply-Unattend does not apply)");
+            } else if (problem.severity() == Severity.WARNING && !SAID_ELSEWHERE.contains(problem.code())) {
                 session.log().warning(COMPONENT, paths.answerFile() + ":" + problem);
             } else if (problem.severity() == Severity.INFO) {
                 session.log().info(COMPONENT, paths.answerFile() + ":" + problem);
@@ -198,16 +248,35 @@ public final class UnattendServicing {
         }
     }
 
-    /** The components of the offlineServicing pass; every other pass is logged as left to Windows Setup. */
-    private List<Component> offlineComponents(Unattend unattend) {
+    /**
+     * The components of the offlineServicing pass for the image's processor architecture; the others are named in
+     * one line, and every other pass is logged as left to Windows Setup.
+     */
+    private List<Component> offlineComponents(Unattend unattend, List<String> notes) {
         List<Component> components = new ArrayList<>();
+        String architecture = session.identity().architecture().identityName();
         for (Settings settings : unattend.getSettings()) {
             if (settings.getPassKind() == Pass.OFFLINE_SERVICING) {
-                components.addAll(settings.getComponents());
+                List<Component> others = settings.getComponents().stream().filter(c -> c.getProcessorArchitecture() != null
+                        && !Architectures.applies(architecture, c.getProcessorArchitecture(), false)).toList();
+                if (!others.isEmpty()) {
+                    session.log().warning(COMPONENT, "Skipping " + others.size() + " component(s) of the offlineServicing"
+                            + " pass for other processor architectures than the image's (" + architecture + "), as Windows"
+                            + " Setup does: " + others.stream().map(c -> c.getName() + " (" + c.getProcessorArchitecture()
+                                    + ", line " + Positions.line(c) + ")").collect(Collectors.joining(", ")));
+                }
+                List<Component> mine = settings.getComponents().stream().filter(c -> !others.contains(c)).toList();
+                if (mine.isEmpty() && !others.isEmpty()) {
+                    session.log().warning(COMPONENT, "The offlineServicing pass (line " + Positions.line(settings) + ") has"
+                            + " no component for " + architecture + ": it applies nothing.");
+                }
+                components.addAll(mine);
             } else {
-                session.log().info(COMPONENT, "Skipping the " + settings.getPass() + " pass (" + settings.getComponents()
-                        .size() + " component(s), line " + Positions.line(settings) + "): /Apply-Unattend applies only"
-                        + " the offlineServicing pass; Windows Setup applies " + settings.getPass() + ".");
+                String note = "the " + settings.getPass() + " pass (" + settings.getComponents().size() + " component(s), line "
+                        + Positions.line(settings) + "): /Apply-Unattend applies only the offlineServicing pass; Windows"
+                        + " Setup applies " + settings.getPass() + ".";
+                session.log().info(COMPONENT, "Skipping " + note);
+                notes.add(note);
             }
         }
         return components;
@@ -327,41 +396,19 @@ public final class UnattendServicing {
         }
     }
 
-    private List<DriverPackage> openDrivers(DriverServicing drivers, OfflineSettings settings, SourcePaths paths)
+    /** Opens the driver packages of every driver path; says in folders what each path holds. */
+    private List<DriverPackage> openDrivers(DriverServicing drivers, OfflineSettings settings, List<String> folders)
             throws ServicingException {
         List<DriverPackage> packages = new ArrayList<>();
         for (OfflineSettings.DriverPath path : settings.driverPaths()) {
             List<DriverPackage> found = drivers.open(DriverServicing.findInfs(path.folder(), true), true);
-            session.log().info(COMPONENT, "Found " + found.size() + " driver package(s) in " + path.folder()
-                    + " (line " + Positions.line(path.element()) + ")");
+            String folder = found.size() + " driver package(s) in " + path.folder() + " and its subfolders (line "
+                    + Positions.line(path.element()) + ")";
+            session.log().info(COMPONENT, "Found " + folder);
+            folders.add(folder);
             packages.addAll(found);
         }
         return packages;
-    }
-
-    private ImageCheckpoint checkpoint(List<PackageStep> steps) throws ServicingException {
-        if (session.image().isStaged()) {
-            return null; // nothing reaches the image unless the apply succeeds and is committed
-        }
-        if (!(session.image() instanceof DirectoryImage directory)) {
-            session.log().warning(COMPONENT, "The image " + session.image().description() + " is not a folder, so a"
-                    + " failure part-way cannot be undone as a whole.");
-            return null;
-        }
-        List<Path> keep = new ArrayList<>(ImageCheckpoint.hives(session));
-        for (PackageStep step : steps) {
-            if (step.action() == PackageAction.REMOVE) {
-                for (String extension : List.of(".mum", ".cat")) {
-                    session.image().find("Windows\\servicing\\Packages\\" + step.identity() + extension).ifPresent(keep::add);
-                }
-            }
-        }
-        try {
-            return ImageCheckpoint.take(directory.root(), keep, session.scratch().newFolder("unattend-checkpoint-"));
-        } catch (IOException e) {
-            throw new ServicingException(ServicingException.ACCESS_DENIED, "The scratch folder cannot hold the copies"
-                    + " needed to undo a failure: " + e.getMessage() + ". Give another with /ScratchDir.", e);
-        }
     }
 
     private void applyPackages(List<PackageStep> steps, List<String> actions) throws ServicingException {
@@ -403,28 +450,18 @@ public final class UnattendServicing {
         }
     }
 
-    private ServicingException rollBack(ImageCheckpoint checkpoint, Exception failure) {
+    /** The error of a failed apply, whose transaction has put the image back as it was. */
+    private ServicingException notApplied(Exception failure) {
         String why = failure.getMessage();
-        if (checkpoint == null && session.image().isStaged()) {
+        int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
+        if (session.image().isStaged()) {
             session.log().error(COMPONENT, "The answer file was not applied; nothing was written to "
                     + session.image().description() + ": " + why);
-            int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
             return new ServicingException(code, why + " The answer file was not applied: nothing was written to the"
                     + " image.", failure);
         }
-        if (checkpoint == null) {
-            return failure instanceof ServicingException s ? s
-                    : new ServicingException(ServicingException.ACCESS_DENIED, why, failure);
-        }
-        List<Path> unrestored = checkpoint.restore();
-        int code = failure instanceof ServicingException s ? s.errorCode() : ServicingException.ACCESS_DENIED;
-        if (unrestored.isEmpty()) {
-            session.log().error(COMPONENT, "The answer file was not applied; the image was put back as it was: " + why);
-            return new ServicingException(code, why + " The answer file was not applied: the image was put back as it"
-                    + " was.", failure);
-        }
-        session.log().error(COMPONENT, "The image could not be put back completely; these changed: " + unrestored);
-        return new ServicingException(code, why + " The answer file was applied only in part, and these files of the"
-                + " image could not be put back: " + unrestored + ". Discard the image and start from a good copy.", failure);
+        session.log().error(COMPONENT, "The answer file was not applied; the image was put back as it was: " + why);
+        return new ServicingException(code, why + " The answer file was not applied: the image was put back as it"
+                + " was.", failure);
     }
 }

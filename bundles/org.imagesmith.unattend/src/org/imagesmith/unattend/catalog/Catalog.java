@@ -139,9 +139,18 @@ public final class Catalog {
                     length(child, "minLength", settingPath, source), length(child, "maxLength", settingPath, source),
                     pattern(child, settingPath, source), Boolean.parseBoolean(child.getAttribute("item")),
                     optional(child, "key"), optional(child, "default"), optional(child, "description"),
-                    optional(child, "deprecated"), Collections.unmodifiableMap(children)));
+                    optional(child, "deprecated"), version(child, "deprecatedSince", settingPath, source),
+                    Boolean.parseBoolean(child.getAttribute("appliedOffline")), Collections.unmodifiableMap(children)));
         }
         return settings;
+    }
+
+    private static WindowsVersion version(Element element, String attribute, String path, String source) throws IOException {
+        if (!element.hasAttribute(attribute)) {
+            return null;
+        }
+        return WindowsVersion.ofLabel(element.getAttribute(attribute)).orElseThrow(() -> new IOException(source + ": "
+                + attribute + "=\"" + element.getAttribute(attribute) + "\" of " + path + " names no Windows version"));
     }
 
     private static ValuePattern pattern(Element element, String path, String source) throws IOException {

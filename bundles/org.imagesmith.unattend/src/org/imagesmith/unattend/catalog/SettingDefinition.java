@@ -24,11 +24,14 @@ import org.imagesmith.unattend.model.Pass;
  * @param defaultValue what Windows uses when the setting is absent, or null when the reference names no default
  * @param description one line saying what the setting does, or null
  * @param deprecation why the setting should no longer be used and what to use instead, or null when it is current
+ * @param deprecatedSince the first Windows version where the deprecation holds (null: every version)
+ * @param appliedOffline whether Imagesmith applies this offlineServicing setting to an offline image
  * @param children the child settings by name
  */
 public record SettingDefinition(String name, Set<Pass> passes, ValueType type, List<String> values, Long min, Long max,
         Integer minLength, Integer maxLength, ValuePattern pattern, boolean item, String key, String defaultValue,
-        String description, String deprecation, Map<String, SettingDefinition> children) {
+        String description, String deprecation, WindowsVersion deprecatedSince, boolean appliedOffline,
+        Map<String, SettingDefinition> children) {
 
     /** The key that stands for the wcm:keyValue attribute. */
     public static final String KEY_VALUE = "@keyValue";
@@ -41,5 +44,10 @@ public record SettingDefinition(String name, Set<Pass> passes, ValueType type, L
     /** Whether the reference marks the setting as deprecated. */
     public boolean deprecated() {
         return deprecation != null;
+    }
+
+    /** Whether the setting is deprecated in version. */
+    public boolean deprecatedIn(WindowsVersion version) {
+        return deprecation != null && (deprecatedSince == null || version.compareTo(deprecatedSince) >= 0);
     }
 }

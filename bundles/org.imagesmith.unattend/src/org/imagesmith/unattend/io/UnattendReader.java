@@ -30,12 +30,14 @@ import org.imagesmith.unattend.model.Servicing;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
 import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.model.Text;
 import org.imagesmith.unattend.model.Unattend;
 import org.imagesmith.unattend.model.UnattendFactory;
 
 /**
  * Reads an answer file into the model without loss: namespace prefixes and declarations, element order, comments,
- * unknown components, settings, attributes and elements. Every object gets its {@link SourceLocation}. DOCTYPE
+ * unknown components, settings, attributes and elements, and text written next to child elements (mixed content,
+ * kept as {@link Text} nodes). Every object gets its {@link SourceLocation}. DOCTYPE
  * declarations are refused, so external entities and entity expansion cannot happen.
  */
 public final class UnattendReader {
@@ -146,28 +148,44 @@ public final class UnattendReader {
     }
 
 
+    /** A run of character data and the index in the parent's children where it was written. */
+    private record TextRun(int index, String text) {
+    }
+
     /** Reads the children of element up to its end tag. */
     private void children(Element element) throws XMLStreamException, UnattendFormatException {
         StringBuilder content = new StringBuilder();
+        StringBuilder run = new StringBuilder();
+        List<TextRun> runs = new ArrayList<>();
         boolean hasChildElements = false;
         while (true) {
             int event = reader.next();
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
                     hasChildElements = true;
+                    endRun(element, run, runs);
                     Element child = child(element);
                     start(child);
                     element.getChildren().add(child);
                     children(child);
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    finishContent(element, content, hasChildElements);
+                    endRun(element, run, runs);
+                    finishContent(element, content, runs, hasChildElements);
                     return;
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        content.append(reader.getText());
-                case XMLStreamConstants.COMMENT -> element.getChildren().add(comment());
-                case XMLStreamConstants.PROCESSING_INSTRUCTION -> element.getChildren().add(processingInstruction());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    content.append(reader.getText());
+                    run.append(reader.getText());
+                }
+                case XMLStreamConstants.COMMENT -> {
+                    endRun(element, run, runs);
+                    element.getChildren().add(comment());
+                }
+                case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                    endRun(element, run, runs);
+                    element.getChildren().add(processingInstruction());
+                }
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw error("the entity reference &" + reader.getLocalName()
                         + "; is not defined (answer files use only the predefined entities)");
                 default -> throw error("unexpected XML event " + event);
@@ -175,25 +193,31 @@ public final class UnattendReader {
         }
     }
 
-    private void finishContent(Element element, StringBuilder content, boolean hasChildElements)
-            throws UnattendFormatException {
-        boolean blank = content.toString().isBlank();
-        if (element instanceof Setting setting) {
-            if (!hasChildElements) {
-                setting.setValue(content.toString());
-            } else if (!blank) {
-                throw errorAtElement(setting, "the setting <" + setting.getName()
-                        + "> has both text and child settings; a setting has either a value or child settings");
-            }
-        } else if (element instanceof ForeignElement foreign) {
-            if (!hasChildElements && content.length() > 0) {
+    private static void endRun(Element element, StringBuilder run, List<TextRun> runs) {
+        if (run.length() > 0) {
+            runs.add(new TextRun(element.getChildren().size(), run.toString()));
+            run.setLength(0);
+        }
+    }
+
+    /**
+     * Sets the text of an element: the value of a setting (or the text of an unknown element) that has no child
+     * elements; otherwise text that is not only whitespace is mixed content, kept as Text nodes where it was written
+     * (every run, whitespace included, so that writing it back gives the same characters).
+     */
+    private void finishContent(Element element, StringBuilder content, List<TextRun> runs, boolean hasChildElements) {
+        if (element instanceof Setting setting && !hasChildElements) {
+            setting.setValue(content.toString());
+        } else if (element instanceof ForeignElement foreign && !hasChildElements) {
+            if (content.length() > 0) {
                 foreign.setText(content.toString());
-            } else if (!blank) {
-                throw errorAtElement(element, "the element <" + foreign.getLocalName() + "> mixes text and elements, which is not supported");
             }
-        } else if (!blank) {
-            throw errorAtElement(element, "unexpected text '" + abbreviate(content.toString().strip()) + "' in <"
-                    + element.eClass().getName() + ">");
+        } else if (!content.toString().isBlank()) {
+            for (int i = runs.size() - 1; i >= 0; i--) {
+                Text text = FACTORY.createText();
+                text.setValue(runs.get(i).text());
+                element.getChildren().add(runs.get(i).index(), text);
+            }
         }
     }
 
@@ -377,11 +401,6 @@ public final class UnattendReader {
         return new UnattendFormatException(file, line(start), column(start), message);
     }
 
-    private UnattendFormatException errorAtElement(Element element, String message) {
-        SourceLocation location = SourceLocation.of(element).orElseThrow();
-        return new UnattendFormatException(file, location.line(), location.column(), message);
-    }
-
     private UnattendFormatException failure(XMLStreamException e) {
         Location location = e.getLocation();
         String message = e.getMessage();
@@ -395,9 +414,6 @@ public final class UnattendReader {
         return failure;
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

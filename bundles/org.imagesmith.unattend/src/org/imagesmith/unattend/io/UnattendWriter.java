@@ -31,18 +31,22 @@ import org.imagesmith.unattend.model.Servicing;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
 import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.model.Text;
 import org.imagesmith.unattend.model.Unattend;
 
 /**
  * Writes the model as an answer file, indented with four spaces as Windows SIM does. Namespace declarations and
  * prefixes are written as read; a namespace that is used but not declared in scope (wcm for wcm:action on a new
- * list item, for example) is declared on the element that needs it.
+ * list item, for example) is declared on the element that needs it. The content of an element with mixed content
+ * (text between its child elements) is written as read, without indentation or line breaks.
  */
 public final class UnattendWriter {
     private static final String INDENT = "    ";
 
     private final StringBuilder out = new StringBuilder();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
+    /** Inside an element with mixed content, whose characters are written as read: no indentation, no line breaks. */
+    private int verbatim;
 
     private UnattendWriter() {
     }
@@ -105,13 +109,17 @@ public final class UnattendWriter {
             if (text.contains("--") || text.endsWith("-")) {
                 throw new IllegalArgumentException("the comment '" + text + "' contains '--' or ends with '-', which XML does not allow");
             }
-            indent(depth).append("<!--").append(text).append("-->\n");
+            indent(depth).append("<!--").append(text).append("-->");
+            newline();
         } else if (node instanceof ProcessingInstruction instruction) {
             indent(depth).append("<?").append(instruction.getTarget());
             if (instruction.getData() != null) {
                 out.append(' ').append(instruction.getData());
             }
-            out.append("?>\n");
+            out.append("?>");
+            newline();
+        } else if (node instanceof Text text) {
+            escape(text.getValue() == null ? "" : text.getValue(), false);
         }
     }
 
@@ -157,21 +165,27 @@ public final class UnattendWriter {
         String text = textOf(element);
         EList<Node> children = element.getChildren();
         if (children.isEmpty() && text == null) {
-            out.append(" />\n");
+            out.append(" />");
         } else if (children.isEmpty()) {
             out.append('>');
             escape(text, false);
-            out.append("</").append(name).append(">\n");
+            out.append("</").append(name).append(">");
         } else {
             if (text != null && !text.isEmpty()) {
-                throw new IllegalArgumentException("<" + localName(element) + "> has both a value and child elements; clear one of them");
+                throw new IllegalArgumentException("<" + localName(element) + "> has both a value and child elements;"
+                        + " clear one of them (text written between child elements is a Text node)");
             }
-            out.append(">\n");
+            boolean mixed = children.stream().anyMatch(Text.class::isInstance);
+            verbatim += mixed ? 1 : 0;
+            out.append(">");
+            newline();
             for (Node child : children) {
                 node(child, depth + 1);
             }
-            indent(depth).append("</").append(name).append(">\n");
+            indent(depth).append("</").append(name).append(">");
+            verbatim -= mixed ? 1 : 0;
         }
+        newline();
         scopes.pop();
     }
 
@@ -291,8 +305,14 @@ public final class UnattendWriter {
         }
     }
 
+    private void newline() {
+        if (verbatim == 0) {
+            out.append('\n');
+        }
+    }
+
     private StringBuilder indent(int depth) {
-        for (int i = 0; i < depth; i++) {
+        for (int i = 0; verbatim == 0 && i < depth; i++) {
             out.append(INDENT);
         }
         return out;

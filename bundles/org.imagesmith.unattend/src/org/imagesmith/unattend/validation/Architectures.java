@@ -29,7 +29,7 @@ public final class Architectures {
     }
 
     /** Whether a component or package of architecture applies to a target image; neutral only when allowed. */
-    static boolean applies(String target, String architecture, boolean neutralAllowed) {
+    public static boolean applies(String target, String architecture, boolean neutralAllowed) {
         String t = target.toLowerCase(Locale.ROOT);
         String a = architecture.toLowerCase(Locale.ROOT);
         if (a.equals(t) || (neutralAllowed && a.equals("neutral"))) {

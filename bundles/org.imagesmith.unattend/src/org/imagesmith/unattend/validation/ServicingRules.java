@@ -42,30 +42,37 @@ final class ServicingRules {
     private void packageItself(Package pkg) {
         PackageAction action = pkg.getActionKind();
         if (action == null) {
-            problems.add(Severity.ERROR, "invalid-value", pkg, "<package action=\"" + pkg.getAction()
+            problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, pkg, "<package action=\"" + pkg.getAction()
                     + "\">: the action must be install, remove, stage or configure");
         }
         AssemblyIdentity identity = pkg.getAssemblyIdentity();
         if (identity == null) {
-            problems.add(Severity.ERROR, "missing-identity", pkg, "the package has no <assemblyIdentity>; name the package to "
+            problems.add(Severity.ERROR, IssueCodes.MISSING_IDENTITY, pkg, "the package has no <assemblyIdentity>; name the package to "
                     + (pkg.getAction() == null ? "service" : pkg.getAction()));
         } else if (options.targetArchitecture() != null && identity.getProcessorArchitecture() != null
                 && !Architectures.applies(options.targetArchitecture(), identity.getProcessorArchitecture(), true)) {
-            problems.add(Severity.ERROR, "architecture-mismatch", identity, "the package " + identity.getName()
+            problems.add(Severity.ERROR, IssueCodes.ARCHITECTURE_MISMATCH, identity, "the package " + identity.getName()
                     + " is for processorArchitecture=\"" + identity.getProcessorArchitecture() + "\" but the image is "
                     + options.targetArchitecture() + "; use the " + options.targetArchitecture() + " package");
         }
         Source source = pkg.getSource();
         if (source == null) {
             if (action == PackageAction.INSTALL || action == PackageAction.STAGE) {
-                problems.add(Severity.ERROR, "missing-source", pkg, "the package " + name(pkg) + " is to be "
+                problems.add(Severity.ERROR, IssueCodes.MISSING_SOURCE, pkg, "the package " + name(pkg) + " is to be "
                         + (action == PackageAction.INSTALL ? "installed" : "staged") + " but has no <source location=\"...\"/>");
             }
             return;
         }
         String location = source.getLocation();
         if (location == null || location.isBlank()) {
-            problems.add(Severity.ERROR, "missing-source", source, "the source of " + name(pkg) + " has no location");
+            problems.add(Severity.ERROR, IssueCodes.MISSING_SOURCE, source, "the source of " + name(pkg) + " has no location");
+            return;
+        }
+        String variable = Placeholders.find(location);
+        if (variable != null) {
+            problems.add(Severity.ERROR, IssueCodes.UNFILLED_PLACEHOLDER, source, "the source location '" + location + "' of "
+                    + name(pkg) + " is the variable " + variable + ", which nothing expands when the package is added;"
+                    + " write the path of the package");
             return;
         }
         sourceExists(pkg, source, location.trim());
@@ -73,7 +80,7 @@ final class ServicingRules {
 
     private void sourceExists(Package pkg, Source source, String location) {
         if (location.startsWith("\\\\") || location.startsWith("//")) {
-            problems.add(Severity.INFO, "source-not-checked", source, "the network source " + location + " of " + name(pkg)
+            problems.add(Severity.INFO, IssueCodes.SOURCE_NOT_CHECKED, source, "the network source " + location + " of " + name(pkg)
                     + " is not checked; make sure it is reachable when the file is applied");
             return;
         }
@@ -82,13 +89,13 @@ final class ServicingRules {
         Path path;
         try {
             if (windowsAbsolute && !java.io.File.separator.equals("\\")) {
-                problems.add(Severity.INFO, "source-not-checked", source, "the Windows path " + location + " of " + name(pkg)
+                problems.add(Severity.INFO, IssueCodes.SOURCE_NOT_CHECKED, source, "the Windows path " + location + " of " + name(pkg)
                         + " cannot be checked on this system; use a path relative to the answer file to have it checked");
                 return;
             }
             path = Path.of(java.io.File.separatorChar == '\\' ? location : location.replace('\\', '/'));
         } catch (InvalidPathException e) {
-            problems.add(Severity.ERROR, "missing-source", source, "the source location '" + location + "' of " + name(pkg)
+            problems.add(Severity.ERROR, IssueCodes.MISSING_SOURCE, source, "the source location '" + location + "' of " + name(pkg)
                     + " is not a valid path: " + e.getReason());
             return;
         }
@@ -99,7 +106,7 @@ final class ServicingRules {
             path = options.answerFileDirectory().resolve(path).normalize();
         }
         if (!Files.exists(path)) {
-            problems.add(Severity.ERROR, "missing-source", source, "the source of " + name(pkg) + " does not exist: "
+            problems.add(Severity.ERROR, IssueCodes.MISSING_SOURCE, source, "the source of " + name(pkg) + " does not exist: "
                     + path + " (from location=\"" + location + "\")");
         }
     }
@@ -117,7 +124,7 @@ final class ServicingRules {
                     firstUpdate = pkg;
                 }
             } else if (firstUpdate != null && rules.isLanguagePack(name)) {
-                problems.add(Severity.WARNING, "update-before-language-pack", pkg, "the language package " + name
+                problems.add(Severity.WARNING, IssueCodes.LANGUAGE_PACK_AFTER_UPDATE, pkg, "the language package " + name
                         + " is installed after the update " + name(firstUpdate) + " (" + Problems.at(firstUpdate)
                         + "); install language packs before updates, or the update has to be installed again");
             }
@@ -141,7 +148,7 @@ final class ServicingRules {
                     Package later = packages.get(j);
                     if (later.getActionKind() == PackageAction.INSTALL && later.getAssemblyIdentity() != null
                             && dependency.requires().matches(later.getAssemblyIdentity().getName(), language.get())) {
-                        problems.add(Severity.ERROR, "dependency-order", dependent, "the package " + name + " needs "
+                        problems.add(Severity.ERROR, IssueCodes.DEPENDENCY_ORDER, dependent, "the package " + name + " needs "
                                 + name(later) + ", which is installed after it (" + Problems.at(later) + "); move "
                                 + name(later) + " before it");
                         break;

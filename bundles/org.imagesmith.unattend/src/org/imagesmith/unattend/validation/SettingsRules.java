@@ -1,6 +1,7 @@
 package org.imagesmith.unattend.validation;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,13 @@ import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.imagesmith.unattend.catalog.ValueType;
 import org.imagesmith.unattend.model.Component;
+import org.imagesmith.unattend.model.Element;
 import org.imagesmith.unattend.model.ModifyAction;
+import org.imagesmith.unattend.model.Node;
 import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
+import org.imagesmith.unattend.model.Text;
 import org.imagesmith.unattend.model.Unattend;
 
 /** The rules on settings passes, components and settings. */
@@ -30,39 +34,81 @@ final class SettingsRules {
     }
 
     void check(Unattend unattend) {
+        ignoredText(unattend, "<unattend>");
         for (Settings settings : unattend.getSettings()) {
             Pass pass = settings.getPassKind();
             if (pass == null) {
-                problems.add(Severity.ERROR, "unknown-pass", settings, "<settings pass=\"" + settings.getPass()
+                problems.add(Severity.ERROR, IssueCodes.UNKNOWN_PASS, settings, "<settings pass=\"" + settings.getPass()
                         + "\"> names no configuration pass; use one of " + names(Pass.VALUES));
             }
+            ignoredText(settings, "<settings pass=\"" + settings.getPass() + "\">");
+            duplicateComponents(settings);
             for (Component component : settings.getComponents()) {
+                ignoredText(component, "the component " + component.getName());
                 component(component, pass);
             }
         }
     }
 
+    /** Reports a component written twice in one pass with the same name, architecture and language. */
+    private void duplicateComponents(Settings settings) {
+        Map<String, Component> seen = new HashMap<>();
+        Map<Component, Integer> copies = new LinkedHashMap<>();
+        for (Component component : settings.getComponents()) {
+            String identity = lower(component.getName()) + "\u0000" + lower(component.getProcessorArchitecture()) + "\u0000"
+                    + lower(component.getLanguage());
+            Component first = seen.putIfAbsent(identity, component);
+            if (first != null) {
+                copies.merge(first, 1, Integer::sum);
+            }
+        }
+        copies.forEach((first, count) -> problems.add(Severity.ERROR, IssueCodes.DUPLICATE_COMPONENT, first,
+                "the component " + first.getName() + (first.getProcessorArchitecture() == null ? ""
+                        : " (" + first.getProcessorArchitecture() + ")") + " is written " + (count + 1) + " times in the "
+                        + settings.getPass() + " pass; Windows Setup takes one component of a name, architecture and"
+                        + " language per pass: merge the copies into this one"));
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Text written next to the elements of a container that holds no text (Windows ignores it). */
+    private void ignoredText(Element element, String what) {
+        for (Node child : element.getChildren()) {
+            if (child instanceof Text text && !text.getValue().isBlank()) {
+                problems.add(Severity.WARNING, IssueCodes.MIXED_CONTENT, element, what + " holds the text '"
+                        + abbreviate(text.getValue().strip()) + "', which Windows ignores; remove it");
+                return;
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
     private void component(Component component, Pass pass) {
         String architecture = component.getProcessorArchitecture();
         if (architecture != null && !Architectures.isComponentArchitecture(architecture)) {
-            problems.add(Severity.ERROR, "invalid-architecture", component, "the component " + component.getName()
+            problems.add(Severity.ERROR, IssueCodes.INVALID_ARCHITECTURE, component, "the component " + component.getName()
                     + " has processorArchitecture=\"" + architecture + "\", which names no processor architecture; Windows"
                     + " Setup ignores it (use " + String.join(", ", Architectures.COMPONENT) + ")");
         } else if (options.targetArchitecture() != null && architecture != null
                 && !Architectures.applies(options.targetArchitecture(), architecture, false)) {
-            problems.add(Severity.ERROR, "architecture-mismatch", component, "the component " + component.getName()
-                    + " is for processorArchitecture=\"" + architecture + "\" but the image is "
-                    + options.targetArchitecture() + "; Windows Setup ignores it (set processorArchitecture=\""
-                    + options.targetArchitecture() + "\")");
+            problems.add(Severity.WARNING, IssueCodes.ARCHITECTURE_MISMATCH, component, "the component " + component.getName()
+                    + " is for processorArchitecture=\"" + architecture + "\" and the image is "
+                    + options.targetArchitecture() + ": Windows Setup skips it (set processorArchitecture=\""
+                    + options.targetArchitecture() + "\" if it is meant for this image)");
         }
         ComponentDefinition definition = catalog.component(component.getName()).orElse(null);
         if (definition == null) {
-            problems.add(Severity.WARNING, "unknown-component", component, "the component '" + component.getName()
+            problems.add(Severity.WARNING, IssueCodes.UNKNOWN_COMPONENT, component, "the component '" + component.getName()
                     + "' is not in the catalog; check its name (it is kept as written but cannot be checked)");
             return;
         }
         if (pass != null && !definition.passes().contains(pass)) {
-            problems.add(Severity.ERROR, "wrong-pass", component, component.getName() + " does not act in the "
+            problems.add(Severity.ERROR, IssueCodes.WRONG_PASS, component, component.getName() + " does not act in the "
                     + pass.getLiteral() + " pass; move it to " + names(definition.passes()));
             return;
         }
@@ -75,42 +121,99 @@ final class SettingsRules {
         duplicateKeys(settings, definitions, path);
         for (Setting setting : settings) {
             String settingPath = path + " | " + setting.getName();
+            placeholder(setting, settingPath);
             if (setting.getAction() != null && setting.getActionKind() == null) {
-                problems.add(Severity.ERROR, "invalid-value", setting, settingPath + ": wcm:action=\"" + setting.getAction()
+                problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, setting, settingPath + ": wcm:action=\"" + setting.getAction()
                         + "\" is not add, modify or remove");
             }
             SettingDefinition definition = definitions.get(setting.getName());
             if (definition == null) {
-                problems.add(complete ? Severity.ERROR : Severity.WARNING, "unknown-setting", setting, "'" + setting.getName()
+                problems.add(complete ? Severity.ERROR : Severity.WARNING, IssueCodes.UNKNOWN_SETTING, setting, "'" + setting.getName()
                         + "' is not a setting of " + path + hint(setting.getName(), definitions));
                 continue;
             }
             Set<Pass> passes = definition.passes().isEmpty() ? inherited : definition.passes();
             if (pass != null && !passes.contains(pass)) {
-                problems.add(Severity.ERROR, "wrong-pass", setting, settingPath + " is not valid in the "
+                problems.add(Severity.ERROR, IssueCodes.WRONG_PASS, setting, settingPath + " is not valid in the "
                         + pass.getLiteral() + " pass; valid passes: " + names(passes));
                 continue;
             }
-            if (definition.deprecated()) {
-                problems.add(Severity.WARNING, "deprecated-setting", setting, settingPath + " is deprecated: "
+            if (definition.deprecatedIn(options.targetVersion())) {
+                problems.add(Severity.WARNING, IssueCodes.DEPRECATED_SETTING, setting, settingPath + " is deprecated"
+                        + (definition.deprecatedSince() == null ? "" : " from Windows " + definition.deprecatedSince().label()
+                                + " on (the target is " + options.targetVersion().displayName() + ")") + ": "
                         + definition.deprecation());
             }
-            boolean hasChildren = !setting.getSettings().isEmpty();
+            if (pass == Pass.OFFLINE_SERVICING && path.indexOf('|') < 0 && !definition.appliedOffline()) {
+                problems.add(Severity.WARNING, IssueCodes.NOT_APPLIED_OFFLINE, setting, "not applied offline by Imagesmith: "
+                        + settingPath + " (Windows Setup applies it in the offlineServicing pass; /Apply-Unattend refuses"
+                        + " the file while it is there)");
+            }
+            mixedContent(setting, definition, settingPath);
+            boolean hasChildren = !setting.getSettings().isEmpty() && setting.getMixedText() == null;
             if (definition.type() == ValueType.COMPLEX) {
                 if (!hasChildren && setting.getValue() != null && !setting.getValue().isBlank()) {
-                    problems.add(Severity.ERROR, "invalid-value", setting, settingPath
+                    problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, setting, settingPath
                             + " holds child settings, not a value; remove the text '" + setting.getValue() + "'");
                 }
                 settings(setting.getSettings(), definition.children(), complete, passes, pass, settingPath);
             } else if (hasChildren) {
-                problems.add(Severity.ERROR, "invalid-value", setting, settingPath + " takes a "
+                problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, setting, settingPath + " takes a "
                         + definition.type().name().toLowerCase(java.util.Locale.ROOT) + " value, not child settings");
             } else {
-                String message = ValueCheck.check(definition, setting.getValue());
+                String message = ValueCheck.check(definition, setting.getValue() != null ? setting.getValue()
+                        : setting.getMixedText());
                 if (message != null) {
-                    problems.add(Severity.ERROR, "invalid-value", setting, settingPath + ": " + message);
+                    problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, setting, settingPath + ": " + message);
                 }
             }
+            if ("AccountData".equals(setting.getName()) && setting.getValue() != null
+                    && setting.getValue().codePoints().anyMatch(Character::isWhitespace)) {
+                problems.add(Severity.ERROR, IssueCodes.INVALID_VALUE, setting, settingPath + " holds whitespace (line"
+                        + " breaks or spaces from copying the djoin /provision output); the provisioning blob must be"
+                        + " one unbroken base64 string: remove the whitespace");
+            }
+            if ("Path".equals(setting.getName()) && path.endsWith("| PathAndCredentials")) {
+                String variable = Placeholders.find(setting.getValue());
+                if (variable != null) {
+                    problems.add(Severity.ERROR, IssueCodes.UNFILLED_PLACEHOLDER, setting, settingPath + " is the variable "
+                            + variable + ", which nothing expands when the drivers are added; write the folder itself");
+                }
+            }
+        }
+    }
+
+    /**
+     * Reports a template placeholder in the value of setting (never in a password, which may hold any text; a driver
+     * path that is one is an error of its own).
+     */
+    private void placeholder(Setting setting, String settingPath) {
+        if (settingPath.contains("Password") || settingPath.endsWith("| PathAndCredentials | Path")
+                || setting.getValue() == null) {
+            return;
+        }
+        String placeholder = Placeholders.find(setting.getValue());
+        if (placeholder != null) {
+            problems.add(Severity.WARNING, IssueCodes.UNFILLED_PLACEHOLDER, setting, settingPath + " holds " + placeholder
+                    + ", a template placeholder that was not filled in (Windows takes it literally); write the value");
+        }
+    }
+
+    /** Says which part of a setting with both text and child settings Windows ignores. */
+    private void mixedContent(Setting setting, SettingDefinition definition, String settingPath) {
+        String text = setting.getMixedText();
+        if (text == null) {
+            return;
+        }
+        if (definition.type() == ValueType.COMPLEX) {
+            problems.add(Severity.WARNING, IssueCodes.MIXED_CONTENT, setting, settingPath + " holds child settings and"
+                    + " the text '" + abbreviate(text) + "'; Windows reads the child settings and ignores the text"
+                    + (definition.children().isEmpty() ? "" : " (put it in one of " + String.join(", ",
+                            definition.children().keySet()) + ")"));
+        } else {
+            problems.add(Severity.WARNING, IssueCodes.MIXED_CONTENT, setting, settingPath + " holds the value '"
+                    + abbreviate(text) + "' and the child settings " + setting.getSettings().stream().map(Setting::getName)
+                            .collect(Collectors.joining(", ")) + "; Windows reads the value and ignores the child settings");
         }
     }
 
@@ -135,7 +238,7 @@ final class SettingsRules {
             if (setting.getKeyValue() != null) {
                 Setting earlier = seenKeyValues.putIfAbsent(setting.getName() + "\u0000" + setting.getKeyValue(), setting);
                 if (earlier != null) {
-                    problems.add(Severity.ERROR, "duplicate-key", setting, path + " | " + setting.getName() + ": wcm:keyValue=\""
+                    problems.add(Severity.ERROR, IssueCodes.DUPLICATE_KEY, setting, path + " | " + setting.getName() + ": wcm:keyValue=\""
                             + setting.getKeyValue() + "\" is already used at " + Problems.at(earlier)
                             + "; give each list item its own key");
                     continue;
@@ -153,7 +256,7 @@ final class SettingsRules {
             String key = keySetting.getValue().trim();
             Setting earlier = seenKeys.putIfAbsent(setting.getName() + "\u0000" + key, setting);
             if (earlier != null) {
-                problems.add(Severity.ERROR, "duplicate-key", keySetting, path + " | " + setting.getName() + ": "
+                problems.add(Severity.ERROR, IssueCodes.DUPLICATE_KEY, keySetting, path + " | " + setting.getName() + ": "
                         + definition.key() + " " + key + " is already used by the item at " + Problems.at(earlier)
                         + "; give each list item its own " + definition.key());
             }

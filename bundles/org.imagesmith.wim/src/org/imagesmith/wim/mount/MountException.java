@@ -18,6 +18,8 @@ public class MountException extends IOException {
     public static final int DIR_NOT_EMPTY = 145;
     /** ERROR_ALREADY_EXISTS: the directory, or the image read/write, is already mounted. */
     public static final int ALREADY_MOUNTED = 183;
+    /** ERROR_INVALID_STATE: an unmount was interrupted; only finishing it is possible. */
+    public static final int UNMOUNT_PENDING = 5023;
     /** ERROR_FILE_INVALID: the WIM file changed or went away since the mount. */
     public static final int IMAGE_CHANGED = 1006;
 

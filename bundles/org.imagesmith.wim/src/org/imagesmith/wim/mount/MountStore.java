@@ -1,8 +1,10 @@
 package org.imagesmith.wim.mount;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.imagesmith.wim.LocalTrees;
 
 /**
  * Where mounts are recorded: one folder per mount directory under the store (by default
@@ -75,7 +79,7 @@ public final class MountStore {
     public void save(MountRecord record, byte[] metadata) throws IOException {
         Path slot = Files.createDirectories(slot(record.mountDir()));
         Path temp = Files.createTempFile(slot, METADATA, ".tmp");
-        Files.write(temp, metadata);
+        write(temp, metadata);
         replace(temp, slot.resolve(METADATA));
         update(record);
     }
@@ -94,11 +98,25 @@ public final class MountStore {
         for (int i = 0; i < record.splitParts().size(); i++) {
             properties.setProperty("splitPart." + (i + 2), record.splitParts().get(i).toString());
         }
+        properties.setProperty("imageHash", record.imageHash());
+        properties.setProperty("phase", record.phase().name());
+        properties.setProperty("pendingHash", record.pendingHash());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        properties.store(bytes, "Imagesmith mount record");
         Path temp = Files.createTempFile(slot, RECORD, ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            properties.store(out, "Imagesmith mount record");
-        }
+        write(temp, bytes.toByteArray());
         replace(temp, slot.resolve(RECORD));
+    }
+
+    /** Writes a file and flushes it to disk, so that the rename that puts it in place never exposes a partial one. */
+    private static void write(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
     }
 
     private static void replace(Path temp, Path target) throws IOException {
@@ -114,12 +132,28 @@ public final class MountStore {
         return Files.readAllBytes(slot(mountDir).resolve(METADATA));
     }
 
-    /** Forgets a mount. */
+    /** Forgets a mount: its record first, then what else its slot holds (a temporary file a kill left). */
     public void remove(Path mountDir) throws IOException {
         Path slot = slot(mountDir);
         Files.deleteIfExists(slot.resolve(RECORD));
-        Files.deleteIfExists(slot.resolve(METADATA));
-        Files.deleteIfExists(slot);
+        LocalTrees.deleteTree(slot);
+    }
+
+    /** Removes the slots that hold no record (what a kill during a mount's first save left); returns how many. */
+    public int removeDebris() throws IOException {
+        int removed = 0;
+        if (!Files.isDirectory(folder)) {
+            return removed;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !Files.exists(entry.resolve(RECORD))) {
+                    LocalTrees.deleteTree(entry);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     private Path slot(Path mountDir) {
@@ -157,7 +191,10 @@ public final class MountStore {
                     Boolean.parseBoolean(properties.getProperty("readWrite")),
                     Instant.parse(properties.getProperty("mountedAt")),
                     Long.parseLong(properties.getProperty("imageFileSize")),
-                    Instant.parse(properties.getProperty("imageFileModified")), splitParts);
+                    Instant.parse(properties.getProperty("imageFileModified")), splitParts,
+                    properties.getProperty("imageHash", ""),
+                    MountPhase.valueOf(properties.getProperty("phase", MountPhase.MOUNTED.name())),
+                    properties.getProperty("pendingHash", ""));
         } catch (RuntimeException e) {
             throw new MountException(MountException.IMAGE_CHANGED, "The mount record " + file + " is damaged (" + e.getMessage()
                     + "); run /Cleanup-Wim to remove it.");

@@ -16,6 +16,9 @@ import org.imagesmith.wim.ImageCommit;
 import org.imagesmith.wim.ImageMetadata;
 import org.imagesmith.wim.IntegrityTable;
 import org.imagesmith.wim.LocalTrees;
+import org.imagesmith.wim.LookupEntry;
+import org.imagesmith.wim.PausePoints;
+import org.imagesmith.wim.ProtectedFolderException;
 import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.ImageApplier;
 import org.imagesmith.wim.SplitWimSet;
@@ -68,6 +71,11 @@ public final class MountedImages {
      */
     public MountRecord mount(Path wimFile, List<Path> splitParts, int index, Path mountDir, boolean readOnly,
             ApplyProgress progress) throws IOException {
+        try {
+            ProtectedFolderException.refuse(mountDir, "the mount directory");
+        } catch (ProtectedFolderException e) {
+            throw new MountException(MountException.ACCESS_DENIED, e.getMessage());
+        }
         Path dir = MountStore.canonical(mountDir);
         Path image = MountStore.canonical(wimFile);
         if (store.find(dir).isPresent()) {
@@ -106,19 +114,24 @@ public final class MountedImages {
                 }
             }
             byte[] metadata = wim.readMetadataResource(index);
-            try {
-                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress, false));
-            } catch (IOException | RuntimeException e) {
-                LocalTrees.deleteContents(dir);
-                throw e;
-            }
             List<Path> otherParts = new ArrayList<>();
             for (Path part : wim.partPaths().subList(1, wim.partPaths().size())) {
                 otherParts.add(MountStore.canonical(part));
             }
             MountRecord record = new MountRecord(dir, image, index, !readOnly, clock.instant(), Files.size(image),
-                    Files.getLastModifiedTime(image).toInstant(), otherParts);
+                    Files.getLastModifiedTime(image).toInstant(), otherParts,
+                    wim.lookupTable().metadataResources().get(index - 1).hash().toString(), MountPhase.MOUNTING, "");
             store.save(record, metadata);
+            try {
+                ImageApplier.apply(wim, index, dir, new ApplyOptions(false, progress, false));
+            } catch (IOException | RuntimeException e) {
+                LocalTrees.deleteContents(dir);
+                store.remove(dir);
+                throw e;
+            }
+            PausePoints.reached("mount applied");
+            record = record.inPhase(MountPhase.MOUNTED, "");
+            store.update(record);
             return record;
         }
     }
@@ -128,22 +141,72 @@ public final class MountedImages {
         return splitParts.isEmpty() ? WimFile.open(image) : SplitWimSet.open(image, splitParts);
     }
 
-    /** Ok, Needs Remount or Invalid, as DISM reports mounts. */
+    /**
+     * Ok, Needs Remount or Invalid, as DISM reports mounts, or Unmount Pending for an unmount that was interrupted.
+     * A commit interrupted after its new file was put in place counts as done: the file holds the image the record
+     * says was being committed.
+     */
     public MountStatus status(MountRecord record) throws IOException {
-        Path image = record.imageFile();
-        if (!Files.isRegularFile(image) || Files.size(image) != record.imageFileSize()
-                || !Files.getLastModifiedTime(image).toInstant().equals(record.imageFileModified())) {
-            return MountStatus.INVALID;
+        switch (record.phase()) {
+            case MOUNTING:
+                return fileIsUnchanged(record) ? MountStatus.NEEDS_REMOUNT : MountStatus.INVALID;
+            case UNMOUNT_COMMITTED, UNMOUNT_DISCARDING:
+                return MountStatus.UNMOUNT_PENDING;
+            case UNMOUNT_COMMITTING:
+                if (commitIsDone(record)) {
+                    return MountStatus.UNMOUNT_PENDING;
+                }
+                break;
+            case COMMITTING:
+                if (commitIsDone(record)) {
+                    return directoryStatus(record);
+                }
+                break;
+            default:
+                break;
         }
-        for (Path part : record.splitParts()) {
-            if (!Files.isRegularFile(part)) {
-                return MountStatus.INVALID;
-            }
-        }
+        return fileIsUnchanged(record) ? directoryStatus(record) : MountStatus.INVALID;
+    }
+
+    private static MountStatus directoryStatus(MountRecord record) throws IOException {
         if (!Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS) || isEmpty(record.mountDir())) {
             return MountStatus.NEEDS_REMOUNT;
         }
         return MountStatus.OK;
+    }
+
+    /** True when the WIM file (and every part) is there and still holds the mounted image, as it was mounted. */
+    private static boolean fileIsUnchanged(MountRecord record) throws IOException {
+        Path image = record.imageFile();
+        if (!Files.isRegularFile(image)) {
+            return false;
+        }
+        for (Path part : record.splitParts()) {
+            if (!Files.isRegularFile(part)) {
+                return false;
+            }
+        }
+        if (Files.size(image) == record.imageFileSize()
+                && Files.getLastModifiedTime(image).toInstant().equals(record.imageFileModified())) {
+            return true;
+        }
+        return !record.imageHash().isEmpty() && record.imageHash().equals(imageHash(image, record.imageIndex()));
+    }
+
+    /** True when an interrupted commit's new file is in place: the file holds the image the record was committing. */
+    private static boolean commitIsDone(MountRecord record) {
+        return !record.pendingHash().isEmpty() && record.pendingHash().equals(imageHash(record.imageFile(),
+                record.imageIndex()));
+    }
+
+    /** The digest of an image's metadata resource in a WIM file, or "" when the file or image cannot be read. */
+    private static String imageHash(Path wimFile, int index) {
+        try (WimFile wim = WimFile.open(wimFile)) {
+            List<LookupEntry> metadata = wim.lookupTable().metadataResources();
+            return index >= 1 && index <= metadata.size() ? metadata.get(index - 1).hash().toString() : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The record of a mount directory, or an error saying it is not one. */
@@ -157,9 +220,12 @@ public final class MountedImages {
         return record.get();
     }
 
-    /** Applies the image again into a mount directory that lost its contents (status Needs Remount). */
+    /**
+     * Applies the image again into a mount directory that lost its contents (status Needs Remount), or completes a
+     * mount that was killed while it applied the image.
+     */
     public MountRecord remount(Path mountDir, ApplyProgress progress) throws IOException {
-        MountRecord record = record(mountDir);
+        MountRecord record = settled(record(mountDir));
         MountStatus status = status(record);
         if (status == MountStatus.OK) {
             return record;
@@ -168,9 +234,16 @@ public final class MountedImages {
             throw new MountException(MountException.IMAGE_CHANGED, "The WIM file " + record.imageFile() + " is missing or was changed since the image"
                     + " was mounted, so the mount cannot be restored. Discard it with /Unmount-Wim /Discard or /Cleanup-Wim.");
         }
+        if (status == MountStatus.UNMOUNT_PENDING) {
+            throw unmountPending(record);
+        }
         Files.createDirectories(record.mountDir());
         try (WimFile wim = open(record.imageFile(), record.splitParts())) {
             ImageApplier.apply(wim, record.imageIndex(), record.mountDir(), new ApplyOptions(true, progress, false));
+        }
+        if (record.phase() == MountPhase.MOUNTING) {
+            record = record.inPhase(MountPhase.MOUNTED, "");
+            store.update(record);
         }
         return record;
     }
@@ -178,19 +251,92 @@ public final class MountedImages {
     /**
      * Commits a read/write mount: writes the mount directory's tree back as the same image of its WIM file (see
      * {@link ImageCommit}), keeping what the directory could not hold from the image's metadata as it was mounted.
-     * The mount stays, now of the committed image; mounts of other images of the same file stay Ok.
+     * The mount stays, now of the committed image; mounts of other images of the same file stay Ok. A commit that
+     * was interrupted after its new file was put in place is recognised as done, and its record brought up to date.
      *
      * @param checkIntegrity check the WIM file's integrity table first, and write one (a file that has one keeps it)
      * @throws MountException when the mount is read-only or its status is not Ok
      */
     public CommitResult commit(Path mountDir, boolean checkIntegrity, WriteProgress progress) throws IOException {
-        MountRecord record = record(mountDir);
+        MountRecord record = settled(record(mountDir));
+        CommitResult result = commit(record, MountPhase.COMMITTING, checkIntegrity, progress);
+        byte[] committed;
+        try (WimFile wim = WimFile.open(record.imageFile())) {
+            committed = wim.readMetadataResource(record.imageIndex());
+        }
+        store.save(withFileState(record), committed);
+        return result;
+    }
+
+    /**
+     * Unmounts a read/write mount saving its changes: commits it as {@link #commit} does, records that the commit is
+     * durable, then deletes the directory's contents and forgets the mount. A retry after a kill finishes what was
+     * left: after the commit, it only deletes the directory (whatever is left of it is never committed); before, it
+     * commits. Returns the commit's result, or nothing when the commit had been done by the interrupted unmount.
+     *
+     * @throws MountException when the mount is read-only or its status is not Ok, or it was being discarded
+     */
+    public Optional<CommitResult> unmountCommitting(Path mountDir, boolean checkIntegrity, WriteProgress progress)
+            throws IOException {
+        MountRecord record = settled(record(mountDir));
+        if (record.phase() == MountPhase.UNMOUNT_DISCARDING) {
+            throw new MountException(MountException.UNMOUNT_PENDING, "The mount at " + record.mountDir() + " was being"
+                    + " discarded when it was interrupted; its directory may hold only part of the image, so it cannot"
+                    + " be committed. Finish with /Unmount-Wim /MountDir:" + record.mountDir() + " /Discard.");
+        }
+        Optional<CommitResult> result = Optional.empty();
+        if (record.phase() != MountPhase.UNMOUNT_COMMITTED) {
+            result = Optional.of(commit(record, MountPhase.UNMOUNT_COMMITTING, checkIntegrity, progress));
+            record = withFileState(record).inPhase(MountPhase.UNMOUNT_COMMITTED, "");
+            store.update(record);
+        }
+        PausePoints.reached("unmount committed");
+        removeDirectory(record);
+        return result;
+    }
+
+    /**
+     * Brings the record of an interrupted commit up to date: a commit whose new file is in place becomes Mounted (of
+     * the committed image) or, for an unmount, Unmount Committed; one whose file did not replace the old one goes back
+     * to Mounted, as nothing of it was saved.
+     */
+    private MountRecord settled(MountRecord record) throws IOException {
+        if (record.phase() != MountPhase.COMMITTING && record.phase() != MountPhase.UNMOUNT_COMMITTING) {
+            return record;
+        }
+        MountRecord settled;
+        if (!commitIsDone(record)) {
+            settled = record.inPhase(MountPhase.MOUNTED, "");
+        } else if (record.phase() == MountPhase.UNMOUNT_COMMITTING) {
+            settled = withFileState(record).inPhase(MountPhase.UNMOUNT_COMMITTED, "");
+        } else {
+            byte[] committed;
+            try (WimFile wim = WimFile.open(record.imageFile())) {
+                committed = wim.readMetadataResource(record.imageIndex());
+            }
+            settled = withFileState(record);
+            store.save(settled, committed);
+            return settled;
+        }
+        store.update(settled);
+        return settled;
+    }
+
+    /**
+     * Writes the mount directory into its image, recording in the given phase, before the new file replaces the old
+     * one, the digest of the image it holds. Leaves the record in that phase: the caller records what follows.
+     */
+    private CommitResult commit(MountRecord record, MountPhase phase, boolean checkIntegrity, WriteProgress progress)
+            throws IOException {
         if (!record.readWrite()) {
             throw new MountException(MountException.ACCESS_DENIED, "The image at " + record.mountDir() + " is mounted"
                     + " read-only, so its changes cannot be saved. Unmount it with /Discard; to change the image, mount"
                     + " it without /ReadOnly.");
         }
         MountStatus status = status(record);
+        if (status == MountStatus.UNMOUNT_PENDING) {
+            throw unmountPending(record);
+        }
         if (status == MountStatus.INVALID) {
             throw new MountException(MountException.IMAGE_CHANGED, "The WIM file " + record.imageFile() + " is"
                     + " missing or was changed since image " + record.imageIndex() + " was mounted at "
@@ -217,17 +363,34 @@ public final class MountedImages {
             }
             integrity = checkIntegrity || wim.header().hasIntegrityTable();
         }
-        CommitResult result = ImageCommit.commit(record.imageFile(), record.imageIndex(), record.mountDir(), original,
-                integrity, progress);
-        byte[] committed;
-        try (WimFile wim = WimFile.open(record.imageFile())) {
-            committed = wim.readMetadataResource(record.imageIndex());
+        CommitResult result;
+        String[] pending = {""};
+        try {
+            result = ImageCommit.commitAndReport(record.imageFile(), record.imageIndex(), record.mountDir(), original,
+                    integrity, progress, hash -> {
+                        pending[0] = hash.toString();
+                        store.update(record.inPhase(phase, pending[0]));
+                    });
+        } catch (IOException | RuntimeException e) {
+            if (!commitIsDone(record.inPhase(phase, pending[0]))) {
+                store.update(record);
+            }
+            throw e;
         }
-        store.save(withFileState(record), committed);
         for (MountRecord other : others) {
             store.update(withFileState(other));
         }
         return result;
+    }
+
+    private static MountException unmountPending(MountRecord record) {
+        return new MountException(MountException.UNMOUNT_PENDING, "The unmount of " + record.mountDir() + " was"
+                + " interrupted (status Unmount Pending): "
+                + (record.phase() == MountPhase.UNMOUNT_DISCARDING ? "its changes were being discarded"
+                        : "its changes are saved in " + record.imageFile())
+                + " and its directory may hold only part of the image. Finish it with /Unmount-Wim /MountDir:"
+                + record.mountDir() + (record.phase() == MountPhase.UNMOUNT_DISCARDING ? " /Discard" : " /Commit")
+                + " or /Cleanup-Wim.");
     }
 
     /**
@@ -255,16 +418,28 @@ public final class MountedImages {
         }
     }
 
-    /** The record with the WIM file's size and modification time as they are now. */
+    /** The record of the WIM file as it is now (size, time, the image's digest), mounted. */
     private static MountRecord withFileState(MountRecord record) throws IOException {
-        return new MountRecord(record.mountDir(), record.imageFile(), record.imageIndex(), record.readWrite(),
-                record.mountedAt(), Files.size(record.imageFile()),
-                Files.getLastModifiedTime(record.imageFile()).toInstant(), record.splitParts());
+        return record.ofFile(Files.size(record.imageFile()), Files.getLastModifiedTime(record.imageFile()).toInstant(),
+                imageHash(record.imageFile(), record.imageIndex()));
     }
 
-    /** Unmounts without saving: empties the mount directory (leaving it in place) and forgets the mount. */
+    /**
+     * Unmounts without saving: records that the mount is being discarded, empties the mount directory (leaving it in
+     * place) and forgets the mount. An unmount interrupted after its commit is finished the same way (its changes are
+     * saved already).
+     */
     public void discard(Path mountDir) throws IOException {
-        MountRecord record = record(mountDir);
+        MountRecord record = settled(record(mountDir));
+        if (record.phase() != MountPhase.UNMOUNT_COMMITTED) {
+            record = record.inPhase(MountPhase.UNMOUNT_DISCARDING, "");
+            store.update(record);
+        }
+        removeDirectory(record);
+    }
+
+    /** Empties the directory of a mount whose record says it is being unmounted, then forgets the mount. */
+    private void removeDirectory(MountRecord record) throws IOException {
         if (Files.isDirectory(record.mountDir(), LinkOption.NOFOLLOW_LINKS)) {
             LocalTrees.deleteContents(record.mountDir());
         }
@@ -272,8 +447,9 @@ public final class MountedImages {
     }
 
     /**
-     * Removes what abandoned mounts left (status Needs Remount or Invalid): their records and any files in their
-     * mount directories. Mounts that are Ok are left alone. Returns the mounts cleaned up.
+     * Removes what abandoned mounts left (status Needs Remount or Invalid) and finishes interrupted unmounts (status
+     * Unmount Pending): their records and any files in their mount directories, and slots of the store without a
+     * record. Mounts that are Ok are left alone. Returns the mounts cleaned up.
      */
     public List<MountRecord> cleanup() throws IOException {
         List<MountRecord> cleaned = new ArrayList<>();
@@ -283,6 +459,7 @@ public final class MountedImages {
                 cleaned.add(record);
             }
         }
+        store.removeDebris();
         return cleaned;
     }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DriverServicingTest {
     private static final String SERVICES = "ControlSet001\\Services\\";
     private static final String CDDB = "ControlSet001\\Control\\CriticalDeviceDatabase\\";
-    private static final String INDEX = DriverRegistry.INDEX + "\\";
 
     @TempDir
     Path dir;
@@ -94,9 +93,8 @@ class DriverServicingTest {
         assertEquals(nic.version(), listed.version());
         assertFalse(listed.bootCritical());
 
-        assertEquals(Optional.of("contosonic.inf"), Hivex.get(system, INDEX + "oem0.inf", "OriginalFileName"));
-        assertEquals(Optional.of("Windows\\System32\\DriverStore\\FileRepository\\" + folder.getFileName()),
-                Hivex.get(system, INDEX + "oem0.inf", "DriverStorePath"));
+        assertEquals(folder.resolve("contosonic.inf").toString(), listed.driverStorePath(),
+                "the store folder is found from what Windows keeps (the staged copy of oem0.inf)");
         assertEquals(Optional.of("Net"), Hivex.get(system, "ControlSet001\\Control\\Class\\" + nic.classGuid(), "Class"));
         assertFalse(Hivex.hasKey(system, SERVICES + "contosonic"), "a demand-start driver's service waits for its device");
     }
@@ -113,7 +111,6 @@ class DriverServicingTest {
         assertTrue(again.alreadyInstalled());
         assertEquals("oem1.inf", again.publishedName());
         assertEquals(2, listing().size());
-        assertEquals(Optional.of("alpha.inf"), Hivex.get(system, INDEX + "oem1.inf", "OriginalFileName"));
     }
 
     @Test
@@ -159,7 +156,7 @@ class DriverServicingTest {
         assertEquals(before, TreeDigests.of(root));
 
         assertEquals("oem0.inf", add(true, inf).get(0).publishedName());
-        assertEquals(Optional.of("nocat.inf"), Hivex.get(system, INDEX + "oem0.inf", "OriginalFileName"));
+        assertEquals("nocat.inf", listing().get(0).originalFileName());
     }
 
     @Test
@@ -193,7 +190,7 @@ class DriverServicingTest {
         hive.save(system);
         Path inf = SyntheticDriver.network("plain32").architectures("x86").unsigned().write(dir.resolve("x86"));
         assertEquals("oem0.inf", add(false, inf).get(0).publishedName());
-        assertEquals(Optional.of("plain32.inf"), Hivex.get(system, INDEX + "oem0.inf", "OriginalFileName"));
+        assertEquals("plain32.inf", listing().get(0).originalFileName());
     }
 
     @Test
@@ -228,7 +225,7 @@ class DriverServicingTest {
                     drivers.open(List.of(nic, raid), false), new DriverServicing.AddOptions(false)));
             assertTrue(e.getMessage().contains("injected failure"), e.getMessage());
             assertTrue(session.system().findKey(SERVICES + "second").isEmpty(), "the hive in memory is rolled back too");
-            assertTrue(session.system().findKey(DriverRegistry.INDEX).isEmpty());
+            assertTrue(session.system().findKey(CDDB + "pci#ven_1000&dev_0054").isEmpty());
         }
         assertEquals(before, TreeDigests.of(root));
         assertFalse(Hivex.hasKey(system, SERVICES + "second"));
@@ -263,13 +260,37 @@ class DriverServicingTest {
         }
         assertFalse(Hivex.hasKey(system, SERVICES + "dropme"));
         assertFalse(Hivex.hasKey(system, CDDB + "pci#ven_1000&dev_0054"));
-        assertFalse(Hivex.hasKey(system, INDEX + "oem1.inf"));
         assertFalse(Hivex.hasKey(system, "ControlSet001\\Control\\Class\\" + SyntheticDriver.SCSI_CLASS_GUID));
         assertTrue(Hivex.hasKey(system, "ControlSet001\\Services"), "the image's own keys stay");
-        assertEquals(Optional.of("keepme.inf"), Hivex.get(system, INDEX + "oem0.inf", "OriginalFileName"));
+        assertEquals("keepme.inf", listing().get(0).originalFileName());
 
         // the next package takes the first free number again
         assertEquals("oem1.inf", add(false, SyntheticDriver.network("later").write(dir.resolve("later"))).get(0).publishedName());
+    }
+
+    @Test
+    void removeKeepsAServiceOfWindowsItselfAndAServiceAnotherPackageOwns() throws Exception {
+        Hive hive = Hive.open(system);
+        hive.root().createKey(SERVICES + "inboxraid").setDword("Start", 3);
+        hive.save(system);
+        add(false, SyntheticDriver.storage("inboxraid").write(dir.resolve("inbox")));
+        assertEquals(Optional.of("0"), Hivex.get(system, SERVICES + "inboxraid", "Start"), "the package's service settings");
+        assertEquals(Optional.empty(), Hivex.get(system, SERVICES + "inboxraid", "Owners"), "Windows' own service stays its own");
+        try (ServicingSession session = open()) {
+            new DriverServicing(session).remove(List.of("oem0.inf"));
+        }
+        assertTrue(Hivex.hasKey(system, SERVICES + "inboxraid"), "a service of Windows itself is not removed");
+        assertFalse(Hivex.hasKey(system, CDDB + "pci#ven_1000&dev_0054"), "the package's critical device entries are");
+    }
+
+    @Test
+    void theIndexAnEarlierVersionKeptInTheImageIsRemoved() throws Exception {
+        Hive hive = Hive.open(system);
+        hive.root().createKey("Imagesmith\\DriverPackages\\oem0.inf").setString("OriginalFileName", "old.inf");
+        hive.save(system);
+        add(false, SyntheticDriver.network("contosonic").write(dir.resolve("nic")));
+        assertFalse(Hivex.hasKey(system, "Imagesmith"), "nothing of Imagesmith's stays in the image");
+        assertEquals("contosonic.inf", listing().get(0).originalFileName());
     }
 
     @Test

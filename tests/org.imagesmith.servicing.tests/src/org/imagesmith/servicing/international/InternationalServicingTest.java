@@ -1,6 +1,7 @@
 package org.imagesmith.servicing.international;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,9 @@ import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.servicing.TreeDigests;
+import org.imagesmith.registry.Hive;
+import org.imagesmith.servicing.packages.CbsRegistry;
+import org.imagesmith.servicing.packages.PackageIdentity;
 import org.imagesmith.servicing.packages.PackageServicing;
 import org.imagesmith.servicing.packages.PackageSource;
 import org.imagesmith.testsupport.Hivex;
@@ -88,6 +92,56 @@ class InternationalServicingTest {
             new PackageServicing(session).add(PackageSource.open(folder, session.scratch()),
                     new PackageServicing.AddOptions(false, false));
         }
+    }
+
+    /** Removing the package must fail with CBS_E_CANNOT_UNINSTALL and leave every file of the image as it was. */
+    private ServicingException removalRefused(PackageIdentity identity) throws IOException {
+        var before = TreeDigests.of(root);
+        ServicingException e = assertThrows(ServicingException.class, () -> {
+            try (ServicingSession session = open()) {
+                new PackageServicing(session).remove(identity);
+            }
+        });
+        assertEquals(ServicingException.CANNOT_UNINSTALL, e.errorCode(), e.getMessage());
+        assertEquals("0x800f0825", e.errorCodeText());
+        assertEquals(before, TreeDigests.of(root), "a refused removal left the image changed");
+        return e;
+    }
+
+    @Test
+    void theLanguagePacksOfTheUiLanguageAndItsFallbackStay() throws Exception {
+        PackageIdentity english = PackageIdentity.parse(SyntheticWindowsImage.LANGUAGE_PACK);
+        ServicingException e = removalRefused(english);
+        assertTrue(e.getMessage().contains("en-US is the default UI language") && e.getMessage().contains("/Set-UILang"),
+                e.getMessage());
+
+        addLanguagePack("de-DE");
+        change(i -> i.setUiLanguage("de-DE"));
+        change(i -> i.setUiLanguageFallback("en-US"));
+        e = removalRefused(english);
+        assertTrue(e.getMessage().contains("en-US is the UI language fallback") && e.getMessage().contains("/Set-UILangFallback"),
+                e.getMessage());
+
+        change(i -> i.setUiLanguageFallback("de-DE"));
+        try (ServicingSession session = open()) {
+            new PackageServicing(session).remove(english);
+        }
+        assertEquals(List.of("de-DE"), settings().installedLanguages().stream().map(InstalledLanguage::tag).toList());
+        assertFalse(Hivex.hasKey(root.resolve("Windows/System32/config/SOFTWARE"),
+                CbsRegistry.PACKAGES + "\\" + SyntheticWindowsImage.LANGUAGE_PACK), "en-US is gone");
+        PackageIdentity german = settings().installedLanguages().stream().map(l -> PackageIdentity.parse(l.packageIdentity()))
+                .findFirst().orElseThrow();
+        removalRefused(german);
+    }
+
+    @Test
+    void theLastLanguageStays() throws Exception {
+        Hive hive = Hive.open(system);
+        hive.root().deleteKey(CONTROL + "Nls\\Language");
+        hive.save(system);
+        assertEquals(Optional.empty(), settings().uiLanguage(), "the image names no UI language now");
+        ServicingException e = removalRefused(PackageIdentity.parse(SyntheticWindowsImage.LANGUAGE_PACK));
+        assertTrue(e.getMessage().contains("en-US is the last language of the image"), e.getMessage());
     }
 
     @Test

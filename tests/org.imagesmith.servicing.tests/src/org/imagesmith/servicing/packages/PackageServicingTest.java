@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.imagesmith.registry.Hive;
 import org.imagesmith.servicing.DirectoryImage;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingLog;
@@ -113,7 +114,7 @@ class PackageServicingTest {
         Path dependentPath = dependent.writeFolder(dir.resolve("dependent"));
 
         ServicingException e = assertThrows(ServicingException.class, () -> add(dependentPath, false));
-        assertEquals(ServicingException.DEPENDENCY_MISSING, e.errorCode());
+        assertEquals(ServicingException.DEPENDENT_FAILURE, e.errorCode());
         assertTrue(e.getMessage().contains("Package_for_KB1000001"), e.getMessage());
         assertTrue(hivexState(dependent.identity()).isEmpty());
 
@@ -138,8 +139,86 @@ class PackageServicingTest {
         assertTrue(e.getMessage().contains("x86"), e.getMessage());
         assertEquals(before, TreeDigests.of(root), "a refused package leaves the image untouched");
 
+        assertFalse(e.getMessage().contains("/IgnoreCheck"), "the architecture check cannot be skipped: " + e.getMessage());
+
+        ServicingException ignored = assertThrows(ServicingException.class, () -> add(path, true));
+        assertEquals(ServicingException.NOT_APPLICABLE, ignored.errorCode(), "/IgnoreCheck never skips the architecture");
+        assertEquals(before, TreeDigests.of(root));
+        assertTrue(hivexState(x86.identity()).isEmpty());
+    }
+
+    @Test
+    void ignoreCheckSkipsTheApplicabilityAndDependencyChecks() throws Exception {
+        SyntheticPackage orphan = SyntheticPackage.update("KB3000001")
+                .parent("Microsoft-Windows-Server-Features-Package", "6.1.7601.17514", "EQ")
+                .dependency("Package_for_KB1000009", "6.1.1.17514");
+        Path path = orphan.writeFolder(dir.resolve("orphan"));
+        assertThrows(ServicingException.class, () -> add(path, false));
         add(path, true);
-        assertEquals(Optional.of("112"), hivexState(x86.identity()), "/IgnoreCheck adds it anyway");
+        assertEquals(Optional.of("112"), hivexState(orphan.identity()));
+    }
+
+    /** Removing the package must fail with the given code and leave every file of the image as it was. */
+    private ServicingException removalRefused(String identity, int code) throws IOException {
+        TreeMap<String, String> before = TreeDigests.of(root);
+        ServicingException e = assertThrows(ServicingException.class, () -> {
+            try (ServicingSession session = open()) {
+                new PackageServicing(session).remove(PackageIdentity.parse(identity));
+            }
+        });
+        assertEquals(code, e.errorCode(), e.getMessage());
+        assertEquals(before, TreeDigests.of(root), "a refused removal left the image changed");
+        return e;
+    }
+
+    @Test
+    void theFoundationPackageIsPermanent() throws Exception {
+        ServicingException e = removalRefused(SyntheticWindowsImage.FOUNDATION, ServicingException.CANNOT_UNINSTALL);
+        assertEquals("0x800f0825", e.errorCodeText());
+        assertTrue(e.getMessage().contains("foundation package"), e.getMessage());
+        assertTrue(Hivex.hasKey(software, CBS + SyntheticWindowsImage.FOUNDATION));
+        try (ServicingSession session = open()) {
+            assertEquals(SyntheticWindowsImage.FEATURES.size(), new PackageServicing(session).features(Optional.empty()).size(),
+                    "every feature is still there");
+        }
+    }
+
+    @Test
+    void aPackageThatIsPermanentStays() throws Exception {
+        SyntheticPackage stack = SyntheticPackage.update("KB3020369").permanent();
+        add(stack.writeFolder(dir.resolve("ssu")), false);
+        ServicingException e = removalRefused(stack.identity(), ServicingException.CANNOT_UNINSTALL);
+        assertTrue(e.getMessage().contains("permanent"), e.getMessage());
+
+        SyntheticPackage marked = SyntheticPackage.update("KB3020370");
+        add(marked.writeFolder(dir.resolve("marked")), false);
+        Hive hive = Hive.open(software);
+        hive.root().key(CBS + marked.identity()).setDword("CurrentState", PackageState.PERMANENT.code());
+        hive.save(software);
+        removalRefused(marked.identity(), ServicingException.CANNOT_UNINSTALL);
+    }
+
+    @Test
+    void aPackageThatInstalledPackagesNeedStaysUntilTheyAreGone() throws Exception {
+        SyntheticPackage base = SyntheticPackage.update("KB1000001");
+        SyntheticPackage dependent = SyntheticPackage.update("KB1000002").dependency("Package_for_KB1000001", "6.1.1.17514");
+        SyntheticPackage child = new SyntheticPackage("Package_for_KB1000003", "amd64", "", "6.1.1.17514")
+                .parent("Package_for_KB1000001", "6.1.1.17514", "GE");
+        add(base.writeFolder(dir.resolve("base")), false);
+        add(dependent.writeFolder(dir.resolve("dependent")), false);
+        add(child.writeFolder(dir.resolve("child")), false);
+
+        ServicingException e = removalRefused(base.identity(), ServicingException.DEPENDENT_FAILURE);
+        assertEquals("0x800f082c", e.errorCodeText());
+        assertTrue(e.getMessage().contains(dependent.identity()) && e.getMessage().contains(child.identity()), e.getMessage());
+
+        try (ServicingSession session = open()) {
+            PackageServicing packages = new PackageServicing(session);
+            packages.remove(PackageIdentity.parse(dependent.identity()));
+            packages.remove(PackageIdentity.parse(child.identity()));
+            packages.remove(PackageIdentity.parse(base.identity()));
+        }
+        assertTrue(hivexState(base.identity()).isEmpty());
     }
 
     @Test

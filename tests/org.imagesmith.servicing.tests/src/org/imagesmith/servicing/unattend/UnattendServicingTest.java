@@ -24,10 +24,13 @@ import org.imagesmith.servicing.drivers.InstalledDriver;
 import org.imagesmith.servicing.packages.Feature;
 import org.imagesmith.servicing.packages.InstalledPackage;
 import org.imagesmith.servicing.packages.PackageServicing;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticPackage;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Windows7AnswerFile;
+import org.imagesmith.unattend.catalog.Catalog;
+import org.imagesmith.unattend.catalog.SettingDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,14 +173,16 @@ class UnattendServicingTest {
         String oobeLine = position(answerFile, "<settings pass=\"oobeSystem\"").split(":")[0];
         assertTrue(text.contains("Skipping the oobeSystem pass (1 component(s), line " + oobeLine + ")"), text);
         assertFalse(text.contains("Skipping the offlineServicing pass"), text);
-        // what could not be applied is named, and the password is not written anywhere
-        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("Microsoft-Windows-Shell-Setup | OfflineUserAccounts ("
-                + position(answerFile, "<OfflineUserAccounts>") + ")")
-                && w.contains("SAM")), result.warnings().toString());
-        assertFalse(text.contains("U2VjcmV0"));
+        // User Account Control is off, as hivexget reads it from the image's SOFTWARE hive
+        assertEquals(Optional.of("0"), Hivex.get(software, EnableLua.KEY, "EnableLUA"));
         assertEquals(result.actions().indexOf("Installed package " + LANGUAGE_PACK.identity() + " (Installed)"), 0,
                 result.actions().toString());
-        assertTrue(result.actions().contains("Set the computer name to Contoso-Lab-01"), result.actions().toString());
+        assertTrue(result.actions().contains("Applied Microsoft-Windows-Shell-Setup | ComputerName: HKLM\\SYSTEM\\ControlSet001"
+                + "\\Control\\ComputerName\\ComputerName: ComputerName = CONTOSO-LAB-01 (REG_SZ); HKLM\\SYSTEM\\ControlSet001"
+                + "\\Services\\Tcpip\\Parameters: Hostname, NV Hostname = Contoso-Lab-01 (REG_SZ)"), result.actions().toString());
+        assertTrue(result.actions().contains("Applied Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft"
+                + "\\Windows\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), result.actions().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("is not applied")), result.warnings().toString());
     }
 
     @Test
@@ -195,18 +200,136 @@ class UnattendServicingTest {
     }
 
     @Test
-    void wrongArchitectureIsAValidatorError() throws Exception {
+    void componentsForAnotherArchitectureAreSkippedAndSaidInOneLine() throws Exception {
         writeSources(answers, dir.resolve("work"));
         String text = fullAnswerFile("x86");
+        UnattendServicing.Result result = apply(write("unattend.xml", text));
+
+        String skipped = "Skipping 3 component(s) of the offlineServicing pass for other processor architectures than the"
+                + " image's (amd64), as Windows Setup does: Microsoft-Windows-PnpCustomizationsNonWinPE (x86, line "
+                + position(text, "<component name=\"Microsoft-Windows-PnpCustomizationsNonWinPE").split(":")[0] + "),"
+                + " Microsoft-Windows-Shell-Setup (x86, line ";
+        assertEquals(1, result.warnings().stream().filter(w -> w.startsWith(skipped)).count(), result.warnings().toString());
+        assertTrue(result.warnings().contains("The offlineServicing pass (line "
+                + position(text, "<settings pass=\"offlineServicing\"").split(":")[0] + ") has no component for amd64: it"
+                + " applies nothing."), result.warnings().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("[architecture-mismatch]")), "said once, not per component");
+        // the packages (amd64) are installed; nothing of the x86 components is
+        assertEquals("Installed", packageStates(root).get(UPDATE.identity()));
+        Path system = root.resolve("Windows/System32/config/SYSTEM");
+        assertEquals(Optional.empty(), Hivex.get(system, "ControlSet001\\Services\\Tcpip\\Parameters", "NV Hostname"));
+        assertTrue(result.actions().stream().noneMatch(a -> a.contains("ComputerName") || a.contains("EnableLUA")),
+                result.actions().toString());
+    }
+
+    @Test
+    void generatorTemplateAppliesItsOwnArchitectureAndOnlyOfflineServicingCanBlock() throws Exception {
+        String text = AnswerFiles.GENERATED_TEMPLATE;
+        Path file = write("generated.xml", text);
+        UnattendServicing.Result result = apply(file);
+
+        Path software = root.resolve("Windows/System32/config/SOFTWARE");
+        assertEquals(Optional.of("0"), Hivex.get(software, EnableLua.KEY, "EnableLUA"));
+        assertEquals(List.of("Applied Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft\\Windows"
+                + "\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), result.actions());
+        String lua = "<component name=\"Microsoft-Windows-LUA-Settings\" processorArchitecture=\"x86\"";
+        assertTrue(result.warnings().contains("Skipping 1 component(s) of the offlineServicing pass for other processor"
+                + " architectures than the image's (amd64), as Windows Setup does: Microsoft-Windows-LUA-Settings (x86, line "
+                + position(text, lua).split(":")[0] + ")"), result.warnings().toString());
+        // the errors of passes Windows Setup applies are warnings here, with their lines
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains(position(text, "<ShowWindowsLive>") + ": error:")
+                && w.endsWith("(in the oobeSystem pass, which /Apply-Unattend does not apply)")), result.warnings().toString());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains(position(text, "<Path>") + ": error:")
+                && w.endsWith("(in the specialize pass, which /Apply-Unattend does not apply)")), result.warnings().toString());
+    }
+
+    @Test
+    void settingsWindowsAppliesAndImagesmithCannotAreRefusedBeforeAnyChange() throws Exception {
+        writeSources(answers, dir.resolve("work"));
+        String text = fullAnswerFile("amd64").replace("""
+                      <ComputerName>Contoso-Lab-01</ComputerName>""", """
+                      <ComputerName>Contoso-Lab-01</ComputerName>
+                      <OfflineUserAccounts>
+                        <OfflineAdministratorPassword>
+                          <Value>U2VjcmV0</Value>
+                          <PlainText>false</PlainText>
+                        </OfflineAdministratorPassword>
+                      </OfflineUserAccounts>""").replace("<component name=\"Microsoft-Windows-LUA-Settings\"", """
+                <component name="Microsoft-Windows-UnattendedJoin" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                  <OfflineIdentification>
+                    <Provisioning>
+                      <AccountData>ARAIAMzMzMzIAQAAAAAAAAAAAgABAAAAAQAAAAQAAgABAAAA</AccountData>
+                    </Provisioning>
+                  </OfflineIdentification>
+                </component>
+                <component name="Microsoft-Windows-LUA-Settings\"""");
         Path file = write("unattend.xml", text);
         TreeMap<String, String> before = TreeDigests.of(root);
 
         ServicingException e = refused(file);
-        assertTrue(e.getMessage().contains(position(text, "<component name=\"Microsoft-Windows-PnpCustomizationsNonWinPE")
-                + ": error: the component Microsoft-Windows-PnpCustomizationsNonWinPE is for processorArchitecture=\"x86\""
-                + " but the image is amd64"), e.getMessage());
-        assertTrue(e.getMessage().contains("[architecture-mismatch]"), e.getMessage());
+        assertEquals(ServicingException.NOT_SUPPORTED_OFFLINE, e.errorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("has 2 setting(s) that Windows applies in the offlineServicing pass and Imagesmith"
+                + " cannot apply to an offline image, so nothing was applied"), e.getMessage());
+        assertTrue(e.getMessage().contains("  Microsoft-Windows-Shell-Setup | OfflineUserAccounts ("
+                + position(text, "<OfflineUserAccounts>") + "): Imagesmith does not write accounts"), e.getMessage());
+        assertTrue(e.getMessage().contains("  Microsoft-Windows-UnattendedJoin | OfflineIdentification ("
+                + position(text, "<OfflineIdentification>") + "): Imagesmith does not apply a djoin provisioning blob"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("completed successfully"));
+        assertFalse(Files.readString(log).contains("U2VjcmV0"), "the password is not written anywhere");
         assertEquals(before, TreeDigests.of(root));
+
+        // /WhatIf lists the plan, and what it would refuse
+        try (ServicingLog servicingLog = ServicingLog.open(log, LogLevel.INFO); ServicingSession session = open(servicingLog)) {
+            List<String> plan = new UnattendServicing(session).whatIf(file).actions();
+            assertTrue(plan.contains("Would refuse Microsoft-Windows-Shell-Setup | OfflineUserAccounts ("
+                    + position(text, "<OfflineUserAccounts>") + "): Imagesmith does not write accounts into the image's SAM"
+                    + " hive yet; create the accounts in the oobeSystem pass (UserAccounts) instead, or let Windows Setup apply"
+                    + " this file"), plan.toString());
+            assertTrue(plan.contains("Would apply Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft\\Windows"
+                    + "\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), plan.toString());
+            assertTrue(plan.get(0).startsWith("Would install the package " + LANGUAGE_PACK.identity() + " from "
+                    + answers.resolve("packages")), plan.toString());
+            assertTrue(plan.get(0).endsWith("; a language pack, installed before updates)"), plan.get(0));
+            assertTrue(plan.contains("Would enable the feature TelnetClient of Microsoft-Windows-Foundation-Package"), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Order: Installing the language pack")), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Would search the driver path: 2 driver package(s) in "
+                    + answers.resolve("drivers"))), plan.toString());
+            assertTrue(plan.stream().anyMatch(line -> line.startsWith("Would add the driver ")), plan.toString());
+            assertTrue(plan.contains("Would skip the oobeSystem pass (1 component(s), line "
+                    + position(text, "<settings pass=\"oobeSystem\"").split(":")[0] + "): /Apply-Unattend applies only the"
+                    + " offlineServicing pass; Windows Setup applies oobeSystem."), plan.toString());
+        }
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
+    void remoteDesktopIsAllowedOffline() throws Exception {
+        Path file = write("rdp.xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-TerminalServices-LocalSessionManager" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <fDenyTSConnections>false</fDenyTSConnections>
+                    </component>
+                  </settings>
+                </unattend>
+                """);
+        UnattendServicing.Result result = apply(file);
+        assertEquals(List.of("Applied Microsoft-Windows-TerminalServices-LocalSessionManager | fDenyTSConnections:"
+                + " HKLM\\SYSTEM\\ControlSet001\\Control\\Terminal Server: fDenyTSConnections = 0 (REG_DWORD)"), result.actions());
+        assertEquals(Optional.of("0"), Hivex.get(root.resolve("Windows/System32/config/SYSTEM"),
+                "ControlSet001\\Control\\Terminal Server", "fDenyTSConnections"));
+    }
+
+    @Test
+    void everyHandledSettingIsMarkedAppliedInTheCatalogAndNoOther() {
+        Catalog catalog = Catalog.standard();
+        List<String> handled = OfflineSettingHandlers.all().stream().map(h -> h.component() + " | " + h.setting()).sorted().toList();
+        List<String> marked = catalog.components().values().stream().flatMap(c -> c.settings().values().stream()
+                .filter(SettingDefinition::appliedOffline).map(s -> c.name() + " | " + s.name()))
+                .filter(name -> !name.equals(OfflineSettings.PNP + " | DriverPaths")).sorted().toList();
+        assertEquals(handled, marked);
     }
 
     @Test

@@ -133,7 +133,7 @@ class WimImageApplyTest {
         }
         assertEquals(before, sha1(wim));
         try (Stream<Path> left = Files.list(dir)) {
-            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("imagesmith-staged-")),
+            assertFalse(left.anyMatch(p -> p.getFileName().toString().startsWith("imagesmith-")),
                     "the staging folder is deleted");
         }
     }

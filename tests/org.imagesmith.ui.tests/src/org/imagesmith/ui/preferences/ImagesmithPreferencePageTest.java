@@ -22,11 +22,14 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opens Preferences > Imagesmith in the workbench's preference dialog, sets values and presses Apply and Close. */
+@ExtendWith(NoLoggedErrors.class)
 class ImagesmithPreferencePageTest {
     @TempDir
     Path dir;

@@ -22,6 +22,7 @@ import org.imagesmith.unattend.model.PackageAction;
 import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
+import org.imagesmith.unattend.model.Text;
 import org.imagesmith.unattend.model.Unattend;
 import org.imagesmith.unattend.model.UnattendFactory;
 import org.junit.jupiter.api.Test;
@@ -204,11 +205,6 @@ class UnattendReaderWriterTest {
                 () -> read("<?xml version=\"1.0\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\"/>"));
         assertEquals(2, wrongRoot.line());
         assertTrue(wrongRoot.getMessage().contains("<project> in namespace http://maven.apache.org/POM/4.0.0"), wrongRoot.getMessage());
-        UnattendFormatException mixed = assertThrows(UnattendFormatException.class,
-                () -> read("<unattend xmlns=\"urn:schemas-microsoft-com:unattend\"><settings pass=\"specialize\">\n"
-                        + "<component name=\"c\"><A>text<B>1</B></A></component></settings></unattend>"));
-        assertEquals("test.xml:2:21: the setting <A> has both text and child settings; a setting has either a value or child settings",
-                mixed.getMessage());
         assertThrows(UnattendFormatException.class, () -> UnattendReader.read(new byte[] {(byte) 0xC3, 0x28}, "bad.xml"));
     }
 
@@ -221,5 +217,46 @@ class UnattendReaderWriterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UnattendWriter.toXml(unattend));
         assertTrue(e.getMessage().contains("a -- b"));
         assertNotNull(unattend.getSettingsFor("oobeSystem"));
+    }
+
+    @Test
+    void mixedContentIsKeptWhereItWasWritten() throws Exception {
+        Unattend unattend = read(AnswerFiles.GENERATED_TEMPLATE);
+        Setting compact = unattend.getSettingsFor("windowsPE").getComponents().get(0).getSetting("UserData")
+                .getSetting("ProductKey");
+        assertNull(compact.getValue(), "the text is not a value: it sits between child elements");
+        assertEquals(2, compact.getChildren().size());
+        assertEquals("FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4", ((Text) compact.getChildren().get(0)).getValue());
+        assertEquals("OnError", compact.getSetting("WillShowUI").getValue());
+        assertEquals("FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4", compact.getMixedText());
+
+        Setting indented = unattend.getSettingsFor("windowsPE").getComponents().get(1).getSetting("UserData")
+                .getSetting("ProductKey");
+        assertEquals(3, indented.getChildren().size(), "text, WillShowUI, and the line break before the end tag");
+        assertTrue(((Text) indented.getChildren().get(0)).getValue().contains("\n"), "whitespace is kept verbatim");
+        assertEquals("FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4", indented.getMixedText());
+
+        String saved = UnattendWriter.toXml(unattend);
+        assertEquals(AnswerFiles.GENERATED_TEMPLATE, saved, "a SIM-formatted file with mixed content saves as it was read");
+        assertTrue(EcoreUtil.equals(unattend, read(saved)));
+    }
+
+    @Test
+    void mixedContentAnywhereLoadsAndSaves() throws Exception {
+        String xml = """
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                    <settings pass="specialize">
+                        <component name="Microsoft-Windows-Shell-Setup">stray<ComputerName>LAB-01</ComputerName>text</component>
+                    </settings>
+                    <element xmlns="urn:contoso">a<b>1</b>c</element>
+                </unattend>
+                """;
+        Unattend first = read(xml);
+        String saved = UnattendWriter.toXml(first);
+        assertTrue(saved.contains("<component name=\"Microsoft-Windows-Shell-Setup\">stray<ComputerName>LAB-01</ComputerName>"
+                + "text</component>"), saved);
+        assertTrue(saved.contains(">a<b>1</b>c</element>"), saved);
+        assertTrue(EcoreUtil.equals(first, read(saved)));
+        assertEquals(CanonicalXml.of(xml), CanonicalXml.of(saved));
     }
 }

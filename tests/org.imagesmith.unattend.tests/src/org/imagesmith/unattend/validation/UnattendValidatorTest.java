@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.imagesmith.testsupport.AnswerFiles;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.io.UnattendReader;
 import org.imagesmith.unattend.model.Unattend;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,13 @@ class UnattendValidatorTest {
         Files.write(directory.resolve("packages/lp-de-de.cab"), new byte[] {'M', 'S', 'C', 'F'});
         Files.write(directory.resolve("packages/windows11.0-kb5034123-x64.cab"), new byte[] {'M', 'S', 'C', 'F'});
         List<Problem> problems = validate(AnswerFiles.OFFLINE_SERVICING, new ValidationOptions("amd64", directory));
-        assertEquals(List.of("unknown-component"), problems.stream().map(Problem::code).collect(Collectors.toList()), problems.toString());
-        assertAt(problems.get(0), Severity.WARNING, 49, 9);
-        assertTrue(problems.get(0).message().contains("'Contoso-Custom-Agent' is not in the catalog"));
+        assertEquals(List.of(IssueCodes.NOT_APPLIED_OFFLINE, IssueCodes.UNKNOWN_COMPONENT),
+                problems.stream().map(Problem::code).collect(Collectors.toList()), problems.toString());
+        assertAt(problems.get(0), Severity.WARNING, 36, 13);
+        assertTrue(problems.get(0).message().startsWith("not applied offline by Imagesmith: Microsoft-Windows-Shell-Setup"
+                + " | OfflineUserAccounts"), problems.get(0).message());
+        assertAt(problems.get(1), Severity.WARNING, 49, 9);
+        assertTrue(problems.get(1).message().contains("'Contoso-Custom-Agent' is not in the catalog"));
     }
 
     @Test
@@ -86,12 +91,14 @@ class UnattendValidatorTest {
                 + "                <NetworkLocation>Office</NetworkLocation>\n"
                 + "            </OOBE>\n"
                 + "        </component>\n    </settings>\n</unattend>\n";
-        List<Problem> problems = validate(xml);
+        List<Problem> problems = validate(xml, new ValidationOptions(null, null, WindowsVersion.WINDOWS_10));
         Problem deprecated = only(problems, "deprecated-setting");
         assertAt(deprecated, Severity.WARNING, 6, 17);
-        assertTrue(deprecated.message().startsWith("Microsoft-Windows-Shell-Setup | OOBE | NetworkLocation is deprecated: Windows 10"),
-                deprecated.message());
+        assertTrue(deprecated.message().startsWith("Microsoft-Windows-Shell-Setup | OOBE | NetworkLocation is deprecated"
+                + " from Windows 10 on (the target is Windows 10 / Server 2016-2022): Windows 10"), deprecated.message());
         assertAt(only(problems, "invalid-value"), Severity.ERROR, 6, 17);
+        // on Windows 7 (the default target) NetworkLocation is the setting to use: only the wrong value is reported
+        assertEquals(List.of(IssueCodes.INVALID_VALUE), validate(xml).stream().map(Problem::code).toList());
     }
 
     @Test
@@ -213,8 +220,9 @@ class UnattendValidatorTest {
         List<Problem> problems = validate(xml, new ValidationOptions("amd64", null));
         List<Problem> mismatches = problems.stream().filter(problem -> problem.code().equals("architecture-mismatch")).collect(Collectors.toList());
         assertEquals(2, mismatches.size(), problems.toString());
-        assertAt(mismatches.get(0), Severity.ERROR, 10, 9);
-        assertTrue(mismatches.get(0).message().contains("processorArchitecture=\"arm64\" but the image is amd64"));
+        assertAt(mismatches.get(0), Severity.WARNING, 10, 9);
+        assertTrue(mismatches.get(0).message().contains("processorArchitecture=\"arm64\" and the image is amd64: Windows Setup"
+                + " skips it"), mismatches.get(0).message());
         assertAt(mismatches.get(1), Severity.ERROR, 5, 13);
         assertAt(only(problems, "source-not-checked"), Severity.INFO, 6, 13);
     }
@@ -322,5 +330,109 @@ class UnattendValidatorTest {
         Problem action = only(problems, "invalid-value");
         assertAt(action, Severity.ERROR, 5, 9);
         assertTrue(action.message().contains("the action must be install, remove, stage or configure"));
+    }
+
+    /** The 1-based line of the nth (0-based) occurrence of marker in text. */
+    private static int lineOf(String text, String marker, int occurrence) {
+        int offset = -1;
+        for (int i = 0; i <= occurrence; i++) {
+            offset = text.indexOf(marker, offset + 1);
+        }
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static List<Problem> withCode(List<Problem> problems, String code) {
+        return problems.stream().filter(problem -> problem.code().equals(code)).toList();
+    }
+
+    @Test
+    void generatedTemplateForTwoArchitecturesWithMixedContent() throws Exception {
+        String xml = AnswerFiles.GENERATED_TEMPLATE;
+        List<Problem> problems = validate(xml, new ValidationOptions("amd64", null));
+
+        List<Problem> mixed = withCode(problems, IssueCodes.MIXED_CONTENT);
+        assertEquals(2, mixed.size(), "the x86 copy is checked too, for the images it is for: " + problems);
+        assertAt(mixed.get(0), Severity.WARNING, lineOf(xml, "<ProductKey>", 0), 17);
+        assertEquals("Microsoft-Windows-Setup | UserData | ProductKey holds child settings and the text"
+                + " 'FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4'; Windows reads the child settings and ignores the text (put it in one"
+                + " of Key, WillShowUI)", mixed.get(0).message());
+
+        List<Problem> skipped = withCode(problems, IssueCodes.ARCHITECTURE_MISMATCH);
+        assertEquals(List.of(lineOf(xml, "processorArchitecture=\"x86\"", 0), lineOf(xml, "processorArchitecture=\"x86\"", 1)),
+                skipped.stream().map(Problem::line).toList());
+        assertTrue(skipped.stream().allMatch(p -> p.severity() == Severity.WARNING), skipped.toString());
+        assertEquals(List.of(), withCode(problems, IssueCodes.DUPLICATE_COMPONENT), "one component per architecture");
+
+        assertAt(only(problems, IssueCodes.WRONG_PASS), Severity.ERROR, lineOf(xml, "<ShowWindowsLive>", 0), 13);
+        assertAt(only(problems, IssueCodes.INVALID_VALUE), Severity.ERROR, lineOf(xml, "<Path>", 0), 21);
+        assertEquals(6, problems.size(), problems.toString());
+    }
+
+    @Test
+    void simpleSettingWithChildSettingsKeepsItsValue() throws Exception {
+        String xml = HEAD + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <ProductKey>FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4<WillShowUI>OnError</WillShowUI></ProductKey>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        Problem mixed = only(validate(xml), IssueCodes.MIXED_CONTENT);
+        assertAt(mixed, Severity.WARNING, 5, 13);
+        assertEquals("Microsoft-Windows-Shell-Setup | ProductKey holds the value 'FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4' and the child"
+                + " settings WillShowUI; Windows reads the value and ignores the child settings", mixed.message());
+        assertEquals(1, validate(xml).size(), "the value itself is checked and valid");
+    }
+
+    @Test
+    void duplicateComponentsInOnePass() throws Exception {
+        String component = "        <component name=\"Microsoft-Windows-LUA-Settings\" " + COMPONENT + ">\n"
+                + "            <EnableLUA>false</EnableLUA>\n        </component>\n";
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n" + component + component + component
+                + "        <component name=\"Microsoft-Windows-LUA-Settings\" processorArchitecture=\"x86\" publicKeyToken=\"31bf3856ad364e35\" language=\"neutral\" versionScope=\"nonSxS\">\n"
+                + "            <EnableLUA>false</EnableLUA>\n        </component>\n"
+                + "    </settings>\n</unattend>\n";
+        List<Problem> problems = validate(xml);
+        Problem duplicate = only(problems, IssueCodes.DUPLICATE_COMPONENT);
+        assertAt(duplicate, Severity.ERROR, 4, 9);
+        assertTrue(duplicate.message().startsWith("the component Microsoft-Windows-LUA-Settings (amd64) is written 3 times in"
+                + " the offlineServicing pass"), duplicate.message());
+        assertEquals(1, problems.size(), problems.toString());
+    }
+
+    @Test
+    void unfilledPlaceholdersVariablePathsAndABrokenJoinBlob() throws Exception {
+        String xml = AnswerFiles.UNFILLED_TEMPLATE;
+        List<Problem> problems = validate(xml);
+        List<Problem> placeholders = withCode(problems, IssueCodes.UNFILLED_PLACEHOLDER);
+        assertEquals(List.of(lineOf(xml, "<source location=", 0), lineOf(xml, "<Path>", 0), lineOf(xml, "<UILanguage>", 0),
+                lineOf(xml, "<UserLocale>", 0)), placeholders.stream().map(Problem::line).sorted().toList(), problems.toString());
+        Problem source = placeholders.stream().filter(p -> p.line() == lineOf(xml, "<source location=", 0)).findFirst().get();
+        assertEquals(Severity.ERROR, source.severity());
+        assertTrue(source.message().contains("is the variable %PACKAGES%"), source.message());
+        Problem driverPath = placeholders.stream().filter(p -> p.line() == lineOf(xml, "<Path>", 0)).findFirst().get();
+        assertEquals(Severity.ERROR, driverPath.severity());
+        assertTrue(driverPath.message().startsWith("Microsoft-Windows-PnpCustomizationsNonWinPE | DriverPaths |"
+                + " PathAndCredentials | Path is the variable $DriverRoot"), driverPath.message());
+        Problem language = placeholders.stream().filter(p -> p.line() == lineOf(xml, "<UILanguage>", 0)).findFirst().get();
+        assertEquals(Severity.WARNING, language.severity());
+        assertTrue(language.message().startsWith("Microsoft-Windows-International-Core | UILanguage holds ${UILanguage}, a"
+                + " template placeholder"), language.message());
+
+        Problem blob = only(problems, IssueCodes.INVALID_VALUE);
+        assertAt(blob, Severity.ERROR, lineOf(xml, "<AccountData>", 0), 21);
+        assertTrue(blob.message().contains("holds whitespace"), blob.message());
+        assertEquals(List.of(lineOf(xml, "<OfflineIdentification>", 0)),
+                withCode(problems, IssueCodes.NOT_APPLIED_OFFLINE).stream().map(Problem::line).toList());
+        assertTrue(problems.stream().noneMatch(p -> p.message().contains("100%")), "a percent sign in text is no variable");
+    }
+
+    @Test
+    void placeholdersAreTemplateNamesNotWindowsVariablesOrPasswords() {
+        assertEquals("${UILanguage}", Placeholders.find("${UILanguage}"));
+        assertEquals("{{ARCH}}", Placeholders.find("drivers\\{{ARCH}}\\net"));
+        assertEquals("$Path", Placeholders.find("$Path\\setup.cmd"));
+        assertEquals("%DEPLOYROOT%", Placeholders.find("%DEPLOYROOT%\\Scripts\\run.cmd"));
+        assertEquals(null, Placeholders.find("%configsetroot%\\packages\\lp.cab"));
+        assertEquals(null, Placeholders.find("%SystemRoot%\\System32\\cmd.exe /c %windir%\\setup.cmd"));
+        assertEquals(null, Placeholders.find("Contoso 100% Lab"));
+        assertEquals(null, Placeholders.find("P@ss$word1"));
     }
 }

@@ -13,11 +13,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.ImageCommit;
+import org.imagesmith.wim.ImageMetadata;
 import org.imagesmith.wim.SplitWimSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,7 +171,9 @@ class MountedImagesTest {
         assertEquals(tree(dir.resolve("reference")), tree(lost));
 
         Files.setLastModifiedTime(wim, FileTime.fromMillis(Files.getLastModifiedTime(wim).toMillis() + 60_000));
-        assertEquals(MountStatus.INVALID, mounts.status(okRecord));
+        assertEquals(MountStatus.OK, mounts.status(okRecord), "a file touched but holding the same image");
+        Wimlib.run("delete", wim.toString(), "1");
+        assertEquals(MountStatus.INVALID, mounts.status(okRecord), "image 2 is gone");
         MountException e = assertThrows(MountException.class, () -> mounts.remount(ok, ApplyOptions.DEFAULT.progress()));
         assertEquals(MountException.IMAGE_CHANGED, e.errorCode());
     }
@@ -229,10 +235,16 @@ class MountedImagesTest {
 
         Files.writeString(one.resolve("Windows/added.txt"), "changed again");
         mounts.commit(one, false, (done, total) -> { });
-        Wimlib.apply(wim, 1, dir.resolve("applied-2"));
-        assertEquals(tree(one), tree(dir.resolve("applied-2")));
-        Wimlib.apply(wim, 2, dir.resolve("applied-two"));
-        assertEquals(tree(two), tree(dir.resolve("applied-two")));
+        assertImagesHold(one, two);
+    }
+
+    /** The WIM file's two images hold exactly the files of these directories. */
+    private void assertImagesHold(Path first, Path second) throws IOException {
+        for (int index = 1; index <= 2; index++) {
+            Path applied = dir.resolve("applied-" + index + "-" + System.nanoTime());
+            Wimlib.apply(wim, index, applied);
+            assertEquals(tree(index == 1 ? first : second), tree(applied), "image " + index);
+        }
     }
 
     @Test
@@ -254,7 +266,7 @@ class MountedImagesTest {
         assertEquals(size, Files.size(wim), "an empty directory is not committed as an empty image");
 
         mounts.remount(lost, ApplyOptions.DEFAULT.progress());
-        Files.setLastModifiedTime(wim, FileTime.fromMillis(Files.getLastModifiedTime(wim).toMillis() + 60_000));
+        Wimlib.run("delete", wim.toString(), "1");
         e = assertThrows(MountException.class, () -> mounts.commit(lost, false, (d, t) -> { }));
         assertEquals(MountException.IMAGE_CHANGED, e.errorCode());
         assertTrue(e.getMessage().contains("was changed since image 2 was mounted"), e.getMessage());
@@ -278,5 +290,121 @@ class MountedImagesTest {
         }
         mounts.mount(solid, 1, mount, true, ApplyOptions.DEFAULT.progress());
         assertEquals(MountStatus.OK, mounts.status(mounts.record(mount)));
+    }
+
+    /** Mounts image 1 read/write and changes it: a file added, one deleted. */
+    private Path changedMount(MountedImages mounts) throws IOException {
+        Path mount = emptyDir("changed");
+        mounts.mount(wim, 1, mount, false, ApplyOptions.DEFAULT.progress());
+        Files.writeString(mount.resolve("Windows/added.txt"), "a change");
+        Files.delete(mount.resolve("Windows/variant.txt"));
+        return mount;
+    }
+
+    /** Commits as the engine does and is killed right after the rename: the record still says committing. */
+    private void commitAndDieAfterRename(Path mount, MountPhase phase) throws IOException {
+        MountRecord record = store.find(mount).orElseThrow();
+        ImageCommit.commitAndReport(wim, 1, mount, ImageMetadata.parse(store.metadata(mount)), false, (done, total) -> { },
+                hash -> store.update(record.inPhase(phase, hash.toString())));
+    }
+
+    @Test
+    void anUnmountKilledAfterItsCommitOnlyFinishesAndNeverCommitsThePartialDirectory() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path mount = changedMount(mounts);
+        Map<String, String> committed = tree(mount);
+        commitAndDieAfterRename(mount, MountPhase.UNMOUNT_COMMITTING);
+        assertEquals(MountStatus.UNMOUNT_PENDING, mounts.status(mounts.record(mount)),
+                "the file holds the committed image: the commit is done, the unmount is not");
+        Files.delete(mount.resolve("Windows/added.txt"));
+        Files.delete(mount.resolve("Windows/System32/license.txt"));
+
+        assertEquals(MountException.UNMOUNT_PENDING, assertThrows(MountException.class,
+                () -> mounts.commit(mount, false, (d, t) -> { })).errorCode());
+        assertEquals(MountException.UNMOUNT_PENDING, assertThrows(MountException.class,
+                () -> mounts.remount(mount, ApplyOptions.DEFAULT.progress())).errorCode());
+        assertEquals(Optional.empty(), mounts.unmountCommitting(mount, false, (d, t) -> { }), "nothing is committed again");
+        assertEquals(List.of(), store.records());
+        try (Stream<Path> left = Files.list(mount)) {
+            assertEquals(0, left.count(), "the directory is emptied");
+        }
+        Wimlib.verify(wim);
+        Wimlib.apply(wim, 1, dir.resolve("applied"));
+        assertEquals(committed, tree(dir.resolve("applied")), "the image holds every file of the commit");
+    }
+
+    @Test
+    void aCommitKilledAfterItsRenameCountsAsDone() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path mount = changedMount(mounts);
+        Path other = emptyDir("other");
+        mounts.mount(wim, 2, other, false, ApplyOptions.DEFAULT.progress());
+        commitAndDieAfterRename(mount, MountPhase.COMMITTING);
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(mount)), "not Invalid: the file holds its commit");
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(other)), "the other image is unchanged in the file");
+
+        Files.writeString(mount.resolve("Windows/second.txt"), "a second change");
+        mounts.commit(mount, false, (d, t) -> { });
+        MountRecord record = mounts.record(mount);
+        assertEquals(MountPhase.MOUNTED, record.phase());
+        assertEquals(MountStatus.OK, mounts.status(record));
+        assertImagesHold(mount, other);
+    }
+
+    @Test
+    void aCommitKilledBeforeItsRenameLeavesTheMountAsItWas() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path mount = changedMount(mounts);
+        String before = sha1(Files.readAllBytes(wim));
+        store.update(mounts.record(mount).inPhase(MountPhase.UNMOUNT_COMMITTING, "0".repeat(40)));
+        assertEquals(MountStatus.OK, mounts.status(mounts.record(mount)), "the old file is there: nothing was saved");
+        assertEquals(before, sha1(Files.readAllBytes(wim)));
+        assertTrue(mounts.unmountCommitting(mount, false, (d, t) -> { }).isPresent(), "the retry commits");
+        Wimlib.verify(wim);
+        assertTrue(Wimlib.run("dir", wim.toString(), "1").contains("/Windows/added.txt"));
+    }
+
+    @Test
+    void aDiscardKilledMidwayIsFinishedAndNeverCommitted() throws IOException {
+        MountedImages mounts = new MountedImages(store);
+        Path mount = changedMount(mounts);
+        String before = sha1(Files.readAllBytes(wim));
+        store.update(mounts.record(mount).inPhase(MountPhase.UNMOUNT_DISCARDING, ""));
+        Files.delete(mount.resolve("Windows/added.txt"));
+        assertEquals(MountStatus.UNMOUNT_PENDING, mounts.status(mounts.record(mount)));
+        MountException refused = assertThrows(MountException.class,
+                () -> mounts.unmountCommitting(mount, false, (d, t) -> { }));
+        assertEquals(MountException.UNMOUNT_PENDING, refused.errorCode());
+        assertTrue(refused.getMessage().contains("/Discard"), refused.getMessage());
+        assertEquals(List.of(store.find(mount).orElseThrow()), mounts.cleanup());
+        assertEquals(List.of(), store.records());
+        assertEquals(before, sha1(Files.readAllBytes(wim)));
+    }
+
+    @Test
+    void aMountDirectoryThatIsTheHomeFolderOrALinkToItIsRefused() throws IOException {
+        Path home = emptyDir("home");
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-home"), home);
+        String saved = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        try {
+            MountedImages mounts = new MountedImages(store);
+            for (Path target : List.of(home, link, dir.resolve("link-to-home/../home"))) {
+                MountException e = assertThrows(MountException.class,
+                        () -> mounts.mount(wim, 1, target, true, ApplyOptions.DEFAULT.progress()));
+                assertEquals(MountException.ACCESS_DENIED, e.errorCode());
+                assertTrue(e.getMessage().contains("home folder"), e.getMessage());
+            }
+            Path root = Files.createSymbolicLink(dir.resolve("link-to-root"), Path.of("/"));
+            MountException e = assertThrows(MountException.class,
+                    () -> mounts.mount(wim, 1, root, true, ApplyOptions.DEFAULT.progress()));
+            assertTrue(e.getMessage().contains("root of the file system"), e.getMessage());
+        } finally {
+            System.setProperty("user.home", saved);
+        }
+        try (Stream<Path> left = Files.list(home)) {
+            assertEquals(0, left.count(), "nothing was written");
+        }
+        assertEquals(List.of(), store.records());
     }
 }

@@ -19,6 +19,7 @@ import org.imagesmith.unattend.model.Servicing;
 import org.imagesmith.unattend.model.Setting;
 import org.imagesmith.unattend.model.Settings;
 import org.imagesmith.unattend.model.Source;
+import org.imagesmith.unattend.model.Text;
 import org.imagesmith.unattend.model.Unattend;
 
 import com.google.inject.Inject;
@@ -104,6 +105,8 @@ public class UnattendDslWriter {
             details(out, selection);
         } else if (node instanceof ForeignElement foreign) {
             foreign(out, foreign, depth);
+        } else if (node instanceof Text text) {
+            out.append("text ").append(string(text.getValue() == null ? "" : text.getValue()));
         } else {
             throw new IllegalArgumentException("the answer-file language has no notation for " + node.eClass().getName());
         }

@@ -12,6 +12,7 @@ import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.io.SourceLocation;
 import org.imagesmith.unattend.model.Unattend;
 import org.imagesmith.unattend.validation.Problem;
@@ -31,6 +32,12 @@ public class UnattendDslValidator extends AbstractUnattendDslValidator {
      */
     public static final String TARGET_ARCHITECTURE = "org.imagesmith.unattend.targetArchitecture";
 
+    /**
+     * The resource set load option naming the {@link WindowsVersion} the answer file is for (deprecations are reported
+     * for it); without it, {@link WindowsVersion#DEFAULT}.
+     */
+    public static final String TARGET_VERSION = "org.imagesmith.unattend.targetVersion";
+
     /** The features that name an element, in the order they are preferred as the place of a problem. */
     private static final String[] NAMING_FEATURES = {"name", "pass", "action", "location", "localName"};
 
@@ -39,7 +46,8 @@ public class UnattendDslValidator extends AbstractUnattendDslValidator {
     public void checkAnswerFile(Unattend unattend) {
         recordLocations(unattend);
         String target = targetArchitecture(unattend);
-        UnattendValidator validator = UnattendValidator.standard(new ValidationOptions(target, directoryOf(unattend)));
+        UnattendValidator validator = UnattendValidator.standard(new ValidationOptions(target, directoryOf(unattend),
+                targetVersion(unattend)));
         String[] data = target == null ? new String[0] : new String[] {target};
         for (Problem problem : validator.validate(unattend)) {
             EObject element = problem.element() == null ? unattend : problem.element();
@@ -58,6 +66,14 @@ public class UnattendDslValidator extends AbstractUnattendDslValidator {
         ResourceSet resourceSet = resource == null ? null : resource.getResourceSet();
         Object target = resourceSet == null ? null : resourceSet.getLoadOptions().get(TARGET_ARCHITECTURE);
         return target instanceof String architecture && !architecture.isBlank() ? architecture.strip() : null;
+    }
+
+    /** The target Windows version given as load option of the answer file's resource set, or null. */
+    private static WindowsVersion targetVersion(Unattend unattend) {
+        Resource resource = unattend.eResource();
+        ResourceSet resourceSet = resource == null ? null : resource.getResourceSet();
+        Object target = resourceSet == null ? null : resourceSet.getLoadOptions().get(TARGET_VERSION);
+        return target instanceof WindowsVersion version ? version : null;
     }
 
     /** Gives every element its position in the text, so that the model's messages can name lines. */

@@ -105,6 +105,16 @@ class AnswerFileConverterTest {
     }
 
     @Test
+    void roundTripsMixedContentWithoutLoss() throws Exception {
+        assertRoundTrip(AnswerFiles.GENERATED_TEMPLATE);
+        String text = AnswerFileConverter.xmlToText(AnswerFiles.GENERATED_TEMPLATE.getBytes(StandardCharsets.UTF_8), "g.xml");
+        assertTrue(text.contains("                ProductKey {\n                    text \"FJ82H-XT6CR-J8D7P-XQJJ2-GPDD4\"\n"
+                + "                    WillShowUI = \"OnError\"\n                }"), text);
+        assertEquals(AnswerFiles.GENERATED_TEMPLATE, new String(AnswerFileConverter.textToXml(text, "g.unattend"),
+                StandardCharsets.UTF_8), "XML -> text -> XML gives the file back, whitespace of the mixed content included");
+    }
+
+    @Test
     void writesTheOfflineServicingFileReadably() throws Exception {
         String text = AnswerFileConverter.xmlToText(AnswerFiles.OFFLINE_SERVICING.getBytes(StandardCharsets.UTF_8), "o.xml");
         assertTrue(text.contains("package install Package_for_RollupFix 22621.3007.1.9 amd64 token 31bf3856ad364e35 language neutral source \"packages/windows11.0-kb5034123-x64.cab\""), text);

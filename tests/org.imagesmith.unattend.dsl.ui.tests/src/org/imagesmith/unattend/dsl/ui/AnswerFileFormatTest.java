@@ -31,11 +31,14 @@ import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.texteditor.ITextEditor;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Format command of the answer-file editor in a real workbench. */
+@ExtendWith(NoLoggedErrors.class)
 class AnswerFileFormatTest {
     private static final String FORMAT = "org.imagesmith.unattend.dsl.ui.format";
 

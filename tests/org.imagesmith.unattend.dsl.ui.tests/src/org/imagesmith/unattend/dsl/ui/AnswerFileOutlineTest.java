@@ -23,13 +23,16 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.views.contentoutline.ContentOutline;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.unattend.dsl.ui.outline.AnswerFileOutlinePage;
 import org.imagesmith.unattend.dsl.ui.outline.OutlineNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Outline view beside the answer-file editor: its tree, following the typing, and selecting in the editor. */
+@ExtendWith(NoLoggedErrors.class)
 class AnswerFileOutlineTest {
     private IProject project;
 

@@ -4,20 +4,31 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.function.Supplier;
 
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
-/** What the editor tests share: the workbench page and waiting for the editor's background work. */
-final class EditorTesting {
+/** What the editor tests share: a project, the workbench page and waiting for the editor's background work. */
+public final class EditorTesting {
     /** Longer than the reconciler's pause and a parse, with room for a slow CI machine. */
     private static final long TIMEOUT_MILLIS = 30_000;
 
     private EditorTesting() {
     }
 
-    static IWorkbenchPage page() {
+    /** A new, open project of the workspace. */
+    public static IProject newProject(String name) throws CoreException {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
+        project.create(null);
+        project.open(null);
+        return project;
+    }
+
+    public static IWorkbenchPage page() {
         IWorkbenchWindow active = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         return (active != null ? active : PlatformUI.getWorkbench().getWorkbenchWindows()[0]).getActivePage();
     }
@@ -26,7 +37,7 @@ final class EditorTesting {
      * Runs the event loop until condition gives a value (not null, not false), and returns it; fails when it has
      * not after the time-out.
      */
-    static <T> T waitFor(String what, Supplier<T> condition) {
+    public static <T> T waitFor(String what, Supplier<T> condition) {
         Display display = Display.getCurrent();
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
         while (true) {

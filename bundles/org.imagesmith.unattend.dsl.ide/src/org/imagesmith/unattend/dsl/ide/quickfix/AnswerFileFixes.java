@@ -12,6 +12,7 @@ import org.imagesmith.unattend.catalog.CatalogDefinitions;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Package;
 import org.imagesmith.unattend.model.Setting;
+import org.imagesmith.unattend.validation.IssueCodes;
 
 /**
  * The fixes of answer-file problems, by the validator's problem code, as changes of the text (so that an editor
@@ -22,13 +23,13 @@ import org.imagesmith.unattend.model.Setting;
  */
 public final class AnswerFileFixes {
     /** The validator's code of a component or setting in a pass where it does not act. */
-    public static final String WRONG_PASS = "wrong-pass";
+    public static final String WRONG_PASS = IssueCodes.WRONG_PASS;
     /** The validator's code of a language pack installed after an update. */
-    public static final String LANGUAGE_PACK_AFTER_UPDATE = "update-before-language-pack";
+    public static final String LANGUAGE_PACK_AFTER_UPDATE = IssueCodes.LANGUAGE_PACK_AFTER_UPDATE;
     /** The validator's code of a processorArchitecture that names no processor architecture. */
-    public static final String INVALID_ARCHITECTURE = "invalid-architecture";
+    public static final String INVALID_ARCHITECTURE = IssueCodes.INVALID_ARCHITECTURE;
     /** The validator's code of a component for another architecture than the target image's. */
-    public static final String ARCHITECTURE_MISMATCH = "architecture-mismatch";
+    public static final String ARCHITECTURE_MISMATCH = IssueCodes.ARCHITECTURE_MISMATCH;
 
     private static final Set<String> CODES = Set.of(WRONG_PASS, LANGUAGE_PACK_AFTER_UPDATE, INVALID_ARCHITECTURE, ARCHITECTURE_MISMATCH);
 

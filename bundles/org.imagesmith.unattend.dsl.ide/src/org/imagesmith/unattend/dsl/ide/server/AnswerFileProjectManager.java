@@ -18,6 +18,9 @@ public class AnswerFileProjectManager extends ProjectManager {
         if (target.architecture() != null) {
             resourceSet.getLoadOptions().put(UnattendDslValidator.TARGET_ARCHITECTURE, target.architecture());
         }
+        if (target.version() != null) {
+            resourceSet.getLoadOptions().put(UnattendDslValidator.TARGET_VERSION, target.version());
+        }
         return resourceSet;
     }
 }

@@ -50,8 +50,18 @@ public class AnswerFileContentAssistProcessor implements IContentAssistProcessor
                     : replacement.length();
             String label = entry.getLabel() == null ? replacement : entry.getLabel();
             String display = entry.getDescription() == null ? label : label + " - " + entry.getDescription();
-            proposals.add(new CompletionProposal(replacement, offset - prefix.length(), prefix.length(), cursor, null,
-                    display, null, entry.getDescription()));
+            // inside quotes, a quoted value takes the place of the quotes around the caret: "f|" gives "false",
+            // not "false""
+            int start = offset - prefix.length();
+            int end = offset;
+            if (replacement.startsWith("\"") && !prefix.startsWith("\"") && start > 0 && text.charAt(start - 1) == '"') {
+                start--;
+            }
+            if (replacement.endsWith("\"") && replacement.length() > 1 && end < text.length() && text.charAt(end) == '"') {
+                end++;
+            }
+            proposals.add(new CompletionProposal(replacement, start, end - start, cursor, null, display, null,
+                    entry.getDescription()));
         }
         return proposals;
     }

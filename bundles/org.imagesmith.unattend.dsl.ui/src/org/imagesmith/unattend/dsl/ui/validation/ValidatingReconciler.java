@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextViewer;
@@ -24,6 +25,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.xtext.service.OperationCanceledError;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 
 /**
@@ -127,6 +129,8 @@ public abstract class ValidatingReconciler extends MonoReconciler {
                 } else if (viewer instanceof ISourceViewer sourceViewer && sourceViewer.getAnnotationModel() != null) {
                     reporter.toAnnotations(sourceViewer.getAnnotationModel(), problems);
                 }
+            } catch (OperationCanceledError | OperationCanceledException e) {
+                // the document changed again or the editor closed: the next check (if any) replaces this one
             } catch (CoreException | RuntimeException e) {
                 ILog.of(ValidatingReconciler.class).error("Cannot check the answer file" + (file == null ? "" : " " + file.getFullPath()), e);
             }

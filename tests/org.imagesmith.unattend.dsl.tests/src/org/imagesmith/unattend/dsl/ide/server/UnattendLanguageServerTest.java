@@ -224,6 +224,36 @@ class UnattendLanguageServerTest {
         }
     }
 
+    @Test
+    void deprecationsFollowTheTargetVersionTheClientNames(@TempDir Path workspace) throws Exception {
+        String text = """
+                unattend {
+                    pass oobeSystem {
+                        component Microsoft-Windows-Shell-Setup amd64 {
+                            OOBE {
+                                NetworkLocation = "Office"
+                            }
+                        }
+                    }
+                }
+                """;
+        try (Session session = new Session(workspace, Map.of(TargetImage.VERSION_OPTION, "10"))) {
+            String uri = workspace.resolve("win10.unattend").toUri().toString();
+            session.open(uri, text);
+            PublishDiagnosticsParams published = awaitDiagnostics(session.client, uri);
+            assertEquals(List.of("deprecated-setting", "invalid-value"), published.getDiagnostics().stream().map(d -> code(d))
+                    .sorted().toList());
+            assertTrue(published.getDiagnostics().stream().anyMatch(d -> d.getMessage().getLeft().contains(
+                    "deprecated from Windows 10 on")), published.toString());
+        }
+        try (Session session = new Session(workspace, Map.of())) {
+            String uri = workspace.resolve("win7.unattend").toUri().toString();
+            session.open(uri, text);
+            assertEquals(List.of("invalid-value"), awaitDiagnostics(session.client, uri).getDiagnostics().stream()
+                    .map(d -> code(d)).toList(), "Windows 7, the default target, has NetworkLocation as its setting");
+        }
+    }
+
     private static String code(Diagnostic diagnostic) {
         return diagnostic.getCode() == null ? null : diagnostic.getCode().isLeft() ? diagnostic.getCode().getLeft()
                 : String.valueOf(diagnostic.getCode().getRight());

@@ -6,11 +6,14 @@ import java.util.List;
 
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.resource.XtextResource;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.unattend.dsl.formatting2.AnswerFileFormatter;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Where the caret goes when the editor formats. */
+@ExtendWith(NoLoggedErrors.class)
 class EditorFormattingTest {
     private static final String TEXT = "unattend {   pass windowsPE {}\n\n\n\n}";
 

@@ -3,8 +3,11 @@ package org.imagesmith.unattend.dsl.ui.hover;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NoLoggedErrors.class)
 class CatalogHoverTest {
     static final String TEXT = """
             unattend {

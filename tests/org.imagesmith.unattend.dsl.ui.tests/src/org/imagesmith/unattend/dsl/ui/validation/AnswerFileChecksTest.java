@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.xtext.util.CancelIndicator;
+import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.unattend.dsl.io.AnswerFileConverter;
 import org.imagesmith.unattend.validation.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The checks behind the markers: language text and Unattend.xml, with the same rules. */
+@ExtendWith(NoLoggedErrors.class)
 class AnswerFileChecksTest {
     static final String XML = """
             <?xml version="1.0" encoding="utf-8"?>
