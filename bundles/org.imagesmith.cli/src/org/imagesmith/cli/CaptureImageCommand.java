@@ -23,7 +23,7 @@ import org.imagesmith.wim.mount.MountGuard;
 /**
  * {@code /Capture-Image} and {@code /Append-Image /ImageFile:<wim> /CaptureDir:<dir> /Name:<name>
  * [/Description:<text>] [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/Verify]
- * [/NoRpFix]}:
+ * [/NoRpFix] [/Flags:<EDITIONID>] [/Bootable]}:
  * captures a directory as a new WIM file, or as a new image of an existing one (whose compression is kept). Capture
  * compresses with XPRESS (fast) unless told otherwise, as DISM does. The configuration list given with /ConfigFile,
  * or else DISM's default one, says what is left out and what is stored uncompressed; the log (/LogPath, /LogLevel)
@@ -31,6 +31,8 @@ import org.imagesmith.wim.mount.MountGuard;
  * configuration list with 11 (ERROR_BAD_FORMAT, as for a damaged WIM file). Stream digests are always computed as
  * data is stored, so /Verify adds nothing. Symbolic links whose absolute target lies inside the captured directory
  * are stored relative to the image's root (the reparse point fixup, as DISM and wimlib do) unless /NoRpFix is given.
+ * /Flags writes the image's FLAGS element (the EDITIONID Windows Setup picks an image by) and /Bootable makes the new
+ * image the file's boot image, as DISM 6.2 and ImageX's /flags and /boot do.
  */
 final class CaptureImageCommand implements ServicingCommand {
     private final boolean append;
@@ -47,17 +49,18 @@ final class CaptureImageCommand implements ServicingCommand {
     @Override
     public Set<String> options() {
         return Set.of("ImageFile", "CaptureDir", "Name", "Description", "Compress", "ConfigFile", "CheckIntegrity",
-                "Verify", "NoRpFix", "LogPath", "LogLevel");
+                "Verify", "NoRpFix", "Flags", "Bootable", "LogPath", "LogLevel");
     }
 
     @Override
     public String summary() {
         return append
                 ? "/Append-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
-                        + " [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/NoRpFix]   Adds an image of a directory"
+                        + " [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/NoRpFix] [/Flags:<EDITIONID>] [/Bootable]   Adds an image of a directory"
                         + " to a WIM file."
                 : "/Capture-Image /ImageFile:<file> /CaptureDir:<dir> /Name:<name> [/Description:<text>]"
                         + " [/Compress:max|fast|none] [/ConfigFile:<WimScript.ini>] [/CheckIntegrity] [/NoRpFix]"
+                        + " [/Flags:<EDITIONID>] [/Bootable]"
                         + "   Captures a"
                         + " directory to a new WIM file, leaving out what the configuration list (by default"
                         + " DISM's: pagefile.sys, hiberfil.sys, System Volume Information, ...) excludes.";
@@ -181,6 +184,13 @@ final class CaptureImageCommand implements ServicingCommand {
                 if (windows.isPresent()) {
                     w.describeWindows(windows.get().windows());
                     warnings.addAll(windows.get().warnings());
+                }
+                Optional<String> flags = commandLine.value("Flags");
+                if (flags.isPresent()) {
+                    w.setImageElement(w.imageCount(), "FLAGS", flags.get());
+                }
+                if (commandLine.has("Bootable")) {
+                    w.setBootIndex(w.imageCount());
                 }
                 w.commit();
             });

@@ -38,7 +38,7 @@ public final class Main {
             "/?                       Displays this help; with /Image:<path>, the commands that image takes.");
 
     /** Every command, one per line (DISM's help lists them in this order). */
-    private static final List<ServicingCommand> COMMANDS = List.of(
+    private static final List<ServicingCommand> COMMANDS = java.util.stream.Stream.of(List.<ServicingCommand>of(
             new GetWimInfoCommand(),
             new ApplyImageCommand(),
             new CaptureImageCommand(false),
@@ -91,7 +91,8 @@ public final class Main {
             new GetAppPatchesCommand(),
             new GetAppInfoCommand(),
             new GetAppsCommand(),
-            new SetFeatureCommand(false));
+            new SetFeatureCommand(false),
+            RefusedCommand.cleanupImage()), RefusedCommand.profiling()).flatMap(List::stream).toList();
 
     static {
         QuietLibraries.install();
@@ -111,12 +112,24 @@ public final class Main {
         return run(args, new DismConsole(out, err, zone));
     }
 
-    private static int run(List<String> args, DismConsole console) {
+    static int run(List<String> args, DismConsole console) {
+        if (!args.isEmpty() && ImageX.COMMAND.equalsIgnoreCase(args.get(0))) {
+            return ImageX.run(args.subList(1, args.size()), console);
+        }
         if (args.isEmpty() || args.stream().anyMatch(a -> a.equals("/?") || a.equals("-?") || a.equals("--help"))) {
             Optional<String> image = args.stream().map(Option::parse).flatMap(Optional::stream)
                     .filter(o -> o.is("Image")).findFirst().flatMap(Option::value);
             return image.isPresent() ? printImageHelp(console, image.get()) : printHelp(console);
         }
+        return run(args, console, Optional.empty());
+    }
+
+    /** Runs one command line with this command (ImageX's own operations, which DISM has no name for). */
+    static int run(ServicingCommand command, List<String> args, DismConsole console) {
+        return run(args, console, Optional.of(command));
+    }
+
+    private static int run(List<String> args, DismConsole console, Optional<ServicingCommand> given) {
         try {
             CommandLine commandLine;
             try {
@@ -126,7 +139,7 @@ public final class Main {
                 console.banner();
             }
             refuseOnlineServicing(commandLine);
-            ServicingCommand command = findCommand(commandLine);
+            ServicingCommand command = given.isPresent() ? given.get() : findCommand(commandLine);
             checkOptions(commandLine, command);
             PathArguments.check(commandLine);
             return command.run(commandLine, console);

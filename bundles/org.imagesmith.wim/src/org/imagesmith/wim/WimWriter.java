@@ -405,6 +405,27 @@ public final class WimWriter implements AutoCloseable {
         bootIndex = index;
     }
 
+    /**
+     * Sets one element of an image's XML description (1-based index): NAME, DESCRIPTION, FLAGS (the EDITIONID
+     * Windows Setup picks an image by), DISPLAYNAME, ... A new NAME must not be another image's name.
+     *
+     * @throws IllegalArgumentException when there is no such image or the name is taken
+     */
+    public void setImageElement(int index, String tag, String text) {
+        if (index < 1 || index > images.size()) {
+            throw new IllegalArgumentException("there is no image " + index + " in the WIM file");
+        }
+        StoredImage image = images.get(index - 1);
+        String name = image.name();
+        if (tag.equals("NAME")) {
+            if (!text.equalsIgnoreCase(name)) {
+                checkNewName(text);
+            }
+            name = text;
+        }
+        images.set(index - 1, new StoredImage(image.metadata(), image.hash(), image.xml().with(tag, text), name));
+    }
+
     void checkpoint(Checkpoint newCheckpoint) {
         this.checkpoint = newCheckpoint;
     }

@@ -61,6 +61,23 @@ class LauncherTest {
     }
 
     @Test
+    void theImagexScriptListsTheSampleAsWimlibDoes() {
+        Path imagex = ROOT.resolve("releng/bin/imagex").toAbsolutePath();
+        assertTrue(Files.isExecutable(imagex), imagex + " is missing or not executable");
+        ExternalTool.Result dir = new ExternalTool(imagex.toString(), "(this repository)")
+                .runAllowingFailure("/dir", SAMPLE.toString(), "1");
+        assertEquals(0, dir.exitCode(), dir.stderr());
+        java.util.List<String> ours = dir.stdout().lines().filter(l -> l.startsWith("\\"))
+                .map(l -> l.replace('\\', '/')).sorted().toList();
+        java.util.List<String> wimlib = Wimlib.run("dir", SAMPLE.toString(), "1").lines()
+                .filter(l -> l.startsWith("/")).sorted().toList();
+        assertEquals(wimlib, ours);
+        ExternalTool.Result bad = new ExternalTool(imagex.toString(), "(this repository)")
+                .runAllowingFailure("/apply", SAMPLE.toString());
+        assertEquals(87, bad.exitCode(), bad.stdout());
+    }
+
+    @Test
     void librariesPrintNothingOfTheirOwn(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
         // Apache POI logs through the Log4j API, which printed "Log4j API could not find a logging provider"
         Path target = dir.resolve("win7");
