@@ -10,6 +10,7 @@ import org.imagesmith.wim.WriteProgress;
 import org.imagesmith.wim.WriterLock;
 import org.imagesmith.wim.mount.MountException;
 import org.imagesmith.wim.mount.MountRecord;
+import org.imagesmith.wim.mount.MountStatus;
 import org.imagesmith.wim.mount.MountedImages;
 
 /**
@@ -135,6 +136,13 @@ public final class ServicingRun implements AutoCloseable {
                 root = folder.root();
                 windowsFolder = folder.windowsFolder();
                 mount = mounts.store().find(root);
+            }
+            if (mount.isPresent() && mounts.status(mount.get()) == MountStatus.UNMOUNT_PENDING) {
+                // an unmount was killed part-way: the folder may hold only part of the image
+                throw new ServicingException(MountException.UNMOUNT_PENDING, "The image mounted at " + root
+                        + " is being unmounted (status Unmount Pending): the folder may hold only part of the image."
+                        + " Finish the unmount with /Unmount-Wim /MountDir:" + root + " (or /Cleanup-Wim), then mount"
+                        + " the image again to service it.");
             }
         } catch (MountException e) {
             throw new ServicingException(e.errorCode(), e.getMessage(), e);

@@ -12,6 +12,8 @@ import org.imagesmith.testsupport.Hivex;
 import org.imagesmith.testsupport.SyntheticWindowsImage;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.WriterLock;
+import org.imagesmith.wim.mount.MountException;
+import org.imagesmith.wim.mount.MountPhase;
 import org.imagesmith.wim.mount.MountStore;
 import org.imagesmith.wim.mount.MountedImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,31 @@ class ServicingRunTest {
                 () -> open(new ServicingTarget.MountedImage(root), ServicingRun.Access.WRITE, "Apply to Image"));
         assertEquals(3, notMounted.errorCode(), notMounted.getMessage());
         assertTrue(notMounted.getMessage().contains("is not the mount point of an image"), notMounted.getMessage());
+    }
+
+    @Test
+    void aMountWhoseUnmountWasInterruptedIsNotServiced() throws Exception {
+        Path wim = dir.resolve("install.wim");
+        Wimlib.capture(root, wim, "Windows 7 PROFESSIONAL", "Windows 7 PROFESSIONAL", "--compress=lzx");
+        Path mountDir = Files.createDirectories(dir.resolve("mount"));
+        mounts.mount(wim, 1, mountDir, false, (done, total) -> { });
+        // as an /Unmount-Wim /Commit killed after its commit leaves it: the folder may be half deleted
+        mounts.store().update(mounts.record(mountDir).inPhase(MountPhase.UNMOUNT_COMMITTED, ""));
+        byte[] before = Files.readAllBytes(mountDir.resolve("Windows/System32/config/SOFTWARE"));
+        for (ServicingRun.Access access : ServicingRun.Access.values()) {
+            for (ServicingTarget target : new ServicingTarget[] {new ServicingTarget.ImageFolder(mountDir),
+                    new ServicingTarget.MountedImage(mountDir)}) {
+                ServicingException refused = assertThrows(ServicingException.class,
+                        () -> open(target, access, "/Get-Packages"));
+                assertEquals(MountException.UNMOUNT_PENDING, refused.errorCode(), refused.getMessage());
+                assertTrue(refused.getMessage().contains("Finish the unmount with /Unmount-Wim /MountDir:" + mountDir),
+                        refused.getMessage());
+            }
+        }
+        assertArrayEquals(before, Files.readAllBytes(mountDir.resolve("Windows/System32/config/SOFTWARE")));
+        assertEquals(Optional.empty(), WriterLock.holder(mountDir), "a refused run leaves no lock held");
+        mounts.discard(mountDir);
+        assertEquals(Optional.empty(), mounts.store().find(mountDir), "discarding finishes the unmount");
     }
 
     @Test
