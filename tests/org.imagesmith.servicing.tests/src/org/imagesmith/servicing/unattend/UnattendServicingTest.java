@@ -323,6 +323,42 @@ class UnattendServicingTest {
     }
 
     @Test
+    void componentsAndSettingsWindows7DoesNotHaveAreSkippedAndNamedNotRefused() throws Exception {
+        String text = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <unattend xmlns="urn:schemas-microsoft-com:unattend">
+                  <settings pass="offlineServicing">
+                    <component name="Microsoft-Windows-SystemSettingsThreshold" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <DisplayNetworkSelection>false</DisplayNetworkSelection>
+                    </component>
+                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <SignInMode>1</SignInMode>
+                    </component>
+                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                      <EnableLUA>false</EnableLUA>
+                    </component>
+                  </settings>
+                </unattend>
+                """;
+        Path file = write("windows10.xml", text);
+        UnattendServicing.Result result = apply(file);
+
+        // Windows 7 has neither the Windows 10 component nor SignInMode: skipped and named, not refused
+        assertTrue(result.warnings().contains("The component Microsoft-Windows-SystemSettingsThreshold ("
+                + position(text, "<component name=\"Microsoft-Windows-SystemSettingsThreshold") + ") is skipped: the image's"
+                + " Windows (Windows 7 / Server 2008 R2) does not have it and skips it; it is in Windows 10 / Server 2016-2022"
+                + " and later."), result.warnings().toString());
+        assertTrue(result.warnings().contains("Microsoft-Windows-Shell-Setup | SignInMode (" + position(text, "<SignInMode>")
+                + ") is skipped: the image's Windows (Windows 7 / Server 2008 R2) does not have it and skips it; it is in"
+                + " Windows 10 / Server 2016-2022 and later."), result.warnings().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("[not-in-version]")), "said once, by the apply");
+        // the rest is applied, as hivexget reads it
+        assertEquals(List.of("Applied Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft\\Windows"
+                + "\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), result.actions());
+        assertEquals(Optional.of("0"), Hivex.get(root.resolve("Windows/System32/config/SOFTWARE"), EnableLua.KEY, "EnableLUA"));
+    }
+
+    @Test
     void everyHandledSettingIsMarkedAppliedInTheCatalogAndNoOther() {
         Catalog catalog = Catalog.standard();
         List<String> handled = OfflineSettingHandlers.all().stream().map(h -> h.component() + " | " + h.setting()).sorted().toList();

@@ -84,6 +84,49 @@ class UnattendValidatorTest {
     }
 
     @Test
+    void componentsAndSettingsTheTargetVersionDoesNotHaveAreWarningsNamingTheVersionsThatHaveThem() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <SignInMode>1</SignInMode>\n"
+                + "        </component>\n    </settings>\n"
+                + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-SystemSettingsThreshold\" " + COMPONENT + ">\n"
+                + "            <DisplayNetworkSelection>false</DisplayNetworkSelection>\n"
+                + "        </component>\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <DesktopOptimization>\n"
+                + "                <GoToDesktopOnSignIn>true</GoToDesktopOnSignIn>\n"
+                + "            </DesktopOptimization>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        // Windows 7, the default target, has none of them: Windows skips them, so they are warnings, not errors
+        List<Problem> windows7 = validate(xml);
+        List<Problem> absent = withCode(windows7, IssueCodes.NOT_IN_VERSION);
+        assertEquals(3, absent.size(), windows7.toString());
+        assertAt(absent.get(0), Severity.WARNING, 5, 13);
+        assertEquals("Microsoft-Windows-Shell-Setup | SignInMode is not in Windows 7 / Server 2008 R2, the target Windows,"
+                + " which skips it; it is in Windows 10 / Server 2016-2022 and later (set the target version if the file is"
+                + " for one of those)", absent.get(0).message());
+        assertAt(absent.get(1), Severity.WARNING, 9, 9);
+        assertTrue(absent.get(1).message().startsWith("the component Microsoft-Windows-SystemSettingsThreshold is not in"
+                + " Windows 7 / Server 2008 R2"), absent.get(1).message());
+        assertTrue(absent.get(2).message().contains("DesktopOptimization is not in Windows 7 / Server 2008 R2, the target"
+                + " Windows, which skips it; it is in Windows 8.1 / Server 2012 R2 and later"), absent.get(2).message());
+        // what the target does not have is not something /Apply-Unattend would refuse either
+        assertEquals(List.of(), withCode(windows7, IssueCodes.NOT_APPLIED_OFFLINE), windows7.toString());
+        assertEquals(3, windows7.size(), windows7.toString());
+
+        // on Windows 8.1 only the Windows 10 ones are missing; on Windows 10 and 11 all of them are there
+        assertEquals(2, withCode(validate(xml, new ValidationOptions(null, null, WindowsVersion.WINDOWS_8_1)),
+                IssueCodes.NOT_IN_VERSION).size());
+        for (WindowsVersion version : List.of(WindowsVersion.WINDOWS_10, WindowsVersion.WINDOWS_11)) {
+            List<Problem> problems = validate(xml, new ValidationOptions(null, null, version));
+            assertEquals(List.of(), withCode(problems, IssueCodes.NOT_IN_VERSION), problems.toString());
+            // there, SignInMode is a setting Windows applies offline and Imagesmith does not
+            assertEquals(1, withCode(problems, IssueCodes.NOT_APPLIED_OFFLINE).size(), problems.toString());
+        }
+    }
+
+    @Test
     void deprecatedSettingIsAWarningAndStillChecked() throws Exception {
         String xml = HEAD + "    <settings pass=\"oobeSystem\">\n"
                 + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
