@@ -324,22 +324,7 @@ class UnattendServicingTest {
 
     @Test
     void componentsAndSettingsWindows7DoesNotHaveAreSkippedAndNamedNotRefused() throws Exception {
-        String text = """
-                <?xml version="1.0" encoding="utf-8"?>
-                <unattend xmlns="urn:schemas-microsoft-com:unattend">
-                  <settings pass="offlineServicing">
-                    <component name="Microsoft-Windows-SystemSettingsThreshold" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <DisplayNetworkSelection>false</DisplayNetworkSelection>
-                    </component>
-                    <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <SignInMode>1</SignInMode>
-                    </component>
-                    <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <EnableLUA>false</EnableLUA>
-                    </component>
-                  </settings>
-                </unattend>
-                """;
+        String text = AnswerFiles.WINDOWS_10_OFFLINE;
         Path file = write("windows10.xml", text);
         UnattendServicing.Result result = apply(file);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.dsl.ui.AnswerFileTarget;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.unattend.dsl.io.AnswerFileConverter;
 import org.imagesmith.unattend.validation.Severity;
@@ -53,27 +54,19 @@ class AnswerFileChecksTest {
 
     @Test
     void checksForTheTargetWindowsVersionInTheXmlAndInItsText() throws Exception {
-        String xml = """
-                <?xml version="1.0" encoding="utf-8"?>
-                <unattend xmlns="urn:schemas-microsoft-com:unattend">
-                  <settings pass="specialize">
-                    <component name="Microsoft-Windows-SystemSettingsThreshold" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
-                      <DisplayNetworkSelection>false</DisplayNetworkSelection>
-                    </component>
-                  </settings>
-                </unattend>
-                """;
+        String xml = AnswerFiles.WINDOWS_10_OFFLINE;
         String text = AnswerFileConverter.xmlToText(xml.getBytes(StandardCharsets.UTF_8), "Unattend.xml");
-        // no target: Windows 7, which does not have the component
+        // no target: Windows 7, which has neither the component nor SignInMode and skips them
         List<EditorProblem> windows7 = AnswerFileChecks.checkXml(xml, null, null, CancelIndicator.NullImpl);
-        assertEquals(List.of("not-in-version"), codes(windows7));
-        assertEquals(Severity.WARNING, windows7.get(0).severity());
-        assertTrue(windows7.get(0).message().contains("it is in Windows 10 / Server 2016-2022 and later"), windows7.toString());
-        assertEquals(List.of("not-in-version"), codes(AnswerFileChecks.checkText(text, null, null, CancelIndicator.NullImpl)));
-        // Windows 10 has it
+        assertEquals(List.of("not-in-version", "not-in-version"), codes(windows7));
+        assertTrue(windows7.stream().allMatch(p -> p.severity() == Severity.WARNING
+                && p.message().contains("it is in Windows 10 / Server 2016-2022 and later")), windows7.toString());
+        assertEquals(codes(windows7), codes(AnswerFileChecks.checkText(text, null, null, CancelIndicator.NullImpl)));
+        // Windows 10 has both: the component is in the wrong pass, and SignInMode is not applied offline by Imagesmith
         AnswerFileTarget windows10 = new AnswerFileTarget("amd64", WindowsVersion.WINDOWS_10);
-        assertEquals(List.of(), codes(AnswerFileChecks.checkXml(xml, null, windows10, CancelIndicator.NullImpl)));
-        assertEquals(List.of(), codes(AnswerFileChecks.checkText(text, null, windows10, CancelIndicator.NullImpl)));
+        List<String> expected = List.of("not-applied-offline", "wrong-pass");
+        assertEquals(expected, codes(AnswerFileChecks.checkXml(xml, null, windows10, CancelIndicator.NullImpl)));
+        assertEquals(expected, codes(AnswerFileChecks.checkText(text, null, windows10, CancelIndicator.NullImpl)));
     }
 
     @Test
