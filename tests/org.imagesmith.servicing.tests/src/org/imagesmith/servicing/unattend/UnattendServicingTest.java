@@ -344,6 +344,25 @@ class UnattendServicingTest {
     }
 
     @Test
+    void aWindows7OfflineServicingSettingImagesmithDoesNotApplyIsRefusedNotSkipped() throws Exception {
+        // the SAN policy file of Windows To Go: Windows 7 applies it in offlineServicing, Imagesmith does not yet
+        String text = AnswerFiles.WINDOWS_10_OFFLINE.replace("<SignInMode>1</SignInMode>", "").replace(
+                "name=\"Microsoft-Windows-Shell-Setup\"", "name=\"Microsoft-Windows-PartitionManager\"").replace(
+                "</component>\n    <component name=\"Microsoft-Windows-LUA-Settings\"",
+                "  <SanPolicy>4</SanPolicy>\n    </component>\n    <component name=\"Microsoft-Windows-LUA-Settings\"");
+        assertTrue(text.contains("<SanPolicy>4</SanPolicy>"), text);
+        Path file = write("san-policy.xml", text);
+        TreeMap<String, String> before = TreeDigests.of(root);
+
+        ServicingException e = refused(file);
+        assertEquals(ServicingException.NOT_SUPPORTED_OFFLINE, e.errorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("  Microsoft-Windows-PartitionManager | SanPolicy (" + position(text, "<SanPolicy>")
+                + "): "), e.getMessage());
+        assertFalse(e.getMessage().contains("SystemSettingsThreshold"), "a component Windows 7 lacks is no reason to refuse");
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
     void everyHandledSettingIsMarkedAppliedInTheCatalogAndNoOther() {
         Catalog catalog = Catalog.standard();
         List<String> handled = OfflineSettingHandlers.all().stream().map(h -> h.component() + " | " + h.setting()).sorted().toList();
