@@ -101,6 +101,22 @@ class CatalogTest {
     }
 
     @Test
+    void knowsTheComponentsOfRealFilesInTheirPasses() {
+        Catalog catalog = Catalog.standard();
+        Map<String, Pass> used = Map.of("Microsoft-Windows-PartitionManager", Pass.OFFLINE_SERVICING,
+                "Microsoft-Windows-WinRE-RecoveryAgent", Pass.OOBE_SYSTEM, "Security-Malware-Windows-Defender", Pass.SPECIALIZE,
+                "Microsoft-Windows-SystemRestore-Main", Pass.SPECIALIZE, "Microsoft-Windows-RemoteAssistance-Exe", Pass.SPECIALIZE,
+                "Microsoft-Windows-SystemSettingsThreshold", Pass.SPECIALIZE,
+                "Microsoft-Windows-TerminalServices-Publishing-WMIProvider", Pass.OFFLINE_SERVICING);
+        used.forEach((name, pass) -> assertTrue(catalog.component(name).orElseThrow().passes().contains(pass), name));
+        // SanPolicy is a Windows 7 offlineServicing setting that Imagesmith does not apply: refused, never skipped
+        SettingDefinition sanPolicy = catalog.component("Microsoft-Windows-PartitionManager").orElseThrow().setting("SanPolicy")
+                .orElseThrow();
+        assertTrue(sanPolicy.availability().in(WindowsVersion.WINDOWS_7));
+        assertFalse(sanPolicy.appliedOffline());
+    }
+
+    @Test
     void serverNamesAreTheirClientVersions() {
         assertEquals(WindowsVersion.WINDOWS_7, WindowsVersion.ofLabel("Windows Server 2008 R2").orElseThrow());
         assertEquals(WindowsVersion.WINDOWS_8_1, WindowsVersion.ofLabel("Server 2012 R2").orElseThrow());
