@@ -116,6 +116,28 @@ public final class AnswerFiles {
             """;
 
     /** An offlineServicing answer file with packages and driver paths, as applied with /Apply-Unattend. */
+    /**
+     * An offlineServicing pass written for Windows 10: a component Windows 7 does not have
+     * (SystemSettingsThreshold, which acts only in specialize), a Shell-Setup setting it does not have (SignInMode)
+     * and User Account Control, which every version applies.
+     */
+    public static final String WINDOWS_10_OFFLINE = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <unattend xmlns="urn:schemas-microsoft-com:unattend">
+              <settings pass="offlineServicing">
+                <component name="Microsoft-Windows-SystemSettingsThreshold" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                  <DisplayNetworkSelection>false</DisplayNetworkSelection>
+                </component>
+                <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                  <SignInMode>1</SignInMode>
+                </component>
+                <component name="Microsoft-Windows-LUA-Settings" processorArchitecture="amd64" publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
+                  <EnableLUA>false</EnableLUA>
+                </component>
+              </settings>
+            </unattend>
+            """;
+
     public static final String OFFLINE_SERVICING = """
             <?xml version="1.0" encoding="utf-8"?>
             <unattend xmlns="urn:schemas-microsoft-com:unattend" xmlns:wcm="http://schemas.microsoft.com/WMIConfig/2002/State">

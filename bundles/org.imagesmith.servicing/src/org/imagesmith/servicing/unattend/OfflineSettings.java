@@ -10,6 +10,7 @@ import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.imagesmith.unattend.model.Component;
 import org.imagesmith.unattend.model.Pass;
 import org.imagesmith.unattend.model.Setting;
@@ -17,7 +18,8 @@ import org.imagesmith.unattend.model.Setting;
 /**
  * The component settings of an offlineServicing pass, sorted into what Imagesmith applies (the driver paths, and
  * the settings of {@link OfflineSettingHandlers}), what Windows would apply and Imagesmith cannot (refused, so that
- * the run fails before anything changes), and what Windows itself skips (named in warnings).
+ * the run fails before anything changes), and what Windows itself skips (named in warnings): settings of other
+ * passes, and components and settings that the image's Windows version does not have.
  */
 final class OfflineSettings {
     static final String PNP = "Microsoft-Windows-PnpCustomizationsNonWinPE";
@@ -29,15 +31,17 @@ final class OfflineSettings {
 
     private final SourcePaths paths;
     private final Catalog catalog;
+    private final WindowsVersion version;
     private final PlanContext context;
     private final List<DriverPath> driverPaths = new ArrayList<>();
     private final List<RegistryChange> changes = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    OfflineSettings(SourcePaths paths, Catalog catalog, Hive system, OfflineImage image) {
+    OfflineSettings(SourcePaths paths, Catalog catalog, WindowsVersion version, Hive system, OfflineImage image) {
         this.paths = paths;
         this.catalog = catalog;
+        this.version = version;
         this.context = new PlanContext(paths, system, image, warnings);
     }
 
@@ -50,10 +54,23 @@ final class OfflineSettings {
                     + " of the Windows versions Imagesmith knows, as Windows skips a component it does not have.");
             return;
         }
+        if (!definition.get().availability().in(version)) {
+            warnings.add("The component " + name + " (" + Positions.of(component) + ") is skipped: the image's Windows ("
+                    + version.displayName() + ") does not have it and skips it; it is in "
+                    + definition.get().availability().versions() + ".");
+            return;
+        }
         if (component.getSettings().isEmpty()) {
             warnings.add("The component " + name + " (" + Positions.of(component) + ") has no settings; nothing to apply.");
         }
         for (Setting setting : component.getSettings()) {
+            Optional<SettingDefinition> settingDefinition = definition.get().setting(setting.getName());
+            if (settingDefinition.isPresent() && !settingDefinition.get().availability().in(version)) {
+                warnings.add(name + " | " + setting.getName() + " (" + Positions.of(setting) + ") is skipped: the"
+                        + " image's Windows (" + version.displayName() + ") does not have it and skips it; it is in "
+                        + settingDefinition.get().availability().versions() + ".");
+                continue;
+            }
             Optional<OfflineSettingHandler> handler = OfflineSettingHandlers.of(name, setting.getName());
             if (name.equalsIgnoreCase(PNP) && "DriverPaths".equals(setting.getName())) {
                 driverPaths(setting);

@@ -96,7 +96,8 @@ public final class UnattendServicing {
         validate(unattend, paths);
         List<String> notes = new ArrayList<>();
         List<Component> components = offlineComponents(unattend, notes);
-        OfflineSettings settings = new OfflineSettings(paths, catalog, session.system(), session.image());
+        OfflineSettings settings = new OfflineSettings(paths, catalog, targetVersion(), session.system(),
+                session.image());
         for (Component component : components) {
             settings.add(component);
         }
@@ -227,7 +228,7 @@ public final class UnattendServicing {
     private void validate(Unattend unattend, SourcePaths paths) throws ServicingException {
         ImageIdentity image = session.identity();
         ValidationOptions options = new ValidationOptions(image.architecture().identityName(), paths.folder(),
-                WindowsVersion.ofKernel(image.major(), image.minor(), image.build()));
+                targetVersion());
         List<Problem> problems = UnattendValidator.standard(options).validate(unattend);
         List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR)
                 .filter(p -> !SourcePaths.isConfigSetPath(p)).filter(p -> ApplyScope.applies(p.element(), image.architecture().identityName())).toList();
@@ -235,7 +236,9 @@ public final class UnattendServicing {
             if (problem.severity() == Severity.ERROR && !errors.contains(problem)) {
                 session.log().warning(COMPONENT, paths.answerFile() + ":" + problem + " (in " + ApplyScope.passOf(problem.element())
                         + ", which /Apply-Unattend does not apply)");
-            } else if (problem.severity() == Severity.WARNING && !SAID_ELSEWHERE.contains(problem.code())) {
+            } else if (problem.severity() == Severity.WARNING && !SAID_ELSEWHERE.contains(problem.code())
+                    && !(problem.code().equals(IssueCodes.NOT_IN_VERSION) && ApplyScope.applies(problem.element(),
+                            image.architecture().identityName()))) {
                 session.log().warning(COMPONENT, paths.answerFile() + ":" + problem);
             } else if (problem.severity() == Severity.INFO) {
                 session.log().info(COMPONENT, paths.answerFile() + ":" + problem);
@@ -246,6 +249,12 @@ public final class UnattendServicing {
                     + errors.size() + " error(s) for this image (" + session.identity().architecture().displayName()
                     + "), so nothing was applied:\n" + errors.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         }
+    }
+
+    /** The Windows version of the image, which decides which components and settings it has. */
+    private WindowsVersion targetVersion() {
+        ImageIdentity image = session.identity();
+        return WindowsVersion.ofKernel(image.major(), image.minor(), image.build());
     }
 
     /**

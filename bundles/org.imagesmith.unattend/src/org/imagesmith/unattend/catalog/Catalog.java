@@ -79,7 +79,7 @@ public final class Catalog {
                 String componentName = required(child, "name", name);
                 ComponentDefinition component = new ComponentDefinition(componentName, passes(child, name),
                         Boolean.parseBoolean(child.getAttribute("complete")), optional(child, "description"),
-                        settings(child, componentName, name));
+                        settings(child, componentName, name), availability(child, componentName, name));
                 if (components.keySet().stream().anyMatch(componentName::equalsIgnoreCase)) {
                     throw new IOException(name + ": the component " + componentName + " is defined twice");
                 }
@@ -140,9 +140,20 @@ public final class Catalog {
                     pattern(child, settingPath, source), Boolean.parseBoolean(child.getAttribute("item")),
                     optional(child, "key"), optional(child, "default"), optional(child, "description"),
                     optional(child, "deprecated"), version(child, "deprecatedSince", settingPath, source),
-                    Boolean.parseBoolean(child.getAttribute("appliedOffline")), Collections.unmodifiableMap(children)));
+                    Boolean.parseBoolean(child.getAttribute("appliedOffline")), Collections.unmodifiableMap(children),
+                    availability(child, settingPath, source)));
         }
         return settings;
+    }
+
+    private static Availability availability(Element element, String path, String source) throws IOException {
+        WindowsVersion since = version(element, "since", path, source);
+        WindowsVersion removedIn = version(element, "removedIn", path, source);
+        try {
+            return since == null && removedIn == null ? Availability.ALWAYS : new Availability(since, removedIn);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": " + path + " is " + e.getMessage(), e);
+        }
     }
 
     private static WindowsVersion version(Element element, String attribute, String path, String source) throws IOException {

@@ -27,11 +27,12 @@ import org.imagesmith.unattend.model.Pass;
  * @param deprecatedSince the first Windows version where the deprecation holds (null: every version)
  * @param appliedOffline whether Imagesmith applies this offlineServicing setting to an offline image
  * @param children the child settings by name
+ * @param availability the Windows versions that have the setting (within those of its component)
  */
 public record SettingDefinition(String name, Set<Pass> passes, ValueType type, List<String> values, Long min, Long max,
         Integer minLength, Integer maxLength, ValuePattern pattern, boolean item, String key, String defaultValue,
         String description, String deprecation, WindowsVersion deprecatedSince, boolean appliedOffline,
-        Map<String, SettingDefinition> children) {
+        Map<String, SettingDefinition> children, Availability availability) {
 
     /** The key that stands for the wcm:keyValue attribute. */
     public static final String KEY_VALUE = "@keyValue";

@@ -19,6 +19,8 @@ public final class IssueCodes {
     public static final String INVALID_VALUE = "invalid-value";
     /** A setting the catalog does not know for its component. */
     public static final String UNKNOWN_SETTING = "unknown-setting";
+    /** A component or setting that the target Windows version does not have (Windows Setup skips it there). */
+    public static final String NOT_IN_VERSION = "not-in-version";
     /** A deprecated setting. */
     public static final String DEPRECATED_SETTING = "deprecated-setting";
     /** A list item whose key repeats an earlier item's. */

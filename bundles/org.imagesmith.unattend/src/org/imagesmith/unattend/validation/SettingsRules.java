@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.imagesmith.unattend.catalog.Availability;
 import org.imagesmith.unattend.catalog.Catalog;
 import org.imagesmith.unattend.catalog.ComponentDefinition;
 import org.imagesmith.unattend.catalog.SettingDefinition;
@@ -107,6 +108,11 @@ final class SettingsRules {
                     + "' is not in the catalog; check its name (it is kept as written but cannot be checked)");
             return;
         }
+        if (!definition.availability().in(options.targetVersion())) {
+            problems.add(Severity.WARNING, IssueCodes.NOT_IN_VERSION, component, notInVersion("the component "
+                    + component.getName(), definition.availability()));
+            return;
+        }
         if (pass != null && !definition.passes().contains(pass)) {
             problems.add(Severity.ERROR, IssueCodes.WRONG_PASS, component, component.getName() + " does not act in the "
                     + pass.getLiteral() + " pass; move it to " + names(definition.passes()));
@@ -132,6 +138,11 @@ final class SettingsRules {
                         + "' is not a setting of " + path + hint(setting.getName(), definitions));
                 continue;
             }
+            if (!definition.availability().in(options.targetVersion())) {
+                problems.add(Severity.WARNING, IssueCodes.NOT_IN_VERSION, setting, notInVersion(settingPath,
+                        definition.availability()));
+                continue;
+            }
             Set<Pass> passes = definition.passes().isEmpty() ? inherited : definition.passes();
             if (pass != null && !passes.contains(pass)) {
                 problems.add(Severity.ERROR, IssueCodes.WRONG_PASS, setting, settingPath + " is not valid in the "
@@ -140,7 +151,8 @@ final class SettingsRules {
             }
             if (definition.deprecatedIn(options.targetVersion())) {
                 problems.add(Severity.WARNING, IssueCodes.DEPRECATED_SETTING, setting, settingPath + " is deprecated"
-                        + (definition.deprecatedSince() == null ? "" : " from Windows " + definition.deprecatedSince().label()
+                        + (definition.deprecatedSince() == null ? " in every Windows version (the target is "
+                                + options.targetVersion().displayName() + ")" : " from Windows " + definition.deprecatedSince().label()
                                 + " on (the target is " + options.targetVersion().displayName() + ")") + ": "
                         + definition.deprecation());
             }
@@ -181,6 +193,12 @@ final class SettingsRules {
                 }
             }
         }
+    }
+
+    /** "X is not in Windows 7 / Server 2008 R2 (the target): ... it is in Windows 10 ... and later". */
+    private String notInVersion(String what, Availability availability) {
+        return what + " is not in " + options.targetVersion().displayName() + ", the target Windows, which skips it;"
+                + " it is in " + availability.versions() + " (set the target version if the file is for one of those)";
     }
 
     /**

@@ -312,6 +312,46 @@ class UnattendServicingTest {
     }
 
     @Test
+    void componentsAndSettingsWindows7DoesNotHaveAreSkippedAndNamedNotRefused() throws Exception {
+        String text = AnswerFiles.WINDOWS_10_OFFLINE;
+        Path file = write("windows10.xml", text);
+        UnattendServicing.Result result = apply(file);
+
+        // Windows 7 has neither the Windows 10 component nor SignInMode: skipped and named, not refused
+        assertTrue(result.warnings().contains("The component Microsoft-Windows-SystemSettingsThreshold ("
+                + position(text, "<component name=\"Microsoft-Windows-SystemSettingsThreshold") + ") is skipped: the image's"
+                + " Windows (Windows 7 / Server 2008 R2) does not have it and skips it; it is in Windows 10 / Server 2016-2022"
+                + " and later."), result.warnings().toString());
+        assertTrue(result.warnings().contains("Microsoft-Windows-Shell-Setup | SignInMode (" + position(text, "<SignInMode>")
+                + ") is skipped: the image's Windows (Windows 7 / Server 2008 R2) does not have it and skips it; it is in"
+                + " Windows 10 / Server 2016-2022 and later."), result.warnings().toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("[not-in-version]")), "said once, by the apply");
+        // the rest is applied, as hivexget reads it
+        assertEquals(List.of("Applied Microsoft-Windows-LUA-Settings | EnableLUA: HKLM\\SOFTWARE\\Microsoft\\Windows"
+                + "\\CurrentVersion\\Policies\\System: EnableLUA = 0 (REG_DWORD)"), result.actions());
+        assertEquals(Optional.of("0"), Hivex.get(root.resolve("Windows/System32/config/SOFTWARE"), EnableLua.KEY, "EnableLUA"));
+    }
+
+    @Test
+    void aWindows7OfflineServicingSettingImagesmithDoesNotApplyIsRefusedNotSkipped() throws Exception {
+        // the SAN policy file of Windows To Go: Windows 7 applies it in offlineServicing, Imagesmith does not yet
+        String text = AnswerFiles.WINDOWS_10_OFFLINE.replace("<SignInMode>1</SignInMode>", "").replace(
+                "name=\"Microsoft-Windows-Shell-Setup\"", "name=\"Microsoft-Windows-PartitionManager\"").replace(
+                "</component>\n    <component name=\"Microsoft-Windows-LUA-Settings\"",
+                "  <SanPolicy>4</SanPolicy>\n    </component>\n    <component name=\"Microsoft-Windows-LUA-Settings\"");
+        assertTrue(text.contains("<SanPolicy>4</SanPolicy>"), text);
+        Path file = write("san-policy.xml", text);
+        TreeMap<String, String> before = TreeDigests.of(root);
+
+        ServicingException e = refused(file);
+        assertEquals(ServicingException.NOT_SUPPORTED_OFFLINE, e.errorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("  Microsoft-Windows-PartitionManager | SanPolicy (" + position(text, "<SanPolicy>")
+                + "): "), e.getMessage());
+        assertFalse(e.getMessage().contains("SystemSettingsThreshold"), "a component Windows 7 lacks is no reason to refuse");
+        assertEquals(before, TreeDigests.of(root));
+    }
+
+    @Test
     void everyHandledSettingIsMarkedAppliedInTheCatalogAndNoOther() {
         Catalog catalog = Catalog.standard();
         List<String> handled = OfflineSettingHandlers.all().stream().map(h -> h.component() + " | " + h.setting()).sorted().toList();

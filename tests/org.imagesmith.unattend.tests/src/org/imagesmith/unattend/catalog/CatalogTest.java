@@ -77,6 +77,71 @@ class CatalogTest {
     }
 
     @Test
+    void knowsTheVersionsThatHaveAComponentOrSetting() throws IOException {
+        Catalog catalog = read("<catalog><component name=\"c\" passes=\"specialize\" since=\"8\" removedIn=\"11\">"
+                + "<setting name=\"s\" since=\"10\"/><setting name=\"t\"/></component>"
+                + "<component name=\"d\" passes=\"specialize\"/></catalog>");
+        ComponentDefinition c = catalog.component("c").orElseThrow();
+        assertFalse(c.availability().in(WindowsVersion.WINDOWS_7));
+        assertTrue(c.availability().in(WindowsVersion.WINDOWS_8));
+        assertTrue(c.availability().in(WindowsVersion.WINDOWS_10));
+        assertFalse(c.availability().in(WindowsVersion.WINDOWS_11));
+        assertEquals("Windows 8 / Server 2012 to Windows 10 / Server 2016-2022", c.availability().versions());
+        assertEquals("Windows 10 / Server 2016-2022 and later", c.setting("s").orElseThrow().availability().versions());
+        assertTrue(c.setting("t").orElseThrow().availability().always());
+        assertEquals(Availability.ALWAYS, catalog.component("d").orElseThrow().availability());
+        assertEquals("Windows 11 / Server 2025", new Availability(WindowsVersion.WINDOWS_11, null).versions());
+
+        IOException backwards = assertThrows(IOException.class, () -> read(
+                "<catalog><component name=\"c\" passes=\"specialize\" since=\"10\" removedIn=\"8\"/></catalog>"));
+        assertEquals("c.xml: c is removed in 8 before it was added in 10", backwards.getMessage());
+        IOException unknown = assertThrows(IOException.class, () -> read(
+                "<catalog><component name=\"c\" passes=\"specialize\" since=\"XP\"/></catalog>"));
+        assertEquals("c.xml: since=\"XP\" of c names no Windows version", unknown.getMessage());
+    }
+
+    @Test
+    void knowsTheComponentsOfRealFilesInTheirPasses() {
+        Catalog catalog = Catalog.standard();
+        Map<String, Pass> used = Map.of("Microsoft-Windows-PartitionManager", Pass.OFFLINE_SERVICING,
+                "Microsoft-Windows-WinRE-RecoveryAgent", Pass.OOBE_SYSTEM, "Security-Malware-Windows-Defender", Pass.SPECIALIZE,
+                "Microsoft-Windows-SystemRestore-Main", Pass.SPECIALIZE, "Microsoft-Windows-RemoteAssistance-Exe", Pass.SPECIALIZE,
+                "Microsoft-Windows-SystemSettingsThreshold", Pass.SPECIALIZE,
+                "Microsoft-Windows-TerminalServices-Publishing-WMIProvider", Pass.OFFLINE_SERVICING);
+        used.forEach((name, pass) -> assertTrue(catalog.component(name).orElseThrow().passes().contains(pass), name));
+        // SanPolicy is a Windows 7 offlineServicing setting that Imagesmith does not apply: refused, never skipped
+        SettingDefinition sanPolicy = catalog.component("Microsoft-Windows-PartitionManager").orElseThrow().setting("SanPolicy")
+                .orElseThrow();
+        assertTrue(sanPolicy.availability().in(WindowsVersion.WINDOWS_7));
+        assertFalse(sanPolicy.appliedOffline());
+    }
+
+    @Test
+    void serverNamesAreTheirClientVersions() {
+        assertEquals(WindowsVersion.WINDOWS_7, WindowsVersion.ofLabel("Windows Server 2008 R2").orElseThrow());
+        assertEquals(WindowsVersion.WINDOWS_8_1, WindowsVersion.ofLabel("Server 2012 R2").orElseThrow());
+        assertEquals(WindowsVersion.WINDOWS_10, WindowsVersion.ofLabel("2019").orElseThrow());
+        assertEquals(WindowsVersion.WINDOWS_11, WindowsVersion.ofLabel("Windows Server 2025").orElseThrow());
+        assertEquals(WindowsVersion.WINDOWS_8, WindowsVersion.ofLabel("8").orElseThrow());
+        assertTrue(WindowsVersion.ofLabel("Server 2003").isEmpty());
+    }
+
+    @Test
+    void windows7DoesNotHaveTheLaterOfflineServicingSettings() {
+        ComponentDefinition shell = Catalog.standard().component("Microsoft-Windows-Shell-Setup").orElseThrow();
+        for (String later : List.of("SignInMode", "ConvertibleSlateModePromptPreference", "DesktopOptimization")) {
+            SettingDefinition setting = shell.setting(later).orElseThrow();
+            assertTrue(setting.passes().contains(Pass.OFFLINE_SERVICING), later);
+            assertFalse(setting.availability().in(WindowsVersion.WINDOWS_7), later);
+        }
+        for (String windows7 : List.of("ComputerName", "OfflineUserAccounts", "OEMInformation", "RegisteredOwner")) {
+            assertTrue(shell.setting(windows7).orElseThrow().availability().in(WindowsVersion.WINDOWS_7), windows7);
+        }
+        assertFalse(Catalog.standard().component("Microsoft-Windows-SystemSettingsThreshold").orElseThrow().availability()
+                .in(WindowsVersion.WINDOWS_7));
+    }
+
+    @Test
     void refusesCatalogsWithADoctypeOrBadData() {
         IOException doctype = assertThrows(IOException.class, () -> Catalog.read(new ByteArrayInputStream(
                 "<!DOCTYPE catalog [<!ENTITY e \"x\">]><catalog/>".getBytes(StandardCharsets.UTF_8)), "evil.xml"));

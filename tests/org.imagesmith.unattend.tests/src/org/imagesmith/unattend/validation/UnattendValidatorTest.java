@@ -44,14 +44,21 @@ class UnattendValidatorTest {
 
     @Test
     void realisticFilesAreClean(@TempDir Path directory) throws Exception {
-        assertEquals(List.of(), validate(AnswerFiles.AUTOUNATTEND, new ValidationOptions("amd64", null)));
-        assertEquals(List.of(), validate(AnswerFiles.OOBE_SYSTEM, new ValidationOptions("amd64", null)));
-        assertEquals(List.of(), validate(AnswerFiles.SPECIALIZE, new ValidationOptions("amd64", null)));
-        assertEquals(List.of(), validate(AnswerFiles.AUDIT_MODE, new ValidationOptions("amd64", null)));
+        // files written for Windows 11, checked for it
+        ValidationOptions windows11 = new ValidationOptions("amd64", null, WindowsVersion.WINDOWS_11);
+        assertEquals(List.of(), validate(AnswerFiles.AUTOUNATTEND, windows11));
+        assertEquals(List.of(), validate(AnswerFiles.OOBE_SYSTEM, windows11));
+        assertEquals(List.of(), validate(AnswerFiles.SPECIALIZE, windows11));
+        assertEquals(List.of(), validate(AnswerFiles.AUDIT_MODE, windows11));
+        // for Windows 7 (the default) the OOBE pages it does not have are warnings, nothing else
+        List<Problem> windows7 = validate(AnswerFiles.OOBE_SYSTEM, new ValidationOptions("amd64", null));
+        assertTrue(!windows7.isEmpty() && windows7.stream().allMatch(p -> p.code().equals(IssueCodes.NOT_IN_VERSION)
+                && p.severity() == Severity.WARNING), windows7.toString());
         Files.createDirectories(directory.resolve("packages"));
         Files.write(directory.resolve("packages/lp-de-de.cab"), new byte[] {'M', 'S', 'C', 'F'});
         Files.write(directory.resolve("packages/windows11.0-kb5034123-x64.cab"), new byte[] {'M', 'S', 'C', 'F'});
-        List<Problem> problems = validate(AnswerFiles.OFFLINE_SERVICING, new ValidationOptions("amd64", directory));
+        List<Problem> problems = validate(AnswerFiles.OFFLINE_SERVICING, new ValidationOptions("amd64", directory,
+                WindowsVersion.WINDOWS_11));
         // OfflineUserAccounts is applied offline by Imagesmith, so it is no warning
         assertEquals(List.of(IssueCodes.UNKNOWN_COMPONENT),
                 problems.stream().map(Problem::code).collect(Collectors.toList()), problems.toString());
@@ -79,6 +86,49 @@ class UnattendValidatorTest {
                 + "            <IEWelcomeMsg>false</IEWelcomeMsg>\n"
                 + "        </component>\n    </settings>\n</unattend>\n";
         assertAt(only(validate(xml), "unknown-setting"), Severity.WARNING, 5, 13);
+    }
+
+    @Test
+    void componentsAndSettingsTheTargetVersionDoesNotHaveAreWarningsNamingTheVersionsThatHaveThem() throws Exception {
+        String xml = HEAD + "    <settings pass=\"offlineServicing\">\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <SignInMode>1</SignInMode>\n"
+                + "        </component>\n    </settings>\n"
+                + "    <settings pass=\"specialize\">\n"
+                + "        <component name=\"Microsoft-Windows-SystemSettingsThreshold\" " + COMPONENT + ">\n"
+                + "            <DisplayNetworkSelection>false</DisplayNetworkSelection>\n"
+                + "        </component>\n"
+                + "        <component name=\"Microsoft-Windows-Shell-Setup\" " + COMPONENT + ">\n"
+                + "            <DesktopOptimization>\n"
+                + "                <GoToDesktopOnSignIn>true</GoToDesktopOnSignIn>\n"
+                + "            </DesktopOptimization>\n"
+                + "        </component>\n    </settings>\n</unattend>\n";
+        // Windows 7, the default target, has none of them: Windows skips them, so they are warnings, not errors
+        List<Problem> windows7 = validate(xml);
+        List<Problem> absent = withCode(windows7, IssueCodes.NOT_IN_VERSION);
+        assertEquals(3, absent.size(), windows7.toString());
+        assertAt(absent.get(0), Severity.WARNING, 5, 13);
+        assertEquals("Microsoft-Windows-Shell-Setup | SignInMode is not in Windows 7 / Server 2008 R2, the target Windows,"
+                + " which skips it; it is in Windows 10 / Server 2016-2022 and later (set the target version if the file is"
+                + " for one of those)", absent.get(0).message());
+        assertAt(absent.get(1), Severity.WARNING, 9, 9);
+        assertTrue(absent.get(1).message().startsWith("the component Microsoft-Windows-SystemSettingsThreshold is not in"
+                + " Windows 7 / Server 2008 R2"), absent.get(1).message());
+        assertTrue(absent.get(2).message().contains("DesktopOptimization is not in Windows 7 / Server 2008 R2, the target"
+                + " Windows, which skips it; it is in Windows 8.1 / Server 2012 R2 and later"), absent.get(2).message());
+        // what the target does not have is not something /Apply-Unattend would refuse either
+        assertEquals(List.of(), withCode(windows7, IssueCodes.NOT_APPLIED_OFFLINE), windows7.toString());
+        assertEquals(3, windows7.size(), windows7.toString());
+
+        // on Windows 8.1 only the Windows 10 ones are missing; on Windows 10 and 11 all of them are there
+        assertEquals(2, withCode(validate(xml, new ValidationOptions(null, null, WindowsVersion.WINDOWS_8_1)),
+                IssueCodes.NOT_IN_VERSION).size());
+        for (WindowsVersion version : List.of(WindowsVersion.WINDOWS_10, WindowsVersion.WINDOWS_11)) {
+            List<Problem> problems = validate(xml, new ValidationOptions(null, null, version));
+            assertEquals(List.of(), withCode(problems, IssueCodes.NOT_IN_VERSION), problems.toString());
+            // there, SignInMode is a setting Windows applies offline and Imagesmith does not
+            assertEquals(1, withCode(problems, IssueCodes.NOT_APPLIED_OFFLINE).size(), problems.toString());
+        }
     }
 
     @Test

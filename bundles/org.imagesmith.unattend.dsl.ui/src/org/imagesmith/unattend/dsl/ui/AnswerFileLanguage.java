@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.QualifiedName;
+import org.imagesmith.unattend.catalog.WindowsVersion;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
@@ -41,6 +42,11 @@ public final class AnswerFileLanguage {
      * x86, arm64); set on its Answer File property page. Without it the architecture checks are skipped.
      */
     public static final QualifiedName TARGET_ARCHITECTURE = new QualifiedName("org.imagesmith.unattend.dsl.ui", "targetArchitecture");
+    /**
+     * The persistent property of an answer file naming the Windows version of the image it is for (7, 8, 8.1, 10, 11,
+     * see {@link WindowsVersion#label()}); set on its Answer File property page. Without it, Windows 7.
+     */
+    public static final QualifiedName TARGET_VERSION = new QualifiedName("org.imagesmith.unattend.dsl.ui", "targetVersion");
 
     private static Injector injector;
     private static ExecutorService pool;
@@ -66,6 +72,16 @@ public final class AnswerFileLanguage {
         }
     }
 
+    /** The Windows version an answer file is set to be checked for, or null (then {@link WindowsVersion#DEFAULT}). */
+    public static WindowsVersion targetVersion(IFile file) {
+        try {
+            return file == null || !file.exists() ? null
+                    : WindowsVersion.ofLabel(file.getPersistentProperty(TARGET_VERSION)).orElse(null);
+        } catch (CoreException e) {
+            return null;
+        }
+    }
+
     /** The threads content assist parses with (daemons, so that they never keep a JVM alive). */
     public static synchronized ExecutorService pool() {
         if (pool == null) {
@@ -86,13 +102,18 @@ public final class AnswerFileLanguage {
         return parse(text, file, null);
     }
 
-    /** Parses text as an answer file for an image of targetArchitecture (null when not known), see {@link #parse(String, Path)}. */
-    public static XtextResource parse(String text, Path file, String targetArchitecture) {
+    /** Parses text as an answer file for the target image (null: none), see {@link #parse(String, Path)}. */
+    public static XtextResource parse(String text, Path file, AnswerFileTarget target) {
+        String targetArchitecture = AnswerFileTarget.orNone(target).architecture();
+        WindowsVersion targetVersion = AnswerFileTarget.orNone(target).version();
         URI uri = file == null ? URI.createURI("memory:/answer-file.unattend")
                 : URI.createFileURI(file.toAbsolutePath().toString());
         XtextResourceSet resourceSet = injector().getInstance(XtextResourceSet.class);
         if (targetArchitecture != null) {
             resourceSet.getLoadOptions().put(UnattendDslValidator.TARGET_ARCHITECTURE, targetArchitecture);
+        }
+        if (targetVersion != null) {
+            resourceSet.getLoadOptions().put(UnattendDslValidator.TARGET_VERSION, targetVersion);
         }
         XtextResource resource = (XtextResource) injector().getInstance(IResourceFactory.class).createResource(uri);
         resourceSet.getResources().add(resource);

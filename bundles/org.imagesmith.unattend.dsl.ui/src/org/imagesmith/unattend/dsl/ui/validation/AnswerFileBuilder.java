@@ -25,6 +25,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.content.IContentDescription;
 import org.eclipse.core.runtime.content.IContentType;
 import org.eclipse.xtext.service.OperationCanceledError;
+import org.imagesmith.unattend.dsl.ui.AnswerFileTarget;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 
 /**
@@ -91,7 +92,7 @@ public final class AnswerFileBuilder extends IncrementalProjectBuilder {
         }
         Path path = file.getLocation() == null ? null : file.getLocation().toPath();
         try {
-            return checker.check(text, path, AnswerFileLanguage.targetArchitecture(file), monitor::isCanceled);
+            return checker.check(text, path, AnswerFileTarget.of(file), monitor::isCanceled);
         } catch (OperationCanceledError e) {
             throw new OperationCanceledException(); // what the build framework takes for a canceled build
         }

@@ -14,6 +14,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.imagesmith.unattend.dsl.ui.AnswerFileTarget;
 import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
 import org.imagesmith.unattend.io.UnattendFormatException;
 import org.imagesmith.unattend.io.UnattendReader;
@@ -32,14 +33,14 @@ public final class AnswerFileChecks {
     public interface Checker {
         /**
          * The problems of text; file (null for none) is where relative package sources are looked for, and
-         * targetArchitecture (null when not known) the architecture of the image the answer file is for.
+         * target (null for none) the architecture and Windows version of the image the answer file is for.
          */
-        List<EditorProblem> check(String text, Path file, String targetArchitecture, CancelIndicator cancel);
+        List<EditorProblem> check(String text, Path file, AnswerFileTarget target, CancelIndicator cancel);
     }
 
     /** Parses and validates answer-file language text: syntax errors and the answer-file model's rules. */
-    public static List<EditorProblem> checkText(String text, Path file, String targetArchitecture, CancelIndicator cancel) {
-        XtextResource resource = AnswerFileLanguage.parse(text, file, targetArchitecture);
+    public static List<EditorProblem> checkText(String text, Path file, AnswerFileTarget target, CancelIndicator cancel) {
+        XtextResource resource = AnswerFileLanguage.parse(text, file, target);
         IResourceValidator validator = resource.getResourceServiceProvider().getResourceValidator();
         List<Issue> issues = validator.validate(resource, CheckMode.ALL, cancel);
         List<EditorProblem> problems = new ArrayList<>(issues.size());
@@ -55,11 +56,12 @@ public final class AnswerFileChecks {
     }
 
     /** Reads and validates Unattend.xml with the answer-file model's rules, or gives the reason it cannot be read. */
-    public static List<EditorProblem> checkXml(String text, Path file, String targetArchitecture, CancelIndicator cancel) {
+    public static List<EditorProblem> checkXml(String text, Path file, AnswerFileTarget target, CancelIndicator cancel) {
         IDocument document = new Document(text);
         String name = file == null ? "Unattend.xml" : file.getFileName().toString();
         try {
-            ValidationOptions options = new ValidationOptions(targetArchitecture, file == null ? null : file.toAbsolutePath().getParent());
+            ValidationOptions options = new ValidationOptions(AnswerFileTarget.orNone(target).architecture(),
+                    file == null ? null : file.toAbsolutePath().getParent(), AnswerFileTarget.orNone(target).version());
             List<EditorProblem> problems = new ArrayList<>();
             for (Problem problem : UnattendValidator.standard(options)
                     .validate(UnattendReader.read(text.getBytes(StandardCharsets.UTF_8), name))) {

@@ -26,7 +26,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.xtext.service.OperationCanceledError;
-import org.imagesmith.unattend.dsl.ui.AnswerFileLanguage;
+import org.imagesmith.unattend.dsl.ui.AnswerFileTarget;
 
 /**
  * Validates the editor's document as the user types (after a pause, on the reconciler's thread) and shows the
@@ -119,7 +119,7 @@ public abstract class ValidatingReconciler extends MonoReconciler {
             IFile file = workspaceFile(current);
             Path path = file != null && file.getLocation() != null ? file.getLocation().toPath() : null;
             try {
-                List<EditorProblem> problems = checker.check(current.get(), path, AnswerFileLanguage.targetArchitecture(file),
+                List<EditorProblem> problems = checker.check(current.get(), path, AnswerFileTarget.of(file),
                         monitor::isCanceled);
                 if (monitor.isCanceled()) {
                     return;

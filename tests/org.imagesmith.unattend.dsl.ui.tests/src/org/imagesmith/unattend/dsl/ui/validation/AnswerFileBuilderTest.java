@@ -106,6 +106,27 @@ class AnswerFileBuilderTest {
     }
 
     @Test
+    void checksForTheWindowsVersionOfTheAnswerFileProperty() throws Exception {
+        String windows10 = """
+                unattend {
+                    pass specialize {
+                        component Microsoft-Windows-SystemSettingsThreshold amd64 {
+                            DisplayNetworkSelection = "false"
+                        }
+                    }
+                }
+                """;
+        IFile file = create("windows10.unattend", windows10);
+        settle();
+        assertEquals(List.of("not-in-version"), markers(file).stream().map(m -> m.getAttribute(AnswerFileLanguage.CODE, ""))
+                .toList(), "Windows 7 when the file names no version");
+        file.setPersistentProperty(AnswerFileLanguage.TARGET_VERSION, "10");
+        file.setContents(bytes(windows10), true, false, null);
+        settle();
+        assertEquals(List.of(), markers(file), "Windows 10 has the component");
+    }
+
+    @Test
     void anEditorsUnsavedTextIsNotMarkedOnceItIsClosed() throws Exception {
         IFile file = create("typed.unattend", VALID);
         settle();

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.eclipse.xtext.util.CancelIndicator;
+import org.imagesmith.unattend.catalog.WindowsVersion;
+import org.imagesmith.unattend.dsl.ui.AnswerFileTarget;
+import org.imagesmith.testsupport.AnswerFiles;
 import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.unattend.dsl.io.AnswerFileConverter;
 import org.imagesmith.unattend.validation.Severity;
@@ -47,6 +50,23 @@ class AnswerFileChecksTest {
         List<EditorProblem> inXml = AnswerFileChecks.checkXml(XML, null, null, CancelIndicator.NullImpl);
         assertEquals(codes(inXml), codes(inText));
         assertTrue(codes(inText).contains("wrong-pass"), inText.toString());
+    }
+
+    @Test
+    void checksForTheTargetWindowsVersionInTheXmlAndInItsText() throws Exception {
+        String xml = AnswerFiles.WINDOWS_10_OFFLINE;
+        String text = AnswerFileConverter.xmlToText(xml.getBytes(StandardCharsets.UTF_8), "Unattend.xml");
+        // no target: Windows 7, which has neither the component nor SignInMode and skips them
+        List<EditorProblem> windows7 = AnswerFileChecks.checkXml(xml, null, null, CancelIndicator.NullImpl);
+        assertEquals(List.of("not-in-version", "not-in-version"), codes(windows7));
+        assertTrue(windows7.stream().allMatch(p -> p.severity() == Severity.WARNING
+                && p.message().contains("it is in Windows 10 / Server 2016-2022 and later")), windows7.toString());
+        assertEquals(codes(windows7), codes(AnswerFileChecks.checkText(text, null, null, CancelIndicator.NullImpl)));
+        // Windows 10 has both: the component is in the wrong pass, and SignInMode is not applied offline by Imagesmith
+        AnswerFileTarget windows10 = new AnswerFileTarget("amd64", WindowsVersion.WINDOWS_10);
+        List<String> expected = List.of("not-applied-offline", "wrong-pass");
+        assertEquals(expected, codes(AnswerFileChecks.checkXml(xml, null, windows10, CancelIndicator.NullImpl)));
+        assertEquals(expected, codes(AnswerFileChecks.checkText(text, null, windows10, CancelIndicator.NullImpl)));
     }
 
     @Test
