@@ -366,7 +366,7 @@ class ApplyLaunchTest {
         List<IFile> asked = new ArrayList<>();
         ApplyToImageHandler.chooser = (shell, chosen) -> {
             asked.add(chosen);
-            return Optional.of(new ApplyTarget.WimImage(wim, 1, ""));
+            return Optional.of(ApplyChoice.of(new ApplyTarget.WimImage(wim, 1, "")));
         };
         try (LaunchWatch launches = new LaunchWatch()) {
             shortcut.launch(selection, ILaunchManager.RUN_MODE);

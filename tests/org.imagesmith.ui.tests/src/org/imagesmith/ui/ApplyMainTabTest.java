@@ -228,9 +228,9 @@ class ApplyMainTabTest {
     @Test
     void theRunConfigurationsDialogShowsTheTabsOfAConfigurationTheCommandMade() throws Exception {
         ILaunchConfiguration made = ApplyLaunchConfigurations.forTarget(answerFile,
-                new ApplyTarget.WimImage(fixture.wim, 1, ""));
-        assertEquals(made, ApplyLaunchConfigurations.forTarget(answerFile, new ApplyTarget.WimImage(fixture.wim, 1, "")),
-                "the same target finds the same configuration");
+                new ApplyTarget.WimImage(fixture.wim, 1, ""), ApplyOptions.DEFAULT);
+        assertEquals(made, ApplyLaunchConfigurations.forTarget(answerFile, new ApplyTarget.WimImage(fixture.wim, 1, ""),
+                ApplyOptions.DEFAULT), "the same target and options find the same configuration");
         List<String> tabs = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Boolean> revertEnabled = new ArrayList<>();

@@ -108,7 +108,7 @@ class ApplyToImageTest {
     private void applyFromProjectExplorer(IFile file, ApplyTarget target) throws Exception {
         ApplyToImageHandler.chooser = (shell, chosen) -> {
             asked.add(chosen);
-            return Optional.of(target);
+            return Optional.of(ApplyChoice.of(target));
         };
         select(file);
         try (LaunchWatch launches = new LaunchWatch()) {
