@@ -122,13 +122,19 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         scratchDir = text(options);
         scratchDir.setMessage("As in Preferences > Imagesmith");
         button(options, "B&rowse...", this::browseScratchDir);
-        forceUnsigned = new Button(options, SWT.CHECK);
-        forceUnsigned.setText("Add &unsigned drivers (/ForceUnsigned)");
-        forceUnsigned.setToolTipText("Drivers of the answer file's driver paths are added even when they are not"
-                + " signed; without it an x64 image refuses them.");
-        GridDataFactory.swtDefaults().span(3, 1).applyTo(forceUnsigned);
+        forceUnsigned = forceUnsignedButton(options, 3);
         forceUnsigned.addListener(SWT.Selection, event -> changed());
         updateEnablement();
+    }
+
+    /** The /ForceUnsigned check box, as this tab and the Apply to Image dialog show it, spanning columns. */
+    static Button forceUnsignedButton(Composite parent, int columns) {
+        Button button = new Button(parent, SWT.CHECK);
+        button.setText("Add &unsigned drivers (/ForceUnsigned)");
+        button.setToolTipText("Drivers of the answer file's driver paths are added even when they are not signed;"
+                + " without it an x64 image refuses them.");
+        GridDataFactory.swtDefaults().span(columns, 1).applyTo(button);
+        return button;
     }
 
     private static Group group(Composite parent, String text, int columns) {

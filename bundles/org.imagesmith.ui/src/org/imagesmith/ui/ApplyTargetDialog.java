@@ -146,11 +146,7 @@ final class ApplyTargetDialog extends TitleAreaDialog {
             chooser.setFilterPath(scratch.getText());
             Optional.ofNullable(chooser.open()).ifPresent(scratch::setText);
         });
-        forceUnsigned = new Button(group, SWT.CHECK);
-        forceUnsigned.setText("Add &unsigned drivers (/ForceUnsigned)");
-        forceUnsigned.setToolTipText("Drivers of the answer file's driver paths are added even when they are not"
-                + " signed; without it an x64 image refuses them.");
-        GridDataFactory.swtDefaults().span(3, 1).applyTo(forceUnsigned);
+        forceUnsigned = ApplyMainTab.forceUnsignedButton(group, 3);
         logLevel.addListener(SWT.Selection, event -> validate());
         scratch.addListener(SWT.Modify, event -> validate());
         forceUnsigned.addListener(SWT.Selection, event -> validate());
