@@ -57,8 +57,17 @@ final class ApplyAnswerFile {
         CANCELED
     }
 
-    /** What a run came to, and the message the console and the Images view show. */
-    record Outcome(Result result, String message) {
+    /**
+     * What a run came to.
+     *
+     * @param result how it ended
+     * @param message the message the console and the Images view show
+     * @param servicing what the engine did, or with /WhatIf its plan; empty when it did not get that far
+     */
+    record Outcome(Result result, String message, Optional<UnattendServicing.Result> servicing) {
+        Outcome(Result result, String message) {
+            this(result, message, Optional.empty());
+        }
     }
 
     private final IFile answerFile;
@@ -66,6 +75,8 @@ final class ApplyAnswerFile {
     private final ApplyTarget target;
     private final ApplyOptions options;
     private final ServicingSettings settings;
+    /** What the engine did in this run (or planned, with /WhatIf); set in the run's thread. */
+    private final AtomicReference<UnattendServicing.Result> serviced = new AtomicReference<>();
 
     ApplyAnswerFile(IFile answerFile, ApplyTarget target, ApplyOptions options) {
         this.answerFile = answerFile;
@@ -104,7 +115,9 @@ final class ApplyAnswerFile {
                     return refuse(name() + " was not done: the answer file has " + errors
                             + (errors == 1 ? " error" : " errors") + " (see the Problems view).", images, console);
                 }
-                console.println(name() + " (log " + settings.logFile() + ", level " + settings.logLevel().number() + ")");
+                console.println(name() + " (log " + settings.logFile() + ", level " + settings.logLevel().number()
+                        + ", scratch folder " + settings.scratchDirectory() + (options.forceUnsigned() ? ", /ForceUnsigned"
+                        : "") + ")");
                 return apply(input, problems, images, console, progress.split(95));
             }
         } finally {
@@ -154,7 +167,7 @@ final class ApplyAnswerFile {
         showInImagesViews(message, done.failed(), done.mounts());
         Result result = done.canceled() ? Result.CANCELED
                 : !done.failed() ? Result.DONE : refused.get() != null ? Result.REFUSED : Result.FAILED;
-        return new Outcome(result, message);
+        return new Outcome(result, message, Optional.ofNullable(serviced.get()));
     }
 
     private void setMarkers(List<AnswerFileProblem> problems) {
@@ -237,6 +250,7 @@ final class ApplyAnswerFile {
         }
         try (run) {
             UnattendServicing.Result result = service(run, engineFile, progress.split(50));
+            serviced.set(result);
             report(result, follower, console);
             if (options.whatIf()) {
                 return whatIf(result);
@@ -291,7 +305,7 @@ final class ApplyAnswerFile {
         }
         try {
             return run.service(session -> {
-                UnattendServicing servicing = new UnattendServicing(session);
+                UnattendServicing servicing = new UnattendServicing(session, options.forceUnsigned());
                 return options.whatIf() ? servicing.whatIf(engineFile) : servicing.apply(engineFile);
             });
         } catch (ServicingException e) {

@@ -45,6 +45,10 @@ final class ApplyLaunchConfigurations {
     static final String LOG_LEVEL = "org.imagesmith.ui.logLevel";
     /** /WhatIf: only report what the answer file would change. */
     static final String WHAT_IF = "org.imagesmith.ui.whatIf";
+    /** DISM's /ForceUnsigned: add unsigned drivers of the answer file's driver paths. */
+    static final String FORCE_UNSIGNED = "org.imagesmith.ui.forceUnsigned";
+    /** DISM's /ScratchDir (string variables allowed); not set for the folder of Preferences > Imagesmith. */
+    static final String SCRATCH_DIR = "org.imagesmith.ui.scratchDir";
 
     /** What a configuration says, resolved. */
     record Settings(IFile answerFile, ApplyTarget target, ApplyOptions options) {
@@ -95,7 +99,10 @@ final class ApplyLaunchConfigurations {
         } catch (IllegalArgumentException e) {
             throw error(name + ": " + e.getMessage());
         }
-        return new Settings(answerFile, target, new ApplyOptions(logLevel, configuration.getAttribute(WHAT_IF, false)));
+        Optional<Path> scratch = configuration.getAttribute(SCRATCH_DIR, "").isBlank() ? Optional.empty()
+                : Optional.of(path(configuration, SCRATCH_DIR, name, "scratch folder"));
+        return new Settings(answerFile, target, new ApplyOptions(logLevel, configuration.getAttribute(WHAT_IF, false),
+                configuration.getAttribute(FORCE_UNSIGNED, false), scratch));
     }
 
     /** The workspace file of a workspace path, if the text is one. */
@@ -119,6 +126,14 @@ final class ApplyLaunchConfigurations {
         } catch (InvalidPathException e) {
             throw error(name + ": the " + what + " " + resolved + " is not a valid path: " + e.getReason());
         }
+    }
+
+    /** Writes the options (log level, /ForceUnsigned, scratch folder, /WhatIf) into a configuration. */
+    static void write(ILaunchConfigurationWorkingCopy configuration, ApplyOptions options) {
+        set(configuration, LOG_LEVEL, options.logLevel().map(LogLevel::number).orElse(0), 0);
+        set(configuration, WHAT_IF, options.whatIf());
+        set(configuration, FORCE_UNSIGNED, options.forceUnsigned());
+        set(configuration, SCRATCH_DIR, options.scratchDirectory().map(Path::toString).orElse(""));
     }
 
     /** Writes the answer file and the target into a configuration (its other attributes stay). */
@@ -192,14 +207,15 @@ final class ApplyLaunchConfigurations {
     }
 
     /**
-     * The configuration that applies the answer file to this target for real: an existing one, else a new one
-     * (saved, named after the file and the target).
+     * The configuration that applies the answer file to this target with these options: an existing one, else a new
+     * one (saved, named after the file and the target).
      */
-    static ILaunchConfiguration forTarget(IFile answerFile, ApplyTarget target) throws CoreException {
+    static ILaunchConfiguration forTarget(IFile answerFile, ApplyTarget target, ApplyOptions options)
+            throws CoreException {
         for (ILaunchConfiguration configuration : of(answerFile)) {
             try {
                 Settings settings = read(configuration);
-                if (!settings.options().whatIf() && sameTarget(settings.target(), target)) {
+                if (settings.options().equals(options) && sameTarget(settings.target(), target)) {
                     return configuration;
                 }
             } catch (CoreException e) {
@@ -210,6 +226,7 @@ final class ApplyLaunchConfigurations {
         ILaunchConfigurationWorkingCopy copy = type().newInstance(null,
                 manager.generateLaunchConfigurationName(validName(answerFile.getName() + " to " + shortName(target))));
         write(copy, answerFile, target);
+        write(copy, options);
         return copy.doSave();
     }
 

@@ -59,9 +59,9 @@ public final class ApplyLaunchShortcut implements ILaunchShortcut2 {
         if (existing.size() > 1) {
             return choose(shell, existing);
         }
-        Optional<ApplyTarget> target = ApplyToImageHandler.chooser.choose(shell, answerFile);
-        return target.isEmpty() ? Optional.empty()
-                : Optional.of(ApplyLaunchConfigurations.forTarget(answerFile, target.get()));
+        Optional<ApplyChoice> choice = ApplyToImageHandler.chooser.choose(shell, answerFile);
+        return choice.isEmpty() ? Optional.empty() : Optional.of(ApplyLaunchConfigurations.forTarget(answerFile,
+                choice.get().target(), choice.get().options()));
     }
 
     private static Optional<ILaunchConfiguration> choose(Shell shell, List<ILaunchConfiguration> configurations) {

@@ -46,7 +46,8 @@ import org.imagesmith.wim.mount.MountStatus;
 
 /**
  * The Main tab of an "Apply Answer File to Image" launch configuration: the answer file, the image (an image of a
- * WIM file, chosen from the list of its images, or a read/write mount) and the options (log level, /WhatIf).
+ * WIM file, chosen from the list of its images, or a read/write mount) and the engine's options (log level, /WhatIf,
+ * scratch folder, /ForceUnsigned).
  */
 final class ApplyMainTab extends AbstractLaunchConfigurationTab {
     /** The log level choices, by the number the configuration keeps (0: the preferences' level). */
@@ -61,6 +62,8 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
     private Text mountDir;
     private Combo logLevel;
     private Button whatIf;
+    private Button forceUnsigned;
+    private Text scratchDir;
     private final List<Button> wimButtons = new ArrayList<>();
     private final List<Button> mountButtons = new ArrayList<>();
     private boolean initializing;
@@ -115,7 +118,23 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
                 + " the console; the image is not changed.");
         GridDataFactory.swtDefaults().indent(12, 0).applyTo(whatIf);
         whatIf.addListener(SWT.Selection, event -> changed());
+        label(options, "&Scratch folder:");
+        scratchDir = text(options);
+        scratchDir.setMessage("As in Preferences > Imagesmith");
+        button(options, "B&rowse...", this::browseScratchDir);
+        forceUnsigned = forceUnsignedButton(options, 3);
+        forceUnsigned.addListener(SWT.Selection, event -> changed());
         updateEnablement();
+    }
+
+    /** The /ForceUnsigned check box, as this tab and the Apply to Image dialog show it, spanning columns. */
+    static Button forceUnsignedButton(Composite parent, int columns) {
+        Button button = new Button(parent, SWT.CHECK);
+        button.setText("Add &unsigned drivers (/ForceUnsigned)");
+        button.setToolTipText("Drivers of the answer file's driver paths are added even when they are not signed;"
+                + " without it an x64 image refuses them.");
+        GridDataFactory.swtDefaults().span(columns, 1).applyTo(button);
+        return button;
     }
 
     private static Group group(Composite parent, String text, int columns) {
@@ -199,6 +218,8 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
             int level = configuration.getAttribute(ApplyLaunchConfigurations.LOG_LEVEL, 0);
             logLevel.select(level >= 0 && level < LOG_LEVELS.size() ? level : 0);
             whatIf.setSelection(configuration.getAttribute(ApplyLaunchConfigurations.WHAT_IF, false));
+            forceUnsigned.setSelection(configuration.getAttribute(ApplyLaunchConfigurations.FORCE_UNSIGNED, false));
+            scratchDir.setText(configuration.getAttribute(ApplyLaunchConfigurations.SCRATCH_DIR, ""));
         } catch (CoreException e) {
             setErrorMessage("The launch configuration cannot be read: " + e.getMessage());
         } finally {
@@ -221,6 +242,9 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.LOG_LEVEL,
                 Math.max(0, logLevel.getSelectionIndex()), 0);
         ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.WHAT_IF, whatIf.getSelection());
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.FORCE_UNSIGNED,
+                forceUnsigned.getSelection());
+        ApplyLaunchConfigurations.set(configuration, ApplyLaunchConfigurations.SCRATCH_DIR, scratchDir.getText().strip());
     }
 
     @Override
@@ -330,6 +354,17 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
         }
     }
 
+    private void browseScratchDir() {
+        DirectoryDialog dialog = new DirectoryDialog(getShell());
+        dialog.setText("Scratch Folder");
+        dialog.setMessage("Choose the scratch folder (DISM's /ScratchDir) for this apply:");
+        resolved(scratchDir.getText()).ifPresent(dir -> dialog.setFilterPath(dir.toString()));
+        String chosen = dialog.open();
+        if (chosen != null) {
+            scratchDir.setText(chosen);
+        }
+    }
+
     private void browseMountDir() {
         DirectoryDialog dialog = new DirectoryDialog(getShell());
         dialog.setText("Mount Directory");
@@ -406,5 +441,13 @@ final class ApplyMainTab extends AbstractLaunchConfigurationTab {
 
     Button whatIf() {
         return whatIf;
+    }
+
+    Button forceUnsigned() {
+        return forceUnsigned;
+    }
+
+    Text scratchDir() {
+        return scratchDir;
     }
 }

@@ -1,14 +1,19 @@
 package org.imagesmith.ui;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.dialogs.ProgressMonitorDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -18,13 +23,22 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.imagesmith.servicing.LogLevel;
+import org.imagesmith.ui.preferences.ImagesmithPreferences;
 import org.imagesmith.wim.WindowsInfo;
 import org.imagesmith.wim.mount.MountStatus;
 
 /**
- * Asks where to apply an answer file: an image of a WIM file of the workspace, or an image mounted read/write
- * (from the mount store).
+ * Asks where and how to apply an answer file: an image of a WIM file of the workspace, or an image mounted
+ * read/write (from the mount store); the engine's options (/ForceUnsigned, log level, scratch folder); and on
+ * request shows the engine's /WhatIf plan for that image as a tree, changing nothing, before the user applies.
  */
 final class ApplyTargetDialog extends TitleAreaDialog {
     private final IFile answerFile;
@@ -33,17 +47,29 @@ final class ApplyTargetDialog extends TitleAreaDialog {
     private Button wimChoice;
     private Combo imageCombo;
     private Combo mountCombo;
+    private Button forceUnsigned;
+    private Combo logLevel;
+    private Text scratch;
+    private Tree plan;
+    private Button showPlan;
     private ApplyTarget target;
+    private ApplyOptions options = ApplyOptions.DEFAULT;
 
     private ApplyTargetDialog(Shell shell, IFile answerFile) {
         super(shell);
         this.answerFile = answerFile;
     }
 
-    /** Opens the dialog: the chosen target, or empty when the user cancels. */
-    static Optional<ApplyTarget> choose(Shell shell, IFile answerFile) {
+    /** Opens the dialog: the chosen target and options, or empty when the user cancels. */
+    static Optional<ApplyChoice> choose(Shell shell, IFile answerFile) {
         ApplyTargetDialog dialog = new ApplyTargetDialog(shell, answerFile);
-        return dialog.open() == Window.OK ? Optional.ofNullable(dialog.target) : Optional.empty();
+        return dialog.open() == Window.OK && dialog.target != null
+                ? Optional.of(new ApplyChoice(dialog.target, dialog.options)) : Optional.empty();
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
     }
 
     @Override
@@ -92,7 +118,120 @@ final class ApplyTargetDialog extends TitleAreaDialog {
         mountChoice.addListener(SWT.Selection, event -> validate());
         imageCombo.addListener(SWT.Selection, event -> validate());
         mountCombo.addListener(SWT.Selection, event -> validate());
+        createOptions(area);
+        createPlan(area);
         return area;
+    }
+
+    /** The engine's options, as DISM's command line takes them. */
+    private void createOptions(Composite area) {
+        Group group = new Group(area, SWT.NONE);
+        group.setText("Options");
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, false).indent(5, 0).applyTo(group);
+        new Label(group, SWT.NONE).setText("&Log level:");
+        logLevel = new Combo(group, SWT.READ_ONLY);
+        ApplyMainTab.LOG_LEVELS.forEach(logLevel::add);
+        logLevel.select(0);
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(logLevel);
+        new Label(group, SWT.NONE).setText("&Scratch folder:");
+        scratch = new Text(group, SWT.BORDER);
+        scratch.setMessage("As in Preferences > Imagesmith: " + ImagesmithPreferences.settings().scratchDirectory());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(scratch);
+        Button browse = new Button(group, SWT.PUSH);
+        browse.setText("B&rowse...");
+        browse.addListener(SWT.Selection, event -> {
+            DirectoryDialog chooser = new DirectoryDialog(getShell());
+            chooser.setMessage("Choose the scratch folder (DISM's /ScratchDir) for this apply");
+            chooser.setFilterPath(scratch.getText());
+            Optional.ofNullable(chooser.open()).ifPresent(scratch::setText);
+        });
+        forceUnsigned = ApplyMainTab.forceUnsignedButton(group, 3);
+        logLevel.addListener(SWT.Selection, event -> validate());
+        scratch.addListener(SWT.Modify, event -> validate());
+        forceUnsigned.addListener(SWT.Selection, event -> validate());
+    }
+
+    /** The /WhatIf plan: shown on request, cleared when the target or an option changes. */
+    private void createPlan(Composite area) {
+        Group group = new Group(area, SWT.NONE);
+        group.setText("Plan (/WhatIf)");
+        GridLayoutFactory.swtDefaults().applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, true).indent(5, 0).applyTo(group);
+        showPlan = new Button(group, SWT.PUSH);
+        showPlan.setText("Show &Plan");
+        showPlan.setToolTipText("Checks the answer file against the image and lists what applying it would change;"
+                + " nothing is changed.");
+        showPlan.addListener(SWT.Selection, event -> showPlan());
+        plan = new Tree(group, SWT.BORDER | SWT.SINGLE | SWT.H_SCROLL | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, true).hint(560, 180).applyTo(plan);
+    }
+
+    /** Runs the engine's /WhatIf for the chosen target and options (cancelable) and shows its plan. */
+    private void showPlan() {
+        if (target == null) {
+            return;
+        }
+        ApplyAnswerFile whatIf = new ApplyAnswerFile(answerFile, target, options.withWhatIf(true));
+        AtomicReference<ApplyAnswerFile.Outcome> outcome = new AtomicReference<>();
+        try {
+            new ProgressMonitorDialog(getShell()).run(true, true, monitor -> outcome.set(whatIf.run(monitor)));
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            setErrorMessage("The plan cannot be made: " + cause.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (plan.isDisposed()) {
+            return;
+        }
+        plan.removeAll();
+        ApplyAnswerFile.Outcome result = outcome.get();
+        if (result.result() != ApplyAnswerFile.Result.DONE || result.servicing().isEmpty()) {
+            setErrorMessage(result.message());
+            new TreeItem(plan, SWT.NONE).setText(result.message());
+            return;
+        }
+        setErrorMessage(null);
+        setMessage(result.message());
+        for (ApplyPlan.Node node : ApplyPlan.of(result.servicing().get())) {
+            fill(new TreeItem(plan, SWT.NONE), node);
+        }
+        for (TreeItem item : plan.getItems()) {
+            expand(item); // top down, once the items exist: GTK expands an item only under expanded ones
+        }
+    }
+
+    private static void fill(TreeItem item, ApplyPlan.Node node) {
+        item.setText(node.label());
+        for (ApplyPlan.Node child : node.children()) {
+            fill(new TreeItem(item, SWT.NONE), child);
+        }
+    }
+
+    private static void expand(TreeItem item) {
+        item.setExpanded(true);
+        for (TreeItem child : item.getItems()) {
+            expand(child);
+        }
+    }
+
+    /** The plan's lines as the tree shows them, each indented two spaces a level (for tests). */
+    List<String> planLines() {
+        List<String> lines = new ArrayList<>();
+        for (TreeItem item : plan.getItems()) {
+            collect(item, "", lines);
+        }
+        return lines;
+    }
+
+    private static void collect(TreeItem item, String indent, List<String> lines) {
+        lines.add(indent + item.getText());
+        for (TreeItem child : item.getItems()) {
+            collect(child, indent + "  ", lines);
+        }
     }
 
     private void read() {
@@ -170,10 +309,44 @@ final class ApplyTargetDialog extends TitleAreaDialog {
                 target = new ApplyTarget.MountedImage(mounts.get(index).record().mountDir());
             }
         }
+        if (problem == null) {
+            problem = readOptions();
+        }
+        if (plan != null && !plan.isDisposed()) {
+            plan.removeAll(); // the plan was made for the target and options shown before
+        }
         setErrorMessage(problem);
+        if (problem != null) {
+            target = null;
+        }
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok != null) {
             ok.setEnabled(target != null);
         }
+        showPlan.setEnabled(target != null);
+    }
+
+    /** Reads the options into {@link #options}; what is wrong with them, or null. */
+    private String readOptions() {
+        if (logLevel == null) {
+            return null; // the options are not created yet
+        }
+        int level = logLevel.getSelectionIndex();
+        Optional<Path> folder = Optional.empty();
+        String text = scratch.getText().strip();
+        if (!text.isEmpty()) {
+            try {
+                Path path = Path.of(text);
+                if (!path.isAbsolute()) {
+                    return "The scratch folder must be an absolute path, such as /var/tmp/imagesmith.";
+                }
+                folder = Optional.of(path.normalize());
+            } catch (InvalidPathException e) {
+                return "The scratch folder " + text + " is not a valid path: " + e.getReason();
+            }
+        }
+        options = new ApplyOptions(level <= 0 ? Optional.empty() : Optional.of(LogLevel.ofNumber(level)), false,
+                forceUnsigned.getSelection(), folder);
+        return null;
     }
 }

@@ -17,16 +17,17 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 /**
  * Apply to Image... on an answer file (enabled, in plugin.xml, for one selected Unattend.xml or answer-file
- * language file): asks for the image, then runs the launch configuration that applies the file to it (found or
- * made), so that the apply is in the Run history and is repeated with one click.
+ * language file): asks for the image and the engine's options (the dialog shows the /WhatIf plan on request), then
+ * runs the launch configuration that applies the file to it with them (found or made), so that the apply is in the
+ * Run history and is repeated with one click.
  */
 public final class ApplyToImageHandler extends AbstractHandler {
     public static final String COMMAND_ID = "org.imagesmith.ui.commands.applyToImage";
 
-    /** Chooses where to apply an answer file; empty when the user cancels. */
+    /** Chooses where and how to apply an answer file; empty when the user cancels. */
     @FunctionalInterface
     interface TargetChooser {
-        Optional<ApplyTarget> choose(Shell shell, IFile answerFile);
+        Optional<ApplyChoice> choose(Shell shell, IFile answerFile);
     }
 
     /** How the handler and the launch shortcut ask for the target: the dialog, unless a test puts its choice here. */
@@ -38,13 +39,13 @@ public final class ApplyToImageHandler extends AbstractHandler {
         if (answerFile == null) {
             return null;
         }
-        Optional<ApplyTarget> target = chooser.choose(HandlerUtil.getActiveShell(event), answerFile);
-        if (target.isEmpty()) {
+        Optional<ApplyChoice> choice = chooser.choose(HandlerUtil.getActiveShell(event), answerFile);
+        if (choice.isEmpty()) {
             return null;
         }
         ILaunchConfiguration configuration;
         try {
-            configuration = ApplyLaunchConfigurations.forTarget(answerFile, target.get());
+            configuration = ApplyLaunchConfigurations.forTarget(answerFile, choice.get().target(), choice.get().options());
         } catch (CoreException e) {
             throw new ExecutionException("The launch configuration that applies " + answerFile.getFullPath()
                     + " cannot be saved: " + e.getMessage(), e);

@@ -248,7 +248,7 @@ class ApplyLaunchTest {
         String console = consoleHolding("What if: applying unattend.xml to image 1 of " + wim + " would make 4 changes;"
                 + " nothing was changed.");
         assertTrue(console.contains("What if: apply unattend.xml to image 1 of " + wim + " (log "
-                + dir.resolve("dism.log") + ", level 4)"), console);
+                + dir.resolve("dism.log") + ", level 4, scratch folder " + dir.resolve("scratch") + ")"), console);
         assertTrue(console.contains("Would install the package " + FEATURE_PACK.identity()), console);
         assertTrue(console.contains("Would enable the feature TelnetClient"), console);
         assertTrue(console.contains(", Debug ") && console.contains("Imagesmith IDE: What if: apply unattend.xml to image 1 of "
@@ -366,7 +366,7 @@ class ApplyLaunchTest {
         List<IFile> asked = new ArrayList<>();
         ApplyToImageHandler.chooser = (shell, chosen) -> {
             asked.add(chosen);
-            return Optional.of(new ApplyTarget.WimImage(wim, 1, ""));
+            return Optional.of(ApplyChoice.of(new ApplyTarget.WimImage(wim, 1, "")));
         };
         try (LaunchWatch launches = new LaunchWatch()) {
             shortcut.launch(selection, ILaunchManager.RUN_MODE);

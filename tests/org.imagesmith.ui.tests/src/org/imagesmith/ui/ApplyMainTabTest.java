@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -41,6 +42,7 @@ import org.eclipse.ui.part.ISetSelectionTarget;
 import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.Screenshots;
 import org.imagesmith.testsupport.Wimlib;
+import org.imagesmith.ui.preferences.ImagesmithPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,8 @@ class ApplyMainTabTest {
         assertEquals(2, tab.logLevel().getSelectionIndex());
         assertEquals("2 - Errors and warnings", tab.logLevel().getText());
         assertTrue(tab.whatIf().getSelection());
+        assertFalse(tab.forceUnsigned().getSelection());
+        assertEquals("", tab.scratchDir().getText(), "the preferences' scratch folder");
         assertFalse(tab.mountDirText().isEnabled(), "the mount directory is for the other kind of target");
         assertTrue(tab.isValid(copy), tab.getErrorMessage());
 
@@ -122,6 +126,9 @@ class ApplyMainTabTest {
         tab.logLevel().select(4);
         selected(tab.logLevel());
         click(tab.whatIf(), false);
+        click(tab.forceUnsigned(), true);
+        Path scratch = Files.createDirectories(dir.resolve("scratch here"));
+        tab.scratchDir().setText(scratch.toString());
         tab.performApply(copy);
 
         assertEquals("/answers/unattend.xml", copy.getAttribute(ApplyLaunchConfigurations.ANSWER_FILE, ""));
@@ -135,6 +142,13 @@ class ApplyMainTabTest {
         assertEquals(new ApplyTarget.MountedImage(mountDir), settings.target());
         assertEquals(4, settings.options().logLevel().orElseThrow().number());
         assertFalse(settings.options().whatIf());
+        assertTrue(settings.options().forceUnsigned(), "/ForceUnsigned");
+        assertEquals(Optional.of(scratch), settings.options().scratchDirectory());
+        assertEquals(scratch, settings.options().settings(ImagesmithPreferences.settings()).scratchDirectory(),
+                "the engine gets this scratch folder instead of the preferences'");
+        tab.initializeFrom(copy);
+        assertTrue(tab.forceUnsigned().getSelection());
+        assertEquals(scratch.toString(), tab.scratchDir().getText());
     }
 
     @Test
@@ -228,9 +242,9 @@ class ApplyMainTabTest {
     @Test
     void theRunConfigurationsDialogShowsTheTabsOfAConfigurationTheCommandMade() throws Exception {
         ILaunchConfiguration made = ApplyLaunchConfigurations.forTarget(answerFile,
-                new ApplyTarget.WimImage(fixture.wim, 1, ""));
-        assertEquals(made, ApplyLaunchConfigurations.forTarget(answerFile, new ApplyTarget.WimImage(fixture.wim, 1, "")),
-                "the same target finds the same configuration");
+                new ApplyTarget.WimImage(fixture.wim, 1, ""), ApplyOptions.DEFAULT);
+        assertEquals(made, ApplyLaunchConfigurations.forTarget(answerFile, new ApplyTarget.WimImage(fixture.wim, 1, ""),
+                ApplyOptions.DEFAULT), "the same target and options find the same configuration");
         List<String> tabs = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Boolean> revertEnabled = new ArrayList<>();

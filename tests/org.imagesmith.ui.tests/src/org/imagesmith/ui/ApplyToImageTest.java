@@ -108,7 +108,7 @@ class ApplyToImageTest {
     private void applyFromProjectExplorer(IFile file, ApplyTarget target) throws Exception {
         ApplyToImageHandler.chooser = (shell, chosen) -> {
             asked.add(chosen);
-            return Optional.of(target);
+            return Optional.of(ApplyChoice.of(target));
         };
         select(file);
         try (LaunchWatch launches = new LaunchWatch()) {
@@ -435,7 +435,8 @@ class ApplyToImageTest {
                 inDialog("Apply to Image", () -> window().getService(IHandlerService.class)
                         .executeCommand(ApplyToImageHandler.COMMAND_ID, null), shell -> {
                             List<Combo> combos = widgets(shell, Combo.class);
-                            combos.forEach(combo -> offered.add(List.of(combo.getItems())));
+                            combos.subList(0, 2).forEach(combo -> offered.add(List.of(combo.getItems())));
+                            assertEquals(ApplyMainTab.LOG_LEVELS, List.of(combos.get(2).getItems()), "then the log level");
                             selected.add(combos.get(0).getSelectionIndex());
                             combos.get(0).select(1);
                             combos.get(0).notifyListeners(SWT.Selection, new Event());

@@ -64,10 +64,22 @@ public final class UnattendServicing {
 
     private final ServicingSession session;
     private final Catalog catalog;
+    private final boolean forceUnsigned;
 
+    /** Applies to the session's image as DISM does: unsigned drivers are refused on images other than x86. */
     public UnattendServicing(ServicingSession session) {
+        this(session, false);
+    }
+
+    /**
+     * Applies to the session's image.
+     *
+     * @param forceUnsigned DISM's /ForceUnsigned: add the drivers of the file's driver paths even when unsigned
+     */
+    public UnattendServicing(ServicingSession session, boolean forceUnsigned) {
         this.session = session;
         this.catalog = Catalog.standard();
+        this.forceUnsigned = forceUnsigned;
     }
 
     /**
@@ -164,7 +176,7 @@ public final class UnattendServicing {
         try (ServicingTransaction transaction = session.begin()) {
             applyPackages(steps, actions);
             if (!driverPackages.isEmpty()) {
-                for (DriverServicing.AddResult added : drivers.add(driverPackages, new DriverServicing.AddOptions(false))) {
+                for (DriverServicing.AddResult added : drivers.add(driverPackages, new DriverServicing.AddOptions(forceUnsigned))) {
                     actions.add(added.alreadyInstalled() ? "Driver " + added.inf() + " is already installed as "
                             + added.publishedName() : "Added driver " + added.inf() + " as " + added.publishedName());
                 }

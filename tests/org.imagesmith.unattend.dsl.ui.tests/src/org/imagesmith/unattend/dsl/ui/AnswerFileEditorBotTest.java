@@ -4,8 +4,6 @@ import static org.imagesmith.unattend.dsl.ui.EditorTesting.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,12 +16,9 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.ide.IDE;
-import org.eclipse.ui.texteditor.ITextEditor;
 import org.imagesmith.testsupport.Bot;
 import org.imagesmith.testsupport.NoLoggedErrors;
 import org.imagesmith.testsupport.Screenshots;
@@ -96,33 +91,16 @@ class AnswerFileEditorBotTest {
     }
 
     private IFile file(String name, String content) throws CoreException {
-        IFile file = project.getFile(name);
-        file.create(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), true, null);
-        return file;
+        return EditorTesting.newFile(project, name, content);
     }
 
     private static StyledText open(Bot bot, IFile file) throws CoreException {
-        ITextEditor editor = (ITextEditor) IDE.openEditor(page(), file, AnswerFileLanguage.GENERIC_EDITOR);
-        StyledText text = (StyledText) editor.getAdapter(Control.class);
-        text.getShell().forceActive();
-        bot.idle(300);
-        bot.click(text);
-        bot.waitFor("the keyboard focus in the editor", text::isFocusControl);
+        StyledText text = EditorTesting.openForTyping(bot, file);
         return text;
     }
 
-    /** Moves the caret to offset as a person does with the keyboard: Ctrl+Home, Down to the line, Right to the column. */
     private static void moveCaretTo(Bot bot, StyledText text, int offset) {
-        int line = text.getLineAtOffset(offset);
-        int column = offset - text.getOffsetAtLine(line);
-        bot.press(SWT.CTRL, SWT.HOME);
-        for (int i = 0; i < line; i++) {
-            bot.press(0, SWT.ARROW_DOWN);
-        }
-        for (int i = 0; i < column; i++) {
-            bot.press(0, SWT.ARROW_RIGHT);
-        }
-        bot.waitFor("the caret at line " + (line + 1) + ", column " + (column + 1), () -> text.getCaretOffset() == offset);
+        EditorTesting.moveCaretTo(bot, text, offset);
     }
 
     private static List<IMarker> markers(IFile file) {
