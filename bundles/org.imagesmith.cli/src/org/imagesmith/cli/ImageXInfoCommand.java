@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimWriter;
-import org.imagesmith.wim.WriterLock;
 
 /**
  * ImageX's {@code /info <image_file> <number|name> ["new name"] ["new description"] [/boot] [/check]}: renames an
@@ -49,7 +47,8 @@ final class ImageXInfoCommand implements ServicingCommand {
         Optional<String> description = commandLine.value("NewDescription");
         boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
         WimWriteArguments.write("Saving image information", console, () -> {
-            try (WriterLock lock = lockOf(file); WimWriter writer = WimWriter.append(file, integrity)) {
+            // the writer holds the file's WriterLock; another writer holding it is error 32 naming the holder (DismError)
+            try (WimWriter writer = WimWriter.append(file, integrity)) {
                 if (name.isPresent()) {
                     writer.setImageElement(index, "NAME", name.get());
                 }
@@ -64,14 +63,5 @@ final class ImageXInfoCommand implements ServicingCommand {
         });
         console.success();
         return ExitCode.SUCCESS;
-    }
-
-    /** The WIM file's writer's lock; another writer holding it is error 32, naming the holder. */
-    private static WriterLock lockOf(Path file) throws IOException, CommandLineException {
-        try {
-            return WriterLock.acquire(file, "imagex /info");
-        } catch (WriterLock.TargetLockedException e) {
-            throw new CommandLineException(ServicingException.SHARING_VIOLATION, e.getMessage());
-        }
     }
 }
