@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
@@ -129,8 +130,7 @@ public final class ServicingSession implements Closeable {
     }
 
     private static ImageIdentity.Architecture readArchitecture(OfflineImage image, Hive system) throws ServicingException {
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
-        String environment = String.format("ControlSet%03d\\Control\\Session Manager\\Environment", current);
+        String environment = ControlSets.current(system) + "\\Control\\Session Manager\\Environment";
         String value = system.findKey(environment).flatMap(k -> string(k, "PROCESSOR_ARCHITECTURE"))
                 .orElseThrow(() -> new ServicingException(ServicingException.BAD_FORMAT, "The SYSTEM hive of "
                         + image.description() + " has no PROCESSOR_ARCHITECTURE under " + environment + "."));
