@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -99,7 +98,7 @@ public final class IntegrityTable {
                         + chunkSize + " bytes in " + size + " bytes, which do not cover the " + covered
                         + " bytes from the header to the end of the lookup table; the file is damaged");
             }
-            MessageDigest sha1 = sha1();
+            MessageDigest sha1 = ResourceEncoder.sha1();
             byte[] expected = new byte[Sha1Digest.SIZE];
             for (long i = 0; i < count; i++) {
                 long start = WimHeader.SIZE + i * chunkSize;
@@ -125,13 +124,5 @@ public final class IntegrityTable {
             }
         }
         return buffer.array();
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime has no SHA-1", e);
-        }
     }
 }
