@@ -9,6 +9,7 @@
  * {@link org.imagesmith.registry.TransactionLog}, {@link org.imagesmith.registry.LogRecovery}) and the Marvin32 hash
  * of log entries ({@link org.imagesmith.registry.Marvin32}). {@link org.imagesmith.registry.Hive} opens, reads,
  * changes and saves a hive; .reg files (Registry Editor 5.00 format) are read and written by
- * {@link org.imagesmith.registry.RegFileReader} and {@link org.imagesmith.registry.RegFileWriter}.
+ * {@link org.imagesmith.registry.RegFileReader} and {@link org.imagesmith.registry.RegFileWriter}; the control set an
+ * offline SYSTEM hive boots with (Select\Current) is named by {@link org.imagesmith.registry.ControlSets}.
  */
 package org.imagesmith.registry;

@@ -17,9 +17,11 @@
  * <li>the integrity table (MS-WIM "Integrity table"): {@link org.imagesmith.wim.IntegrityTable};</li>
  * <li>split WIM sets (.swm, MS-WIM header part numbers): {@link org.imagesmith.wim.SplitWimSet},
  * {@link org.imagesmith.wim.WimSplitter};</li>
- * <li>operations on whole files and images (ImageX/DISM /Capture, /Append, /Apply, /Export, /Delete, commit):
- * {@link org.imagesmith.wim.WimFile}, {@link org.imagesmith.wim.WimWriter}, {@link org.imagesmith.wim.DirectoryCapture},
- * {@link org.imagesmith.wim.ImageApplier}, {@link org.imagesmith.wim.ImageCommit}, the capture configuration file
+ * <li>reading and writing whole files: {@link org.imagesmith.wim.WimFile}, {@link org.imagesmith.wim.WimWriter};
+ * operations on images, each in its own class (ImageX/DISM /Capture and /Append, /Apply, /Export, /Delete, the
+ * commit of a mount): {@link org.imagesmith.wim.DirectoryCapture}, {@link org.imagesmith.wim.ImageApplier},
+ * {@link org.imagesmith.wim.ImageExport}, {@link org.imagesmith.wim.ImageDeletion},
+ * {@link org.imagesmith.wim.ImageCommit}, the capture configuration file
  * of ImageX /config ({@link org.imagesmith.wim.CaptureConfiguration}) and the writers' lock
  * {@link org.imagesmith.wim.WriterLock}.</li>
  * </ul>
