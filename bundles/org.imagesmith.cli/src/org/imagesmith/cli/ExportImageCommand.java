@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.imagesmith.wim.CompressionType;
+import org.imagesmith.wim.ImageExport;
 import org.imagesmith.wim.IntegrityTable;
 import org.imagesmith.wim.WimFile;
 import org.imagesmith.wim.WimWriter;
@@ -90,7 +91,7 @@ final class ExportImageCommand implements ServicingCommand {
             }
             try (WimWriter w = writer) {
                 WimWriteArguments.write("Exporting image", console, () -> {
-                    w.exportImage(source, imageIndex, name, Optional.empty());
+                    ImageExport.exportImage(w, source, imageIndex, name, Optional.empty());
                     if (commandLine.has("Bootable")) {
                         w.setBootIndex(w.imageCount());
                     }

@@ -47,7 +47,7 @@ final class ImageXInfoCommand implements ServicingCommand {
         Optional<String> description = commandLine.value("NewDescription");
         boolean integrity = WimWriteArguments.integrityForExisting(commandLine, file);
         WimWriteArguments.write("Saving image information", console, () -> {
-            // the writer takes the WIM file's writer's lock (another writer holding it is error 32, naming it)
+            // the writer holds the file's WriterLock; another writer holding it is error 32 naming the holder (DismError)
             try (WimWriter writer = WimWriter.append(file, integrity)) {
                 if (name.isPresent()) {
                     writer.setImageElement(index, "NAME", name.get());

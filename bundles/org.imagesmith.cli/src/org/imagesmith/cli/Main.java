@@ -233,7 +233,7 @@ public final class Main {
             console.blank();
             console.line("The following commands may be used to service the image ("
                     + (identity.productName().isEmpty() ? identity.editionId() : identity.productName()) + ", "
-                    + identity.architecture().displayName() + "):");
+                    + identity.architecture().dismName() + "):");
             console.blank();
             for (ServicingCommand command : COMMANDS) {
                 if (command instanceof ImageServicingCommand servicing && servicing.provider().isAvailableFor(identity)) {

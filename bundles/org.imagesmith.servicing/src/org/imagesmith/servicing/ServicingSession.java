@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
+import org.imagesmith.wim.WindowsInfo;
 
 /**
  * An open servicing session on one offline image: its identity, its SOFTWARE and SYSTEM hives, the log and a
@@ -55,7 +57,7 @@ public final class ServicingSession implements Closeable {
         Hive system = openHive(image, SYSTEM_HIVE);
         ImageIdentity identity = readIdentity(image, software, system);
         log.info(COMPONENT, "Image version " + identity.version() + ", edition " + identity.editionId() + ", "
-                + identity.architecture().displayName());
+                + identity.architecture().dismName());
         ScratchDirectory scratch = ScratchDirectory.create(scratchParent);
         log.debug(COMPONENT, "Scratch directory " + scratch.path());
         return new ServicingSession(image, log, scratch, software, system, identity);
@@ -122,24 +124,22 @@ public final class ServicingSession implements Closeable {
             String[] lab = string(version, "BuildLabEx").orElse("").split("\\.");
             return lab.length > 1 ? parseInt(lab[1]) : 0;
         });
-        ImageIdentity.Architecture architecture = readArchitecture(image, system);
+        WindowsInfo.Architecture architecture = readArchitecture(image, system);
         return new ImageIdentity(major, minor, build, revision, string(version, "EditionID").orElse(""),
                 string(version, "InstallationType").orElse(""), string(version, "ProductName").orElse(""),
                 string(version, "CSDVersion").orElse(""), architecture);
     }
 
-    private static ImageIdentity.Architecture readArchitecture(OfflineImage image, Hive system) throws ServicingException {
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
-        String environment = String.format("ControlSet%03d\\Control\\Session Manager\\Environment", current);
+    private static WindowsInfo.Architecture readArchitecture(OfflineImage image, Hive system) throws ServicingException {
+        String environment = ControlSets.current(system) + "\\Control\\Session Manager\\Environment";
         String value = system.findKey(environment).flatMap(k -> string(k, "PROCESSOR_ARCHITECTURE"))
                 .orElseThrow(() -> new ServicingException(ServicingException.BAD_FORMAT, "The SYSTEM hive of "
                         + image.description() + " has no PROCESSOR_ARCHITECTURE under " + environment + "."));
-        try {
-            return ImageIdentity.Architecture.ofEnvironment(value);
-        } catch (IllegalArgumentException e) {
-            throw new ServicingException(ServicingException.BAD_FORMAT, "The image's processor architecture \""
-                    + value + "\" (SYSTEM\\" + environment + ") is not one Imagesmith services (x86, AMD64, IA64, ARM64).");
-        }
+        // Windows 7's servicing knows no ARM images
+        return WindowsInfo.Architecture.ofEnvironment(value).filter(a -> a != WindowsInfo.Architecture.ARM)
+                .orElseThrow(() -> new ServicingException(ServicingException.BAD_FORMAT, "The image's processor"
+                        + " architecture \"" + value + "\" (SYSTEM\\" + environment + ") is not one Imagesmith services"
+                        + " (x86, AMD64, IA64, ARM64)."));
     }
 
     private static Optional<String> string(RegistryKey key, String name) {

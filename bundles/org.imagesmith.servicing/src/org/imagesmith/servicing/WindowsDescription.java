@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
-import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.registry.ValueType;
+import org.imagesmith.registry.ValueTypeMismatchException;
 import org.imagesmith.servicing.international.NlsData;
 import org.imagesmith.servicing.international.NlsLocale;
 import org.imagesmith.wim.WindowsInfo;
@@ -212,10 +213,12 @@ public record WindowsDescription(WindowsInfo windows, List<String> warnings) {
         }
 
         void readSystem(Hive system) {
-            int current = system.findKey("Select").flatMap(k -> k.value("Current"))
-                    .filter(v -> v.type() == ValueType.REG_DWORD.code() && v.data().length >= 4)
-                    .map(RegistryValue::asDword).orElse(1);
-            String controlSet = String.format("ControlSet%03d\\", current);
+            String controlSet;
+            try {
+                controlSet = ControlSets.current(system) + "\\";
+            } catch (ValueTypeMismatchException e) {
+                controlSet = "ControlSet001\\"; // a description is read from what the hive has, never refused
+            }
             system.findKey(controlSet + "Control\\Windows").ifPresent(windows -> {
                 number(windows, "CSDBuildNumber").ifPresent(n -> spBuild = n);
                 number(windows, "CSDVersion").ifPresent(n -> spLevel = n >> 8);

@@ -14,7 +14,6 @@ import org.imagesmith.unattend.validation.Problem;
 import org.imagesmith.unattend.validation.Severity;
 import org.imagesmith.unattend.validation.UnattendValidator;
 import org.imagesmith.unattend.validation.ValidationOptions;
-import org.imagesmith.wim.WindowsInfo;
 
 /**
  * Reads and validates an answer file for an image before it is applied, as /Apply-Unattend does: what the
@@ -62,17 +61,6 @@ final class AnswerFileCheck {
         }
         return new AnswerFileProblem(Severity.WARNING, checked.line(), checked.column(), checked.message() + " (in "
                 + ApplyScope.passOf(problem.element()) + ", which Apply to Image leaves to Windows Setup)");
-    }
-
-    /** The name answer files give an architecture (processorArchitecture), empty when there is none. */
-    static String answerFileName(WindowsInfo.Architecture architecture) {
-        return switch (architecture) {
-            case X86 -> "x86";
-            case X64 -> "amd64";
-            case IA64 -> "ia64";
-            case ARM -> "arm";
-            case ARM64 -> "arm64";
-        };
     }
 
     /**

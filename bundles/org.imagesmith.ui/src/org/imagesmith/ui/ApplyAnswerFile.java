@@ -220,7 +220,7 @@ final class ApplyAnswerFile {
         }
         try (WimFile file = WimFile.open(wim)) {
             ImageInfo info = file.image(index);
-            return info.windows().flatMap(WindowsInfo::architecture).map(AnswerFileCheck::answerFileName).orElse("");
+            return info.windows().flatMap(WindowsInfo::architecture).map(WindowsInfo.Architecture::identityName).orElse("");
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -298,7 +298,7 @@ final class ApplyTargetDialog extends TitleAreaDialog {
             } else {
                 ImageNode node = images.get(index);
                 target = new ApplyTarget.WimImage(node.file().location(), node.image().index(),
-                        node.image().windows().flatMap(WindowsInfo::architecture).map(AnswerFileCheck::answerFileName)
+                        node.image().windows().flatMap(WindowsInfo::architecture).map(WindowsInfo.Architecture::identityName)
                                 .orElse(""));
             }
         } else {

@@ -94,7 +94,7 @@ public final class ImageCommit {
                     }
                 });
                 for (int i = 1; i < index; i++) {
-                    writer.copyImage(source, i, Optional.empty(), Optional.empty());
+                    ImageExport.copyImage(writer, source, i, Optional.empty(), Optional.empty());
                 }
                 DirectoryCapture.Tree tree = DirectoryCapture.captureTree(writer, directory, progress);
                 Dentry root = MetadataCarryOver.merge(tree.root(), original, writer);
@@ -105,7 +105,7 @@ public final class ImageCommit {
                 writer.addImage(root, descriptors, xml.get(index - 1), source.image(index).name());
                 checkpoint.reached(STAGE_IMAGE);
                 for (int i = index + 1; i <= source.imageCount(); i++) {
-                    writer.copyImage(source, i, Optional.empty(), Optional.empty());
+                    ImageExport.copyImage(writer, source, i, Optional.empty(), Optional.empty());
                 }
                 ImageStatistics statistics = ImageStatistics.of(root, writer::streamSize);
                 CommitResult result = new CommitResult(statistics.directories(), statistics.files(),

@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
@@ -18,7 +17,42 @@ public final class IntegrityTable {
     /** Integrity tables larger than this are refused (64 MiB of digests cover about 100 TB in 32 KiB chunks). */
     static final long MAX_SIZE = 64L << 20;
 
+    /** The chunk size of the integrity tables this engine writes (10 MiB, as DISM and wimlib write them). */
+    static final int CHUNK_SIZE = 10 * 1024 * 1024;
+
     private IntegrityTable() {
+    }
+
+    /** The size of the integrity table of a file whose lookup table ends at {@code end}. */
+    static int sizeFor(long end) {
+        long count = (end - WimHeader.SIZE + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        return Math.toIntExact(HEADER_SIZE + count * Sha1Digest.SIZE);
+    }
+
+    /**
+     * Computes the integrity table of the file being written on {@code channel} (the inverse of {@link #verify}):
+     * the SHA-1 digest of each 10 MiB chunk from the end of the header to {@code end}, the end of its lookup table.
+     */
+    static byte[] compute(FileChannel channel, long end) throws IOException {
+        ByteBuffer out = ByteBuffer.allocate(sizeFor(end)).order(ByteOrder.LITTLE_ENDIAN);
+        int count = (out.capacity() - HEADER_SIZE) / Sha1Digest.SIZE;
+        out.putInt(out.capacity()).putInt(count).putInt(CHUNK_SIZE);
+        MessageDigest sha1 = ResourceEncoder.sha1();
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+        for (long start = WimHeader.SIZE; start < end; start += CHUNK_SIZE) {
+            long chunkEnd = Math.min(end, start + CHUNK_SIZE);
+            for (long at = start; at < chunkEnd;) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), chunkEnd - at));
+                int n = channel.read(chunk, at);
+                if (n <= 0) {
+                    throw new IOException("the WIM file being written ends at " + at + ", before " + end);
+                }
+                sha1.update(chunk.array(), 0, n);
+                at += n;
+            }
+            out.put(sha1.digest());
+        }
+        return out.array();
     }
 
     /**
@@ -64,7 +98,7 @@ public final class IntegrityTable {
                         + chunkSize + " bytes in " + size + " bytes, which do not cover the " + covered
                         + " bytes from the header to the end of the lookup table; the file is damaged");
             }
-            MessageDigest sha1 = sha1();
+            MessageDigest sha1 = ResourceEncoder.sha1();
             byte[] expected = new byte[Sha1Digest.SIZE];
             for (long i = 0; i < count; i++) {
                 long start = WimHeader.SIZE + i * chunkSize;
@@ -90,13 +124,5 @@ public final class IntegrityTable {
             }
         }
         return buffer.array();
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime has no SHA-1", e);
-        }
     }
 }

@@ -25,6 +25,17 @@ public record LookupEntry(int index, ResourceHeader resource, int partNumber, lo
         return new LookupEntry(index, resource, partNumber, referenceCount, Sha1Digest.of(hash));
     }
 
+    /**
+     * Writes an entry at the buffer's position (little-endian): the resource, the number of the split-WIM part
+     * holding it, its reference count (at most 2^32 - 1) and digest (the inverse of {@link #read}).
+     */
+    static void write(ByteBuffer table, ResourceHeader resource, int partNumber, long references, Sha1Digest hash) {
+        resource.write(table);
+        table.putShort((short) partNumber);
+        table.putInt((int) Math.min(references, 0xFFFF_FFFFL));
+        table.put(hash.toByteArray());
+    }
+
     /** True when this entry describes a solid resource (a container of streams), not a stream. */
     public boolean isSolidResource() {
         return resource.isSolid() && resource.originalSize() == SOLID_RESOURCE_MAGIC;

@@ -134,6 +134,26 @@ public record WimHeader(
         }
     }
 
+    /** The 208 bytes of this header as they are written at offset 0 of the file (the inverse of {@link #parse}). */
+    public byte[] toBytes() {
+        ByteBuffer out = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(TAG);
+        out.putInt(SIZE);
+        out.putInt(version);
+        out.putInt(flags);
+        out.putInt(chunkSize);
+        out.put(HexFormat.of().parseHex(guid));
+        out.putShort((short) partNumber);
+        out.putShort((short) totalParts);
+        out.putInt(imageCount);
+        lookupTable.write(out);
+        xmlData.write(out);
+        bootMetadata.write(out);
+        out.putInt(bootIndex);
+        integrityTable.write(out);
+        return out.array();
+    }
+
     /** The compression type of the file's non-solid resources. */
     public CompressionType compressionType() {
         if ((flags & FLAG_COMPRESSION) == 0) {

@@ -149,7 +149,7 @@ public final class WimSplitter {
     /** The size of a part that holds {@code data} bytes of resources in {@code entries} lookup table entries. */
     private long partSize(long data, int entries) {
         long end = WimHeader.SIZE + data + (long) entries * LookupEntry.SIZE;
-        return end + xml.length + (integrity ? WimWriter.integrityTableSize(end) : 0);
+        return end + xml.length + (integrity ? IntegrityTable.sizeFor(end) : 0);
     }
 
     private void write(List<List<LookupEntry>> parts, List<Path> names) throws IOException {
@@ -205,7 +205,7 @@ public final class WimSplitter {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             WimHeader provisional = new WimHeader(base.version(), flags | WimHeader.FLAG_WRITE_IN_PROGRESS,
                     base.chunkSize(), guid, number, count, base.imageCount(), none, none, none, 0, none);
-            ResourceEncoder.writeFully(out, 0, ByteBuffer.wrap(WimWriter.headerBytes(provisional)));
+            ResourceEncoder.writeFully(out, 0, ByteBuffer.wrap(provisional.toBytes()));
             long position = WimHeader.SIZE;
             ByteBuffer table = ByteBuffer.allocate(entries.size() * LookupEntry.SIZE).order(ByteOrder.LITTLE_ENDIAN);
             for (LookupEntry entry : entries) {
@@ -214,7 +214,7 @@ public final class WimSplitter {
                 ResourceHeader copied = WimWriter.copyRaw(source.partOf(entry).channel(), entry.resource(), out,
                         position);
                 position += copied.storedSize();
-                WimWriter.writeEntry(table, copied, number, entry.referenceCount(), entry.hash());
+                LookupEntry.write(table, copied, number, entry.referenceCount(), entry.hash());
                 done += copied.storedSize();
                 progress.bytesWritten(done, total);
             }
@@ -228,7 +228,7 @@ public final class WimSplitter {
             position += xml.length;
             ResourceHeader integrityTable = none;
             if (integrity) {
-                byte[] digests = WimWriter.integrityTable(out, lookupTable.offset() + lookupTable.storedSize());
+                byte[] digests = IntegrityTable.compute(out, lookupTable.offset() + lookupTable.storedSize());
                 integrityTable = new ResourceHeader(digests.length, 0, position, digests.length);
                 ResourceEncoder.writeFully(out, position, ByteBuffer.wrap(digests));
                 position += digests.length;
@@ -237,7 +237,7 @@ public final class WimSplitter {
             out.force(true);
             WimHeader header = new WimHeader(base.version(), flags, base.chunkSize(), guid, number, count,
                     base.imageCount(), lookupTable, xmlData, none, 0, integrityTable);
-            ResourceEncoder.writeFully(out, 0, ByteBuffer.wrap(WimWriter.headerBytes(header)));
+            ResourceEncoder.writeFully(out, 0, ByteBuffer.wrap(header.toBytes()));
             out.force(true);
         }
     }

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,6 @@ public final class WimWriter implements AutoCloseable {
     /** The chunk size of compressed resources this writer writes (Windows' default). */
     public static final int CHUNK_SIZE = 32768;
     /** The integrity table digests the file in chunks of this size, as wimlib and Windows do. */
-    static final int INTEGRITY_CHUNK_SIZE = 10 * 1024 * 1024;
 
     /** The stage at which a new file is complete on disk, before it is renamed over the old one. */
     static final String STAGE_BEFORE_RENAME = "header";
@@ -167,7 +165,7 @@ public final class WimWriter implements AutoCloseable {
     }
 
     /** A writer of a new file that replaces {@code target}; {@code lock} is released on close (null: the caller's). */
-    private static WimWriter createLike(Path target, WimHeader header, boolean integrity, WriterLock lock)
+    static WimWriter createLike(Path target, WimHeader header, boolean integrity, WriterLock lock)
             throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
@@ -307,48 +305,6 @@ public final class WimWriter implements AutoCloseable {
             images.add(new StoredImage(metadata.get(i).resource(), metadata.get(i).hash(), xml.get(i), names.get(i)));
         }
         position = end;
-    }
-
-    /**
-     * Rewrites a WIM file without one of its images, dropping the streams no other image uses. The new file (same
-     * compression and GUID) replaces the old one only once it is complete. Takes the file's {@link WriterLock}.
-     *
-     * @throws WriterLock.TargetLockedException when another writer is changing the file
-     * @throws IllegalArgumentException when the file has no such image
-     * @throws LastImageException when it is the file's only image
-     */
-    public static void deleteImage(Path path, int index, boolean integrity) throws IOException {
-        try (WriterLock lock = WriterLock.acquire(path, "deleting an image")) {
-            deleteImage(lock, index, integrity);
-        }
-    }
-
-    /**
-     * As {@link #deleteImage(Path, int, boolean)}, for a caller that holds the WIM file's lock (to check its mounts
-     * first): deletes image {@code index} of {@code lock.target()}.
-     */
-    public static void deleteImage(WriterLock lock, int index, boolean integrity) throws IOException {
-        Path path = lock.target();
-        try (WimFile source = WimFile.open(path)) {
-            if (index < 1 || index > source.imageCount()) {
-                throw new IllegalArgumentException(source.noSuchImage("index " + index));
-            }
-            if (source.imageCount() == 1) {
-                throw new LastImageException(path);
-            }
-            checkWritable(source, "delete images from");
-            try (WimWriter writer = createLike(path, source.header(), integrity, null)) {
-                writer.bootIndex = 0;
-                for (int i = 1; i <= source.imageCount(); i++) {
-                    if (i != index) {
-                        writer.copyImage(source, i, Optional.empty(), Optional.empty());
-                    }
-                }
-                int boot = source.header().bootIndex();
-                writer.bootIndex = boot == index ? 0 : boot > index ? boot - 1 : boot;
-                writer.commit();
-            }
-        }
     }
 
     /**
@@ -736,64 +692,37 @@ public final class WimWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * Exports an image of another WIM file into this one: its streams that this file lacks are copied (as stored
-     * when the compression and chunk size match, else decompressed and compressed again), then its metadata, and
-     * its XML description with all its elements (the WINDOWS block among them), renamed when a name is given.
-     *
-     * @throws IllegalArgumentException when the source has no such image or this file has an image of that name
-     * @throws WimFormatException when the source is damaged
-     */
-    public void exportImage(WimFile source, int index, Optional<String> name, Optional<String> description)
-            throws IOException {
-        if (index < 1 || index > source.imageCount()) {
-            throw new IllegalArgumentException(source.noSuchImage("index " + index));
-        }
-        checkNewName(name.orElse(source.image(index).name()));
-        copyImage(source, index, name, description);
+    /** True when this file holds (or will hold) the stream with this digest. */
+    boolean holdsStream(Sha1Digest hash) {
+        return streams.containsKey(hash);
     }
 
-    void copyImage(WimFile source, int index, Optional<String> name, Optional<String> description)
+    /**
+     * Stores an image's metadata resource read from {@code source}: copied as stored when it can be, else
+     * {@code metadata} (its uncompressed bytes) compressed again. Returns its resource header in this file.
+     */
+    ResourceHeader copyMetadataResource(WimFile source, LookupEntry metadataEntry, byte[] metadata)
             throws IOException {
-        byte[] metadata = source.readMetadataResource(index);
-        ImageMetadata parsed = ImageMetadata.parse(metadata);
-        LookupTable table = source.lookupTable();
-        Set<Sha1Digest> needed = new LinkedHashSet<>();
-        List<LookupEntry> toCopy = new ArrayList<>();
-        for (Dentry dentry : parsed.entries()) {
-            for (Sha1Digest hash : references(dentry)) {
-                if (!streams.containsKey(hash) && needed.add(hash)) {
-                    toCopy.add(table.find(hash).orElseThrow(() -> new WimFormatException("the file "
-                            + dentry.path() + " of image " + index + " of " + source.path() + " has data with SHA-1 "
-                            + hash + ", which its lookup table does not list; " + (source.hasAllParts()
-                                    ? "the WIM file is damaged" : "it lies in another part of the split WIM"))));
-                }
-            }
-        }
-        // in the source's order: a solid resource's chunks are each decompressed once
-        for (LookupEntry entry : source.resourceReader().inReadOrder(toCopy)) {
-            copyStream(source, entry);
-        }
-        LookupEntry metadataEntry = table.metadataResources().get(index - 1);
-        ResourceHeader resource;
         if (canCopyRaw(source, metadataEntry)) {
-            resource = copyRaw(source.partOf(metadataEntry).channel(), metadataEntry.resource());
-        } else {
-            resource = encode(metadata, ResourceHeader.FLAG_METADATA).resource();
-            position += resource.storedSize();
+            return copyRaw(source.partOf(metadataEntry).channel(), metadataEntry.resource());
         }
+        ResourceHeader resource = encode(metadata, ResourceHeader.FLAG_METADATA).resource();
+        position += resource.storedSize();
+        return resource;
+    }
+
+    /**
+     * Adds an image whose metadata resource and streams this file holds already (copied from another WIM file):
+     * counts the references of its streams, records its XML description and name, and sets the header flags it
+     * brings ({@link WimHeader#FLAG_RP_FIX}).
+     *
+     * @throws WimFormatException when the image refers to a stream this file does not hold
+     */
+    void addCopiedImage(ResourceHeader metadata, Sha1Digest hash, ImageMetadata parsed, ImageXml xml, String name,
+            int headerFlags) throws WimFormatException {
         reference(parsed);
-        ImageXml xml = ImageXml.readAll(rawXml(source), source.imageCount()).get(index - 1);
-        String imageName = name.orElse(source.image(index).name());
-        if (name.isPresent()) {
-            xml = xml.with("NAME", name.get());
-        }
-        if (description.isPresent()) {
-            xml = description.get().isEmpty() ? xml.without("DESCRIPTION") : xml.with("DESCRIPTION", description.get());
-        }
-        images.add(new StoredImage(resource, metadataEntry.hash(), xml, imageName));
-        // as wimlib's export: links the source's capture fixed up stay fixed up when applied from this file
-        addedFlags |= source.header().flags() & WimHeader.FLAG_RP_FIX;
+        images.add(new StoredImage(metadata, hash, xml, name));
+        addedFlags |= headerFlags;
     }
 
     private boolean canCopyRaw(WimFile source, LookupEntry entry) {
@@ -808,7 +737,8 @@ public final class WimWriter implements AutoCloseable {
         return source.header().compressionType() == compression && sourceChunk == chunkSize;
     }
 
-    private void copyStream(WimFile source, LookupEntry entry) throws IOException {
+    /** Stores a stream of {@code source}: copied as stored when it can be, else decompressed and compressed again. */
+    void copyStream(WimFile source, LookupEntry entry) throws IOException {
         if (canCopyRaw(source, entry)) {
             ResourceHeader copied = copyRaw(source.partOf(entry).channel(), entry.resource());
             streams.put(entry.hash(), new StoredStream(copied, 0));
@@ -868,12 +798,12 @@ public final class WimWriter implements AutoCloseable {
         ByteBuffer table = ByteBuffer.allocate((images.size() + streams.size()) * LookupEntry.SIZE)
                 .order(ByteOrder.LITTLE_ENDIAN);
         for (StoredImage image : images) {
-            writeEntry(table, image.metadata(), 1, 1, image.hash());
+            LookupEntry.write(table, image.metadata(), 1, 1, image.hash());
             metadataResources.add(image.metadata());
         }
         for (Map.Entry<Sha1Digest, StoredStream> stream : streams.entrySet()) {
             if (stream.getValue().references > 0) {
-                writeEntry(table, stream.getValue().resource, 1, stream.getValue().references, stream.getKey());
+                LookupEntry.write(table, stream.getValue().resource, 1, stream.getValue().references, stream.getKey());
             }
         }
         table.flip();
@@ -889,7 +819,7 @@ public final class WimWriter implements AutoCloseable {
 
         ResourceHeader integrityTable = empty();
         if (integrity) {
-            byte[] digests = integrityTable(channel, lookupTable.offset() + lookupTable.storedSize());
+            byte[] digests = IntegrityTable.compute(channel, lookupTable.offset() + lookupTable.storedSize());
             integrityTable = new ResourceHeader(digests.length, 0, position, digests.length);
             ResourceEncoder.writeFully(channel, position, ByteBuffer.wrap(digests));
             position += digests.length;
@@ -904,7 +834,7 @@ public final class WimWriter implements AutoCloseable {
                 base.chunkSize(),
                 base.guid(), 1, 1, images.size(), lookupTable, xmlData,
                 boot == 0 ? empty() : metadataResources.get(boot - 1), boot, integrityTable);
-        ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(headerBytes(header)));
+        ResourceEncoder.writeFully(channel, 0, ByteBuffer.wrap(header.toBytes()));
         channel.force(true);
         if (!inPlace) {
             reach(STAGE_BEFORE_RENAME);
@@ -932,63 +862,6 @@ public final class WimWriter implements AutoCloseable {
     private void reach(String stage) throws IOException {
         checkpoint.reached(stage);
         PausePoints.reached("wim " + stage);
-    }
-
-    /** Writes a lookup table entry: the resource, the number of the split-WIM part holding it, references, digest. */
-    static void writeEntry(ByteBuffer table, ResourceHeader resource, int partNumber, long references,
-            Sha1Digest hash) {
-        resource.write(table);
-        table.putShort((short) partNumber);
-        table.putInt((int) Math.min(references, 0xFFFF_FFFFL));
-        table.put(hash.toByteArray());
-    }
-
-    /** The size of the integrity table of a file whose lookup table ends at {@code end}. */
-    static int integrityTableSize(long end) {
-        long count = (end - WimHeader.SIZE + INTEGRITY_CHUNK_SIZE - 1) / INTEGRITY_CHUNK_SIZE;
-        return Math.toIntExact(12 + count * Sha1Digest.SIZE);
-    }
-
-    /** The integrity table: SHA-1 of each 10 MiB chunk from the end of the header to {@code end}. */
-    static byte[] integrityTable(FileChannel channel, long end) throws IOException {
-        ByteBuffer out = ByteBuffer.allocate(integrityTableSize(end)).order(ByteOrder.LITTLE_ENDIAN);
-        int count = (out.capacity() - 12) / Sha1Digest.SIZE;
-        out.putInt(out.capacity()).putInt(count).putInt(INTEGRITY_CHUNK_SIZE);
-        MessageDigest sha1 = ResourceEncoder.sha1();
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-        for (long start = WimHeader.SIZE; start < end; start += INTEGRITY_CHUNK_SIZE) {
-            long chunkEnd = Math.min(end, start + INTEGRITY_CHUNK_SIZE);
-            for (long at = start; at < chunkEnd;) {
-                chunk.clear().limit((int) Math.min(chunk.capacity(), chunkEnd - at));
-                int n = channel.read(chunk, at);
-                if (n <= 0) {
-                    throw new IOException("the WIM file being written ends at " + at + ", before " + end);
-                }
-                sha1.update(chunk.array(), 0, n);
-                at += n;
-            }
-            out.put(sha1.digest());
-        }
-        return out.array();
-    }
-
-    static byte[] headerBytes(WimHeader header) {
-        ByteBuffer out = ByteBuffer.allocate(WimHeader.SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(WimHeader.TAG);
-        out.putInt(WimHeader.SIZE);
-        out.putInt(header.version());
-        out.putInt(header.flags());
-        out.putInt(header.chunkSize());
-        out.put(HexFormat.of().parseHex(header.guid()));
-        out.putShort((short) header.partNumber());
-        out.putShort((short) header.totalParts());
-        out.putInt(header.imageCount());
-        header.lookupTable().write(out);
-        header.xmlData().write(out);
-        header.bootMetadata().write(out);
-        out.putInt(header.bootIndex());
-        header.integrityTable().write(out);
-        return out.array();
     }
 
     private static int compressionFlags(CompressionType compression) {

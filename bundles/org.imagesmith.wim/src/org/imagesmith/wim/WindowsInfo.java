@@ -24,22 +24,28 @@ public record WindowsInfo(
         languages = List.copyOf(languages);
     }
 
-    /** The processor architectures of the WINDOWS/ARCH element (PROCESSOR_ARCHITECTURE_* values). */
+    /**
+     * The processor architectures of Windows, one name for each across the engine: the WINDOWS/ARCH element's
+     * PROCESSOR_ARCHITECTURE_* code, the names DISM and wimlib print, and the name of package, assembly and driver
+     * identities and of answer files' processorArchitecture ("amd64").
+     */
     public enum Architecture {
-        X86(0, "x86", "x86"),
-        ARM(5, "ARM", "arm"),
-        IA64(6, "ia64", "ia64"),
-        X64(9, "x64", "x86_64"),
-        ARM64(12, "ARM64", "arm64");
+        X86(0, "x86", "x86", "x86"),
+        ARM(5, "ARM", "arm", "arm"),
+        IA64(6, "ia64", "ia64", "ia64"),
+        X64(9, "x64", "x86_64", "amd64"),
+        ARM64(12, "ARM64", "arm64", "arm64");
 
         private final int code;
         private final String dismName;
         private final String wimlibName;
+        private final String identityName;
 
-        Architecture(int code, String dismName, String wimlibName) {
+        Architecture(int code, String dismName, String wimlibName, String identityName) {
             this.code = code;
             this.dismName = dismName;
             this.wimlibName = wimlibName;
+            this.identityName = identityName;
         }
 
         public int code() {
@@ -54,6 +60,27 @@ public record WindowsInfo(
         /** The name wimlib-imagex prints, such as "x86_64". */
         public String wimlibName() {
             return wimlibName;
+        }
+
+        /**
+         * The name in package and assembly identities, INF decorations and answer files' processorArchitecture, such
+         * as "amd64".
+         */
+        public String identityName() {
+            return identityName;
+        }
+
+        /**
+         * The architecture of a PROCESSOR_ARCHITECTURE value of the SYSTEM hive's Session Manager\Environment (x86,
+         * AMD64, IA64, ARM, ARM64; any case), empty for others.
+         */
+        public static Optional<Architecture> ofEnvironment(String value) {
+            for (Architecture a : values()) {
+                if (a.identityName.equalsIgnoreCase(value)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
         }
 
         /**

@@ -27,7 +27,7 @@ class ServicingSessionTest {
             assertEquals("6.1.7601.17514", identity.version());
             assertEquals("Professional", identity.editionId());
             assertEquals("Client", identity.installationType());
-            assertEquals(ImageIdentity.Architecture.AMD64, identity.architecture());
+            assertEquals(org.imagesmith.wim.WindowsInfo.Architecture.X64, identity.architecture());
             assertEquals("Service Pack 1", identity.servicePack());
         }
     }

@@ -301,8 +301,8 @@ class SplitWimTest {
         Path joined = dir.resolve("joined.wim");
         try (WimFile split = SplitWimSet.open(firstPart, firstPart.resolveSibling("install*.swm").toString());
                 WimWriter writer = WimWriter.create(joined, CompressionType.XPRESS, false)) {
-            writer.exportImage(split, 1, java.util.Optional.empty(), java.util.Optional.empty());
-            writer.exportImage(split, 2, java.util.Optional.empty(), java.util.Optional.empty());
+            ImageExport.exportImage(writer, split, 1, java.util.Optional.empty(), java.util.Optional.empty());
+            ImageExport.exportImage(writer, split, 2, java.util.Optional.empty(), java.util.Optional.empty());
             writer.commit();
             assertTrue(writer.copiedStreams() > 0, "streams are copied as stored from every part");
         }

@@ -258,16 +258,16 @@ class WimWriterTest {
         Path both = dir.resolve("both.wim");
         try (WimFile src = WimFile.open(source)) {
             try (WimWriter writer = WimWriter.create(alone, CompressionType.XPRESS, false)) {
-                writer.exportImage(src, 2, Optional.empty(), Optional.empty());
+                ImageExport.exportImage(writer, src, 2, Optional.empty(), Optional.empty());
                 writer.commit();
             }
             try (WimWriter writer = WimWriter.create(both, CompressionType.XPRESS, false)) {
-                writer.exportImage(src, 1, Optional.empty(), Optional.empty());
+                ImageExport.exportImage(writer, src, 1, Optional.empty(), Optional.empty());
                 writer.commit();
             }
             long before = Files.size(both);
             try (WimWriter writer = WimWriter.append(both, true)) {
-                writer.exportImage(src, 2, Optional.of("Renamed"), Optional.empty());
+                ImageExport.exportImage(writer, src, 2, Optional.of("Renamed"), Optional.empty());
                 writer.commit();
             }
             long grown = Files.size(both) - before;
@@ -293,7 +293,7 @@ class WimWriterTest {
         Wimlib.capture(one, source, "One", "", "--compress=lzx");
         Path target = dir.resolve("none.wim");
         try (WimFile src = WimFile.open(source); WimWriter writer = WimWriter.create(target, CompressionType.NONE, false)) {
-            writer.exportImage(src, 1, Optional.empty(), Optional.empty());
+            ImageExport.exportImage(writer, src, 1, Optional.empty(), Optional.empty());
             writer.commit();
         }
         Wimlib.verify(target);
@@ -312,7 +312,7 @@ class WimWriterTest {
         long before = Files.size(wim);
         Sha1Digest onlyInTwo = Sha1Digest.fromHex(ImageApplierTest.sha1(trees.get(1).resolve("Windows/variant-2.txt")));
 
-        WimWriter.deleteImage(wim, 2, false);
+        ImageDeletion.deleteImage(wim, 2, false);
 
         Wimlib.verify(wim);
         Wimlib.Info info = Wimlib.info(wim);

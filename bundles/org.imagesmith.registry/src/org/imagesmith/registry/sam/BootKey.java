@@ -1,10 +1,9 @@
 package org.imagesmith.registry.sam;
 
 import java.util.HexFormat;
-import java.util.Locale;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
-import org.imagesmith.registry.RegistryValue;
 
 /**
  * The boot key (syskey) of a Windows installation: 16 bytes kept, scrambled, as the class names of the keys JD, Skew1,
@@ -19,8 +18,7 @@ public final class BootKey {
 
     /** The Lsa key of the control set Windows boots with (Select\Current), such as ControlSet001\Control\Lsa. */
     public static String lsaKey(Hive system) {
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
-        return String.format(Locale.ROOT, "ControlSet%03d\\Control\\Lsa", current);
+        return ControlSets.current(system) + "\\Control\\Lsa";
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
@@ -29,9 +30,7 @@ final class DriverRegistry {
 
     DriverRegistry(ServicingSession session) {
         this.session = session;
-        int current = session.system().findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword)
-                .orElse(1);
-        this.controlSet = String.format("ControlSet%03d", current);
+        this.controlSet = ControlSets.current(session.system());
     }
 
     /** The session's SYSTEM hive as it is now (a roll-back reads it again). */

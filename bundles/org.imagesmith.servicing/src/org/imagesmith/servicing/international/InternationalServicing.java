@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
 import org.imagesmith.registry.RegistryValue;
@@ -62,9 +63,7 @@ public final class InternationalServicing {
     public InternationalServicing(ServicingSession session) {
         this.session = session;
         this.data = NlsData.load();
-        int current = session.system().findKey("Select").flatMap(k -> k.value("Current"))
-                .map(RegistryValue::asDword).orElse(1);
-        this.controlSet = String.format(Locale.ROOT, "ControlSet%03d", current);
+        this.controlSet = ControlSets.current(session.system());
     }
 
     // ---------------------------------------------------------------- reading

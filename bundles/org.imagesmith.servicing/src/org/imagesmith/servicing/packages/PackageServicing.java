@@ -203,7 +203,7 @@ public final class PackageServicing {
         if (!architectureFits) {
             return Optional.of(new ServicingException(ServicingException.NOT_APPLICABLE, "The package " + source.origin()
                     + " is not applicable to the image: it is for " + identity.architecture() + " and the image is "
-                    + session.identity().architecture().displayName() + " (" + imageArchitecture + "). Use the "
+                    + session.identity().architecture().dismName() + " (" + imageArchitecture + "). Use the "
                     + imageArchitecture + " package of the same update."));
         }
         if (ignoreCheck) {

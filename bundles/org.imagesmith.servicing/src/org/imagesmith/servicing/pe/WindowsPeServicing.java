@@ -3,6 +3,7 @@ package org.imagesmith.servicing.pe;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingProvider;
@@ -41,9 +42,7 @@ public final class WindowsPeServicing {
                     + " for this image: " + ServicingProvider.WINDOWS_PE.unavailableReason(session.identity()) + ".");
         }
         this.session = session;
-        int current = session.system().findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword)
-                .orElse(1);
-        this.controlSet = String.format(Locale.ROOT, "ControlSet%03d", current);
+        this.controlSet = ControlSets.current(session.system());
     }
 
     public WindowsPeSettings settings() {

@@ -2,9 +2,9 @@ package org.imagesmith.servicing.unattend;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.registry.Hive;
 import org.imagesmith.registry.RegistryKey;
-import org.imagesmith.registry.RegistryValue;
 import org.imagesmith.servicing.ServicingException;
 import org.imagesmith.servicing.ServicingSession;
 import org.imagesmith.unattend.model.Setting;
@@ -46,7 +46,7 @@ final class ComputerName implements OfflineSettingHandler {
             context.warnings().add(name + " (" + Positions.of(setting) + ") is longer than " + NETBIOS_LENGTH
                     + " characters: the NetBIOS name is cut to its first " + NETBIOS_LENGTH + ", the DNS host name keeps it whole.");
         }
-        String controlSet = controlSet(context.system());
+        String controlSet = ControlSets.current(context.system());
         String netbios = value.substring(0, Math.min(value.length(), NETBIOS_LENGTH)).toUpperCase(Locale.ROOT);
         return Optional.of(new RegistryChange(name, ServicingSession.SYSTEM_HIVE, "HKLM\\SYSTEM\\" + controlSet
                 + "\\Control\\ComputerName\\ComputerName: ComputerName = " + netbios + " (REG_SZ); HKLM\\SYSTEM\\"
@@ -68,12 +68,6 @@ final class ComputerName implements OfflineSettingHandler {
             return "it has only digits";
         }
         return null;
-    }
-
-    /** The control set Windows boots with (Select\Current), such as ControlSet001. */
-    static String controlSet(Hive system) {
-        int current = system.findKey("Select").flatMap(k -> k.value("Current")).map(RegistryValue::asDword).orElse(1);
-        return String.format(Locale.ROOT, "ControlSet%03d", current);
     }
 
     private static void write(Hive system, String controlSet, String netbios, String name) {

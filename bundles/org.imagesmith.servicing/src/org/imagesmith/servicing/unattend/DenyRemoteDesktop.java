@@ -1,5 +1,6 @@
 package org.imagesmith.servicing.unattend;
 
+import org.imagesmith.registry.ControlSets;
 import org.imagesmith.servicing.ServicingSession;
 
 /**
@@ -14,6 +15,6 @@ final class DenyRemoteDesktop extends BooleanRegistrySetting {
 
     @Override
     String key(PlanContext context) {
-        return ComputerName.controlSet(context.system()) + "\\Control\\Terminal Server";
+        return ControlSets.current(context.system()) + "\\Control\\Terminal Server";
     }
 }

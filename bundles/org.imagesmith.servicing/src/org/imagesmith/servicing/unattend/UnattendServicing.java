@@ -258,7 +258,7 @@ public final class UnattendServicing {
         }
         if (!errors.isEmpty()) {
             throw new ServicingException(INVALID_ANSWER_FILE, "The answer file " + paths.answerFile() + " has "
-                    + errors.size() + " error(s) for this image (" + session.identity().architecture().displayName()
+                    + errors.size() + " error(s) for this image (" + session.identity().architecture().dismName()
                     + "), so nothing was applied:\n" + errors.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         }
     }

@@ -2,6 +2,7 @@ package org.imagesmith.wim.mount;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.imagesmith.wim.ImageDeletion;
 import org.imagesmith.wim.WimWriter;
 import org.imagesmith.wim.WriterLock;
 
@@ -38,7 +39,7 @@ public final class MountGuard {
     }
 
     /**
-     * Deletes an image of the WIM file ({@link WimWriter#deleteImage}), refusing it when an image of it is mounted
+     * Deletes an image of the WIM file ({@link ImageDeletion#deleteImage}), refusing it when an image of it is mounted
      * read/write.
      *
      * @throws MountException with {@link MountException#MOUNTED_READ_WRITE} when it is
@@ -47,7 +48,7 @@ public final class MountGuard {
     public void deleteImage(Path wimFile, int index, boolean integrity) throws IOException {
         try (WriterLock lock = WriterLock.acquire(wimFile, "deleting image " + index)) {
             refuseReadWriteMounts(wimFile, "deleting an image from");
-            WimWriter.deleteImage(lock, index, integrity);
+            ImageDeletion.deleteImage(lock, index, integrity);
         }
     }
 

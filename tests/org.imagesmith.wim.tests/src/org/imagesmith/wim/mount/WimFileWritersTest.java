@@ -22,6 +22,8 @@ import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.ApplyOptions;
 import org.imagesmith.wim.DirectoryCapture;
+import org.imagesmith.wim.ImageDeletion;
+import org.imagesmith.wim.ImageExport;
 import org.imagesmith.wim.ImageCommit;
 import org.imagesmith.wim.ImageMetadata;
 import org.imagesmith.wim.LastImageException;
@@ -208,11 +210,11 @@ class WimFileWritersTest {
             List<Outcome> outcomes = race(
                     () -> {
                         try (WimFile source = WimFile.open(other); WimWriter writer = WimWriter.append(wim, false)) {
-                            writer.exportImage(source, 1, Optional.of(name), Optional.empty());
+                            ImageExport.exportImage(writer, source, 1, Optional.of(name), Optional.empty());
                             writer.commit();
                         }
                     },
-                    () -> WimWriter.deleteImage(wim, 1, false));
+                    () -> ImageDeletion.deleteImage(wim, 1, false));
             Wimlib.verify(wim);
             List<String> names = imageNames();
             int expected = images + (outcomes.get(0).won() ? 1 : 0) - (outcomes.get(1).won() ? 1 : 0);
@@ -288,9 +290,9 @@ class WimFileWritersTest {
 
     @Test
     void theLastImageOfAFileCannotBeDeleted() throws IOException {
-        WimWriter.deleteImage(wim, 1, false);
+        ImageDeletion.deleteImage(wim, 1, false);
         long size = Files.size(wim);
-        LastImageException refused = assertThrows(LastImageException.class, () -> WimWriter.deleteImage(wim, 1,
+        LastImageException refused = assertThrows(LastImageException.class, () -> ImageDeletion.deleteImage(wim, 1,
                 false));
         assertTrue(refused.getMessage().contains("only image"), refused.getMessage());
         assertEquals(size, Files.size(wim));
