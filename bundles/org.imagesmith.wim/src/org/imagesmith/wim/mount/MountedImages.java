@@ -487,16 +487,28 @@ public final class MountedImages {
      * Removes what abandoned mounts left (status Needs Remount or Invalid) and finishes interrupted unmounts (status
      * Unmount Pending): their records and any files in their mount directories, and slots of the store without a
      * record. Mounts that are Ok are left alone. Returns the mounts cleaned up.
+     *
+     * @throws WriterLock.TargetLockedException after cleaning up the others, when another command holds the folder of
+     *         a mount to clean up (that one is left for a later cleanup)
      */
     public List<MountRecord> cleanup() throws IOException {
         List<MountRecord> cleaned = new ArrayList<>();
+        WriterLock.TargetLockedException busy = null;
         for (MountRecord record : store.records()) {
             if (status(record) != MountStatus.OK) {
-                discard(record.mountDir());
-                cleaned.add(record);
+                try {
+                    discard(record.mountDir());
+                    cleaned.add(record);
+                } catch (WriterLock.TargetLockedException e) {
+                    // another command is using this mount's folder: the others are still cleaned up
+                    busy = busy == null ? e : busy;
+                }
             }
         }
         store.removeDebris();
+        if (busy != null) {
+            throw busy;
+        }
         return cleaned;
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.imagesmith.testsupport.SyntheticTree;
 import org.imagesmith.testsupport.Wimlib;
 import org.imagesmith.wim.ApplyOptions;
+import org.imagesmith.wim.WriterLock;
 import org.imagesmith.wim.ImageCommit;
 import org.imagesmith.wim.ImageMetadata;
 import org.imagesmith.wim.SplitWimSet;
@@ -192,6 +193,28 @@ class MountedImagesTest {
         assertEquals(abandoned.toRealPath(), cleaned.get(0).mountDir());
         assertEquals(1, store.records().size());
         assertEquals(good.toRealPath(), store.records().get(0).mountDir());
+    }
+
+    @Test
+    void cleanupGoesOnPastAMountAnotherCommandHoldsAndThenSaysSo() throws IOException {
+        // records are cleaned up in the order of their folders: the held one comes first
+        Path busy = emptyDir("a-busy");
+        Path abandoned = emptyDir("b-abandoned");
+        MountedImages mounts = new MountedImages(store);
+        mounts.mount(wim, 1, busy, true, ApplyOptions.DEFAULT.progress());
+        mounts.mount(wim, 2, abandoned, true, ApplyOptions.DEFAULT.progress());
+        org.imagesmith.wim.LocalTrees.deleteContents(busy);
+        org.imagesmith.wim.LocalTrees.deleteContents(abandoned);
+
+        try (WriterLock held = WriterLock.acquire(busy, "remounting it")) {
+            WriterLock.TargetLockedException refused = assertThrows(WriterLock.TargetLockedException.class,
+                    mounts::cleanup);
+            assertTrue(refused.holder().contains("remounting it"), refused.getMessage());
+        }
+        assertEquals(List.of(busy.toRealPath()), store.records().stream().map(MountRecord::mountDir).toList(),
+                "the other abandoned mount is cleaned up; the held one stays for a later cleanup");
+        assertEquals(List.of(busy.toRealPath()), mounts.cleanup().stream().map(MountRecord::mountDir).toList());
+        assertEquals(List.of(), store.records());
     }
 
     @Test
